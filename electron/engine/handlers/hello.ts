@@ -1,0 +1,17 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import type { Handler } from './index';
+
+declare const __APP_VERSION__: string | undefined;
+
+export const hello: Handler<'hello'> = {
+  schema: z.object({}).strict() as unknown as Handler<'hello'>['schema'],
+  async run() {
+    return {
+      engineVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
+      pid: process.pid,
+      threads: availableParallelism(),
+      node: process.versions.node,
+    };
+  },
+};

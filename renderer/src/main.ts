@@ -1,0 +1,2 @@
+// PLACEHOLDER: replaced by the renderer shell.
+document.getElementById('app')!.textContent = 'Mixture Lab';

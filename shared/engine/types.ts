@@ -1,0 +1,130 @@
+/**
+ * Types of the Gaussian-mixture engine shared by the engine, the protocol, the CLI and the renderer.
+ * Vocabulary and shapes follow scikit-learn's GaussianMixture (camelCase): K = nComponents,
+ * d = nFeatures, n = nSamples. All matrices are row-major Float64Array.
+ *
+ * Shape of `covariances` / `precisionsCholesky` by covariance type:
+ *   full       K × d × d
+ *   tied       d × d
+ *   diag       K × d        (variances)
+ *   spherical  K            (one variance per component)
+ */
+export type CovarianceType = 'full' | 'tied' | 'diag' | 'spherical';
+export const COVARIANCE_TYPES: readonly CovarianceType[] = ['full', 'tied', 'diag', 'spherical'];
+
+export type InitMethod = 'kmeans' | 'k-means++' | 'random' | 'random_from_data';
+export const INIT_METHODS: readonly InitMethod[] = ['kmeans', 'k-means++', 'random', 'random_from_data'];
+
+/** Explicit starting parameters, shaped as scikit-learn's weights_init / means_init / covariances. */
+export interface InitParams {
+  weights?: number[];
+  /** K × d */
+  means?: number[][];
+  /** full: K×d×d, tied: d×d, diag: K×d, spherical: K. Alternative to `precisions`. */
+  covariances?: number[] | number[][] | number[][][];
+  /** Same shapes as covariances; scikit-learn's precisions_init. */
+  precisions?: number[] | number[][] | number[][][];
+}
+
+export interface FitOptions {
+  nComponents: number;
+  covarianceType: CovarianceType;
+  init: InitMethod;
+  /** When set, EM starts from these parameters (n_init is then 1, as in scikit-learn). */
+  initParams?: InitParams;
+  nInit: number;
+  seed: number;
+  maxIter: number;
+  tol: number;
+  regCovar: number;
+}
+
+export const DEFAULT_FIT_OPTIONS: Omit<FitOptions, 'nComponents'> = {
+  covarianceType: 'full',
+  init: 'kmeans',
+  nInit: 1,
+  seed: 0,
+  maxIter: 100,
+  tol: 1e-3,
+  regCovar: 1e-6,
+};
+
+/** Fitted parameters. Shapes as in the header comment. */
+export interface GaussianMixtureParams {
+  covarianceType: CovarianceType;
+  nComponents: number;
+  nFeatures: number;
+  /** K */
+  weights: Float64Array;
+  /** K × d */
+  means: Float64Array;
+  covariances: Float64Array;
+  precisionsCholesky: Float64Array;
+}
+
+/** How the fitted matrix was made from the dataset's columns (so labels can be recomputed). */
+export interface Preprocessing {
+  /** Dataset column indices, in the order of the model's features. */
+  columns: number[];
+  columnNames: string[];
+  /** Natural log applied before standardising, per feature. */
+  log: boolean[];
+  standardize: boolean;
+  /** Per feature: subtracted then divided (identity: 0 and 1). */
+  center: number[];
+  scale: number[];
+}
+
+export interface FitRequest {
+  datasetId: string;
+  columns: number[];
+  standardize: boolean;
+  /** Column indices (subset of `columns`) to log-transform; rows with values ≤ 0 there are dropped. */
+  logColumns?: number[];
+  options: FitOptions;
+  /** Worker threads; default all cores. */
+  threads?: number;
+}
+
+export interface FitProgress {
+  restart: number;
+  nRestarts: number;
+  iteration: number;
+  maxIter: number;
+  /** Mean log-likelihood lower bound of the current iteration. */
+  lowerBound: number;
+}
+
+export interface FitResult {
+  params: GaussianMixtureParams;
+  converged: boolean;
+  nIter: number;
+  /** scikit-learn's lower_bound_ of the kept restart. */
+  lowerBound: number;
+  /** score(X) at the final parameters. */
+  meanLogLikelihood: number;
+  logLikelihood: number;
+  nParameters: number;
+  bic: number;
+  aic: number;
+  icl: number;
+  /** Lower bound per iteration, one array per restart; `bestRestart` indexes the kept one. */
+  traces: Float64Array[];
+  bestRestart: number;
+  /** n, 0-based component index (predict). */
+  labels: Int32Array;
+  /** n × K responsibilities (predict_proba). */
+  resp: Float64Array;
+  /** n, log density of each row under the mixture (score_samples). */
+  logDensity: Float64Array;
+  /** EM time only, excluding data loading. */
+  seconds: number;
+}
+
+export interface FitResponse {
+  fit: FitResult;
+  preprocessing: Preprocessing;
+  /** Dataset row index (0-based) of each fitted row; rows with missing values are left out. */
+  rowIndex: Uint32Array;
+  droppedRows: number;
+}

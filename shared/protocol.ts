@@ -1,0 +1,147 @@
+/**
+ * The engine-process message protocol: the single contract between the main process (or a test,
+ * or the CLI) and the engine. Every message is a plain structured-cloneable object; typed arrays
+ * travel as typed arrays (transferred where possible), never as JSON.
+ *
+ *   caller → engine   { type: 'request', id, kind, payload }   { type: 'cancel', id }
+ *   engine → caller   { type: 'progress', id, progress }       { type: 'result', id, result }
+ *                     { type: 'error', id, error: { code, message } }
+ *                     { type: 'ready', pid }                    (once, when the engine is listening)
+ *
+ * A new engine call is one entry in `EngineMethods` plus one handler in electron/engine/handlers.
+ */
+import type { DatasetSummary, ImportOptions, ImportProgress, RowsRequest, RowsResult } from './data/types';
+import type { FitRequest, FitResponse, FitProgress } from './engine/types';
+
+export interface HelloResult {
+  engineVersion: string;
+  pid: number;
+  threads: number;
+  node: string;
+}
+
+/** kind → payload, result and progress types. */
+export interface EngineMethods {
+  hello: { payload: Record<string, never>; result: HelloResult; progress: never };
+  'dataset.import': { payload: ImportOptions; result: DatasetSummary; progress: ImportProgress };
+  'dataset.rows': { payload: RowsRequest; result: RowsResult; progress: never };
+  'dataset.release': { payload: { datasetId: string }; result: { released: boolean }; progress: never };
+  fit: { payload: FitRequest; result: FitResponse; progress: FitProgress };
+  /**
+   * Diagnostics used by the lifecycle tests and the "engine status" panel: works for `ms`
+   * milliseconds in `steps` slices, reporting progress after each, checking cancellation between
+   * slices, then returns. `crash: true` makes the engine process exit abruptly mid-work, which is how
+   * tests (and support) reproduce an engine crash without a debugger.
+   */
+  'diagnostics.work': {
+    payload: { ms: number; steps: number; crash?: boolean };
+    result: { steps: number };
+    progress: { step: number; steps: number };
+  };
+}
+
+export type EngineKind = keyof EngineMethods;
+export type PayloadOf<K extends EngineKind> = EngineMethods[K]['payload'];
+export type ResultOf<K extends EngineKind> = EngineMethods[K]['result'];
+export type ProgressOf<K extends EngineKind> = EngineMethods[K]['progress'];
+
+export const ENGINE_KINDS: readonly EngineKind[] = [
+  'hello',
+  'dataset.import',
+  'dataset.rows',
+  'dataset.release',
+  'fit',
+  'diagnostics.work',
+];
+
+/** Stable error codes. The message is for people; the code is for programs and tests. */
+export const ErrorCodes = {
+  /** The message was not a protocol message (bad shape, unknown type). */
+  BadMessage: 'bad_message',
+  /** The request kind is not one the engine knows. */
+  UnknownKind: 'unknown_kind',
+  /** The payload failed validation; the message says which field and why. */
+  InvalidPayload: 'invalid_payload',
+  /** The caller cancelled the request. */
+  Cancelled: 'cancelled',
+  /** The engine process exited while the request was in flight. */
+  EngineCrashed: 'engine_crashed',
+  /** The engine process could not be started. */
+  EngineUnavailable: 'engine_unavailable',
+  /** A dataset id that the engine does not hold (released, or lost in a restart). */
+  UnknownDataset: 'unknown_dataset',
+  /** A bug: an exception nobody expected. The message carries its text, never a stack. */
+  Internal: 'internal',
+} as const;
+
+export interface EngineErrorInfo {
+  /** One of ErrorCodes, or a domain code (import rejection reason, `singular_component`, …). */
+  code: string;
+  /** A sentence a user can act on. */
+  message: string;
+  /** Optional structured details (component index, row numbers, …). */
+  details?: Record<string, unknown>;
+}
+
+export type RequestMessage<K extends EngineKind = EngineKind> = {
+  type: 'request';
+  id: number;
+  kind: K;
+  payload: PayloadOf<K>;
+};
+export type CancelMessage = { type: 'cancel'; id: number };
+export type ToEngineMessage = RequestMessage | CancelMessage;
+
+export type ProgressMessage = { type: 'progress'; id: number; progress: unknown };
+export type ResultMessage = { type: 'result'; id: number; result: unknown };
+export type ErrorMessage = { type: 'error'; id: number; error: EngineErrorInfo };
+export type ReadyMessage = { type: 'ready'; pid: number };
+export type FromEngineMessage = ProgressMessage | ResultMessage | ErrorMessage | ReadyMessage;
+
+/** An error carrying a protocol code; thrown by handlers, turned into an ErrorMessage at the edge. */
+export class EngineError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+  toInfo(): EngineErrorInfo {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** Shape check for anything arriving at the engine. Payloads are validated by each handler's schema. */
+export function parseToEngineMessage(raw: unknown): ToEngineMessage | EngineErrorInfo {
+  if (!isObject(raw)) return { code: ErrorCodes.BadMessage, message: 'Engine message is not an object.' };
+  if (raw.type === 'cancel' && isId(raw.id)) return { type: 'cancel', id: raw.id };
+  if (raw.type === 'request' && isId(raw.id) && typeof raw.kind === 'string') {
+    return { type: 'request', id: raw.id, kind: raw.kind as EngineKind, payload: raw.payload as never };
+  }
+  return { code: ErrorCodes.BadMessage, message: 'Engine message has no valid type, id or kind.' };
+}
+
+/** Shape check for anything arriving from the engine (the main side trusts nothing it cannot check). */
+export function parseFromEngineMessage(raw: unknown): FromEngineMessage | null {
+  if (!isObject(raw)) return null;
+  switch (raw.type) {
+    case 'ready':
+      return typeof raw.pid === 'number' ? { type: 'ready', pid: raw.pid } : null;
+    case 'progress':
+      return isId(raw.id) ? { type: 'progress', id: raw.id, progress: raw.progress } : null;
+    case 'result':
+      return isId(raw.id) ? { type: 'result', id: raw.id, result: raw.result } : null;
+    case 'error':
+      if (isId(raw.id) && isObject(raw.error) && typeof raw.error.code === 'string' && typeof raw.error.message === 'string') {
+        return { type: 'error', id: raw.id, error: raw.error as unknown as EngineErrorInfo };
+      }
+      return null;
+    default:
+      return null;
+  }
+}
