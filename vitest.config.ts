@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['./test/support/globalSetup.ts'],
     reporters: ['default', './test/support/countReporter.ts'],
   },
 });

@@ -1,0 +1,14 @@
+import type { CliCommand } from '../cliTypes';
+import { inspect } from './inspect';
+import { fit } from './fit';
+
+export interface CommandEntry {
+  summary: string;
+  run: CliCommand;
+}
+
+/** One entry per command; each command's module owns its option parsing and output. */
+export const commands: Record<string, CommandEntry> = {
+  inspect: { summary: 'Read a CSV/XLSX file and report its columns, kinds, statistics and problems.', run: inspect },
+  fit: { summary: 'Fit a Gaussian mixture by EM and print the model.', run: fit },
+};
