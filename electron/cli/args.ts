@@ -1,0 +1,78 @@
+/**
+ * A small option parser shared by the CLI commands: `--name value`, `--name=value`, boolean flags,
+ * positionals, and `--` to end options. Strict by design: an unknown option, a missing or malformed
+ * value, or an option given twice is an ArgumentError whose message names the problem (the commands
+ * report it with code `invalid_arguments`).
+ */
+
+export type OptionKind = 'flag' | 'string' | 'integer' | 'number';
+export type OptionSpec = Record<string, OptionKind>;
+
+type ValueOf<K extends OptionKind> = K extends 'flag' ? boolean : K extends 'string' ? string : number;
+export type ParsedOptions<S extends OptionSpec> = { [N in keyof S]?: ValueOf<S[N]> };
+
+export class ArgumentError extends Error {
+  readonly code = 'invalid_arguments';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArgumentError';
+  }
+}
+
+export interface ParsedArgs<S extends OptionSpec> {
+  positionals: string[];
+  options: ParsedOptions<S>;
+}
+
+/** Parses `args` against `spec` (option names without the leading `--`). */
+export function parseArgs<S extends OptionSpec>(args: readonly string[], spec: S): ParsedArgs<S> {
+  const positionals: string[] = [];
+  const options: Record<string, unknown> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--') || arg.length === 2) {
+      if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg))
+        throw new ArgumentError(`unknown option "${arg}"`);
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    const kind = Object.prototype.hasOwnProperty.call(spec, name) ? spec[name] : undefined;
+    if (!kind) throw new ArgumentError(`unknown option "--${name}"`);
+    if (Object.prototype.hasOwnProperty.call(options, name))
+      throw new ArgumentError(`option --${name} is given twice`);
+    if (kind === 'flag') {
+      if (eq >= 0) throw new ArgumentError(`option --${name} takes no value`);
+      options[name] = true;
+      continue;
+    }
+    let text: string;
+    if (eq >= 0) text = arg.slice(eq + 1);
+    else {
+      // The next argument is the value even when it starts with "-" (a negative number).
+      if (i + 1 >= args.length) throw new ArgumentError(`option --${name} needs a value`);
+      text = args[++i];
+    }
+    options[name] = convert(name, kind, text);
+  }
+  return { positionals, options: options as ParsedOptions<S> };
+}
+
+function convert(name: string, kind: Exclude<OptionKind, 'flag'>, text: string): string | number {
+  if (kind === 'string') {
+    if (text === '') throw new ArgumentError(`option --${name} needs a value`);
+    return text;
+  }
+  // Number('') is 0 and Number(' 1 ') is 1: insist on a plain numeric literal.
+  const value = /^\s*$/.test(text) ? NaN : Number(text.trim() === text ? text : NaN);
+  if (!Number.isFinite(value)) throw new ArgumentError(`option --${name} expects a number, got "${text}"`);
+  if (kind === 'integer' && !Number.isSafeInteger(value)) {
+    throw new ArgumentError(`option --${name} expects an integer, got "${text}"`);
+  }
+  return value;
+}
