@@ -88,7 +88,13 @@ export type MixlabApi = {
 } & {
   /** Subscribes to main-process events; returns the unsubscribe function. */
   readonly onEvent: (listener: (event: MixlabEvent) => void) => () => void;
-};
+} & Readonly<LocalApi>;
+
+/** Calls answered inside the page's own process (no IPC). */
+export interface LocalApi {
+  /** Path on disk of a File dropped on the window (a DOM File, typed loosely to keep shared/ DOM-free); null if unknown. */
+  pathForDroppedFile(file: unknown): string | null;
+}
 
 /**
  * Builds the `window.mixlab` object over a transport: the preload passes ipcRenderer-based
@@ -98,6 +104,7 @@ export type MixlabApi = {
 export function createMixlabApi(
   invoke: (method: MixlabMethod, arg: unknown) => Promise<Envelope<unknown>>,
   subscribe: (listener: (event: MixlabEvent) => void) => () => void,
+  local: LocalApi,
 ): MixlabApi {
   const api: Record<string, unknown> = {};
   for (const method of MIXLAB_METHODS) {
@@ -108,5 +115,6 @@ export function createMixlabApi(
     };
   }
   api.onEvent = (listener: (event: MixlabEvent) => void) => subscribe(listener);
+  api.pathForDroppedFile = (file: unknown) => local.pathForDroppedFile(file);
   return Object.freeze(api) as MixlabApi;
 }

@@ -1,0 +1,42 @@
+/**
+ * Argument schemas of every window.mixlab method: the main process parses each IPC call's argument
+ * with these before anything else runs (a renderer is never trusted, even our own).
+ */
+import { z } from 'zod';
+import type { ArgOf, MixlabMethod } from './api';
+import { fitRequestSchema } from './engine/fitRequest';
+
+const empty = z.object({}).strict();
+/** Job ids are chosen by the renderer to correlate progress events; short and plain. */
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id is 1-64 letters, digits, _ or -');
+const datasetId = z.string().min(1).max(64);
+
+export const importOptionsSchema = z
+  .object({
+    path: z.string().min(1).max(4096),
+    encoding: z.string().min(1).max(40).optional(),
+    delimiter: z.string().min(1).max(4).optional(),
+    decimal: z.enum(['.', ',']).optional(),
+    sheet: z.string().max(255).optional(),
+  })
+  .strict();
+
+export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
+  getAppInfo: empty,
+  listSamples: empty,
+  openSample: z.object({ id: z.enum(['iris', 'faithful', 'mall_customers']), jobId }).strict(),
+  chooseDataFile: empty,
+  importDataset: z.object({ jobId, options: importOptionsSchema }).strict() as z.ZodType<
+    ArgOf<'importDataset'>
+  >,
+  getRows: z
+    .object({
+      datasetId,
+      start: z.number().int().min(0),
+      count: z.number().int().min(0).max(10_000),
+      columns: z.array(z.number().int().min(0)).max(100_000).optional(),
+    })
+    .strict(),
+  fit: z.object({ jobId, request: fitRequestSchema }).strict() as unknown as z.ZodType<ArgOf<'fit'>>,
+  cancelJob: z.object({ jobId }).strict(),
+};

@@ -1,0 +1,172 @@
+/**
+ * End-to-end harness: the built renderer in headless Chromium, its window.mixlab connected to the
+ * REAL main-side services (electron/main/services.ts + ipcRouter.ts) and the REAL engine process
+ * (out/engine/engine.cjs as a child process). Only Electron's transport and native dialogs are stood
+ * in for: `dialogs.nextDataFile` answers "which file would the user pick".
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { EngineClient } from '../../electron/main/engineClient';
+import { nodeEngineSpawner } from '../../electron/main/nodeEngineSpawner';
+import { createServices } from '../../electron/main/services';
+import { createIpcRouter } from '../../electron/main/ipcRouter';
+import { resolveAppAsset } from '../../electron/main/appProtocol';
+import { APP_RESPONSE_HEADERS } from '../../electron/main/security';
+import type { MixlabEvent } from '../../shared/api';
+import { enginePath, repoRoot } from '../support/paths';
+import { encodeWire } from './wire';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotsDir = path.join(repoRoot, 'test-results', 'screenshots');
+const rendererDir = path.join(repoRoot, 'out', 'renderer');
+
+let bridgeScript: Promise<string> | null = null;
+function bundleBridge(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [path.join(repoRoot, 'test/e2e/bridgePreload.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'error',
+  }).then((r) => r.outputFiles[0].text);
+  return bridgeScript;
+}
+
+/** Serves the built renderer with the app protocol's rules and security headers. */
+async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  const server = createServer(async (req, res) => {
+    const asset = resolveAppAsset(rendererDir, new URL(req.url ?? '/', 'http://x').pathname);
+    if (!asset) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    try {
+      const body = await readFile(asset.filePath);
+      res.writeHead(200, { 'Content-Type': asset.mime, ...APP_RESPONSE_HEADERS }).end(body);
+    } catch {
+      res.writeHead(404).end('Not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+export interface AppOptions {
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+}
+
+export interface RunningApp {
+  page: Page;
+  engine: EngineClient;
+  dialogs: { nextDataFile: string | null };
+  /** Console errors, page errors and CSP violations seen so far (a test asserts there are none). */
+  problems: string[];
+  events: MixlabEvent[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let browser: Browser | null = null;
+export async function launchBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return browser;
+}
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
+  const locale = options.locale ?? 'en-US';
+  const colorScheme = options.colorScheme ?? 'light';
+  const engine = new EngineClient(nodeEngineSpawner(enginePath));
+  const dialogs = { nextDataFile: null as string | null };
+  const events: MixlabEvent[] = [];
+  const problems: string[] = [];
+  let page: Page | null = null;
+
+  const emit = (event: MixlabEvent) => {
+    events.push(event);
+    void page?.evaluate((e) => window.__mixlabDispatch(e), encodeWire(event)).catch(() => undefined);
+  };
+  engine.onCrash((crash) =>
+    emit({ type: 'engine-crashed', message: crash.message, restarted: crash.restarted }),
+  );
+  const services = createServices({
+    engine,
+    samplesDir: path.join(repoRoot, 'build', 'samples'),
+    emit,
+    appInfo: () => ({
+      name: 'Mixture Lab',
+      version: 'e2e',
+      platform: process.platform,
+      locale,
+      prefersDark: colorScheme === 'dark',
+    }),
+    dialogs: { chooseDataFile: async () => dialogs.nextDataFile },
+  });
+  const router = createIpcRouter(services);
+
+  const [{ server, origin }, bridge, b] = await Promise.all([
+    serveRenderer(),
+    bundleBridge(),
+    launchBrowser(),
+  ]);
+  const context: BrowserContext = await b.newContext({
+    locale,
+    colorScheme,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+  });
+  await context.exposeBinding('__mixlabInvoke', async (_source, method: unknown, arg: unknown) =>
+    encodeWire(await router(method, (await import('./wire')).decodeWire(arg))),
+  );
+  await context.addInitScript({ content: bridge });
+  page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  await page.goto(`${origin}/index.html`);
+
+  mkdirSync(screenshotsDir, { recursive: true });
+  const running: RunningApp = {
+    page,
+    engine,
+    dialogs,
+    problems,
+    events,
+    async screenshot(name) {
+      const file = path.join(screenshotsDir, `${name}.png`);
+      await page!.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await context.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      engine.dispose();
+    },
+  };
+  return running;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createIpcRouter } from '../../../electron/main/ipcRouter';
+import { createServices, type MixlabServices } from '../../../electron/main/services';
+import { EngineError, ErrorCodes } from '../../../shared/protocol';
+import type { EngineCaller } from '../../../electron/engine/engineCaller';
+
+const fakeEngine = (
+  impl: (kind: string, payload: unknown, opts?: { signal?: AbortSignal }) => Promise<unknown>,
+): EngineCaller => ({
+  call: impl as EngineCaller['call'],
+});
+
+function services(engine: EngineCaller, chosen: string | null = null): MixlabServices {
+  return createServices({
+    engine,
+    dialogs: { chooseDataFile: async () => chosen },
+    samplesDir: '/samples',
+    appInfo: () => ({
+      name: 'Mixture Lab',
+      version: 't',
+      platform: 'linux',
+      locale: 'en',
+      prefersDark: false,
+    }),
+    emit: () => {},
+  });
+}
+
+describe('IPC router: every call validated before it runs', () => {
+  const engine = fakeEngine(async (kind, payload) => ({ kind, payload }));
+
+  it('refuses unknown and prototype method names', async () => {
+    const route = createIpcRouter(services(engine));
+    for (const method of ['deleteEverything', '__proto__', 'constructor', 'toString', 42, null]) {
+      const res = await route(method, {});
+      expect(res).toMatchObject({ ok: false, error: { code: ErrorCodes.UnknownKind } });
+    }
+  });
+
+  it('refuses arguments that do not match the schema, naming the field', async () => {
+    const route = createIpcRouter(services(engine));
+    const cases: [string, unknown, RegExp][] = [
+      ['getRows', { datasetId: 'ds1', start: -1, count: 10 }, /start/],
+      ['getRows', { datasetId: 'ds1', start: 0, count: 1e9 }, /count/],
+      ['openSample', { id: '../../etc/passwd', jobId: 'j1' }, /id/],
+      ['importDataset', { jobId: 'j 1', options: { path: '/a.csv' } }, /jobId/],
+      ['importDataset', { jobId: 'j1', options: { path: '/a.csv', evil: true } }, /options/],
+      ['getAppInfo', { extra: 1 }, /argument|extra/],
+      ['cancelJob', 'j1', /argument/],
+    ];
+    for (const [method, arg, where] of cases) {
+      const res = await route(method, arg);
+      expect(res.ok, `${method} ${JSON.stringify(arg)}`).toBe(false);
+      if (!res.ok) {
+        expect(res.error.code).toBe(ErrorCodes.InvalidPayload);
+        expect(res.error.message).toMatch(where);
+      }
+    }
+  });
+
+  it('runs a valid call and wraps engine errors as code + message', async () => {
+    const failing = fakeEngine(async () => {
+      throw new EngineError('no_data_rows', 'The file has a header but no data rows.');
+    });
+    const route = createIpcRouter(services(failing));
+    const res = await route('importDataset', { jobId: 'j1', options: { path: '/data/x.csv' } });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'no_data_rows', message: 'The file has a header but no data rows.' },
+    });
+    const ok = await createIpcRouter(services(engine))('getRows', { datasetId: 'ds1', start: 0, count: 5 });
+    expect(ok).toEqual({
+      ok: true,
+      value: { kind: 'dataset.rows', payload: { datasetId: 'ds1', start: 0, count: 5 } },
+    });
+  });
+
+  it('turns an unexpected exception into an internal error without a stack', async () => {
+    const log = vi.fn();
+    const broken = fakeEngine(async () => {
+      throw new TypeError('x is undefined');
+    });
+    const res = await createIpcRouter(services(broken), log)('getRows', {
+      datasetId: 'd',
+      start: 0,
+      count: 1,
+    });
+    expect(res).toMatchObject({ ok: false, error: { code: ErrorCodes.Internal } });
+    if (!res.ok) expect(res.error.message).not.toMatch(/\n\s+at /);
+    expect(log).toHaveBeenCalled();
+  });
+});
+
+describe('main services', () => {
+  it('only imports absolute paths', async () => {
+    const route = createIpcRouter(services(fakeEngine(async () => ({}))));
+    const res = await route('importDataset', { jobId: 'j1', options: { path: 'relative/x.csv' } });
+    expect(res).toMatchObject({ ok: false, error: { code: ErrorCodes.InvalidPayload } });
+  });
+
+  it('cancels a running job by its id and reports progress on it', async () => {
+    const emitted: unknown[] = [];
+    const engine = fakeEngine(
+      (_kind, _payload, opts) =>
+        new Promise((_resolve, reject) => {
+          opts?.signal?.addEventListener('abort', () =>
+            reject(new EngineError(ErrorCodes.Cancelled, 'Cancelled.')),
+          );
+        }),
+    );
+    const svc = createServices({
+      engine,
+      dialogs: { chooseDataFile: async () => null },
+      samplesDir: '/samples',
+      appInfo: () => ({ name: 'M', version: 't', platform: 'linux', locale: 'en', prefersDark: false }),
+      emit: (e) => emitted.push(e),
+    });
+    const running = svc.openSample({ id: 'iris', jobId: 'job-1' });
+    expect(await svc.cancelJob({ jobId: 'job-1' })).toEqual({ cancelled: true });
+    await expect(running).rejects.toMatchObject({ code: ErrorCodes.Cancelled });
+    expect(await svc.cancelJob({ jobId: 'job-1' })).toEqual({ cancelled: false });
+  });
+
+  it('passes the dialog answer through, null when the user cancels', async () => {
+    expect(
+      await services(
+        fakeEngine(async () => ({})),
+        '/home/a/data.csv',
+      ).chooseDataFile({}),
+    ).toEqual({ path: '/home/a/data.csv' });
+    expect(
+      await services(
+        fakeEngine(async () => ({})),
+        null,
+      ).chooseDataFile({}),
+    ).toBeNull();
+  });
+});
