@@ -1,0 +1,57 @@
+/**
+ * Row kernels: the per-row arithmetic of EM, run over a range of rows [start, end) of
+ * X (nSamples × d, row-major). Two families cover the four covariance types:
+ *   dense     (full, tied)          factors K × d × d, each the upper-triangular precision
+ *                                  Cholesky P_k (tied repeats its one factor K times)
+ *   diagonal  (diag, spherical)     factors K × d, each 1/σ per feature (spherical repeats it)
+ * Each family has a plain generic implementation and, for small d, straight-line code generated
+ * once per d (see compile.ts) that performs the same operations in the same order, so both give
+ * bit-identical numbers.
+ */
+export type KernelFamilyName = 'dense' | 'diagonal';
+
+export interface RowKernels {
+  /** out[i·K + k] = ‖(x_i − μ_k)ᵀ P_k‖², the squared Mahalanobis distance, for i in [start, end). */
+  mahalanobis(
+    X: Float64Array,
+    start: number,
+    end: number,
+    K: number,
+    means: Float64Array,
+    factors: Float64Array,
+    out: Float64Array,
+  ): void;
+  /**
+   * Scatter about the means, written (not added) to acc:
+   *   dense     acc[k·d² + a·d + b] = Σ_i r_ik (x_ia − μ_ka)(x_ib − μ_kb)    (full d × d, symmetric)
+   *   diagonal  acc[k·d + a]        = Σ_i r_ik (x_ia − μ_ka)²
+   */
+  scatter(
+    X: Float64Array,
+    resp: Float64Array,
+    start: number,
+    end: number,
+    K: number,
+    means: Float64Array,
+    acc: Float64Array,
+    accOff: number,
+  ): void;
+  /** acc[accOff + k·d + j] = Σ_i r_ik x_ij (written, not added). */
+  weightedSums(
+    X: Float64Array,
+    resp: Float64Array,
+    start: number,
+    end: number,
+    K: number,
+    acc: Float64Array,
+    accOff: number,
+  ): void;
+}
+
+export interface KernelFamily {
+  /** Length of one chunk's scatter partial. */
+  scatterSize(K: number, d: number): number;
+  generic(d: number): RowKernels;
+  /** Source of the specialised kernels for this d, or null when d is too large to unroll. */
+  specialisedSource(d: number): { mahalanobis: string; scatter: string } | null;
+}
