@@ -6,7 +6,18 @@ import globals from 'globals';
 
 // Layering (docs/ARCHITECTURE.md): shared/ is pure TypeScript, renderer/ reaches the system only
 // through window.mixlab, only electron/ touches Node and Electron. These zones fail the lint.
-const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'stream', 'zlib', 'url'];
+const nodeModules = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'stream',
+  'zlib',
+  'url',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'test/fixtures/**'] },
@@ -39,7 +50,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeModules], message: 'shared/ is pure TypeScript: no Node or Electron.' },
+            {
+              group: ['electron', ...nodeModules],
+              message: 'shared/ is pure TypeScript: no Node or Electron.',
+            },
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports only shared/.' },
           ],
         },
@@ -54,7 +68,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeModules], message: 'The renderer is sandboxed: reach the system through window.mixlab.' },
+            {
+              group: ['electron', ...nodeModules],
+              message: 'The renderer is sandboxed: reach the system through window.mixlab.',
+            },
             { group: ['**/electron/**'], message: 'renderer/ imports only shared/ and itself.' },
           ],
         },

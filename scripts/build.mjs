@@ -44,7 +44,8 @@ async function buildRenderer() {
   await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
 }
 
-if (!args.has('--renderer-only') && !args.has('--node-only')) rmSync(path.join(root, 'out'), { recursive: true, force: true });
+if (!args.has('--renderer-only') && !args.has('--node-only'))
+  rmSync(path.join(root, 'out'), { recursive: true, force: true });
 if (!args.has('--renderer-only')) await buildNode();
 if (!args.has('--node-only')) await buildRenderer();
 console.log('build: done');

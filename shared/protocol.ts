@@ -10,7 +10,14 @@
  *
  * A new engine call is one entry in `EngineMethods` plus one handler in electron/engine/handlers.
  */
-import type { DatasetSummary, ImportOptions, ImportProgress, RowsRequest, RowsResult } from './data/types';
+import type {
+  DatasetSummary,
+  ImportOptions,
+  ImportProgress,
+  PreviewResult,
+  RowsRequest,
+  RowsResult,
+} from './data/types';
 import type { FitRequest, FitResponse, FitProgress } from './engine/types';
 
 export interface HelloResult {
@@ -24,6 +31,8 @@ export interface HelloResult {
 export interface EngineMethods {
   hello: { payload: Record<string, never>; result: HelloResult; progress: never };
   'dataset.import': { payload: ImportOptions; result: DatasetSummary; progress: ImportProgress };
+  /** Detected settings (or the given overrides), the first rows and sampled kinds; stores nothing. */
+  'dataset.preview': { payload: ImportOptions; result: PreviewResult; progress: never };
   'dataset.rows': { payload: RowsRequest; result: RowsResult; progress: never };
   'dataset.release': { payload: { datasetId: string }; result: { released: boolean }; progress: never };
   fit: { payload: FitRequest; result: FitResponse; progress: FitProgress };
@@ -48,6 +57,7 @@ export type ProgressOf<K extends EngineKind> = EngineMethods[K]['progress'];
 export const ENGINE_KINDS: readonly EngineKind[] = [
   'hello',
   'dataset.import',
+  'dataset.preview',
   'dataset.rows',
   'dataset.release',
   'fit',
@@ -109,7 +119,9 @@ export class EngineError extends Error {
     this.name = 'EngineError';
   }
   toInfo(): EngineErrorInfo {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 
@@ -137,7 +149,12 @@ export function parseFromEngineMessage(raw: unknown): FromEngineMessage | null {
     case 'result':
       return isId(raw.id) ? { type: 'result', id: raw.id, result: raw.result } : null;
     case 'error':
-      if (isId(raw.id) && isObject(raw.error) && typeof raw.error.code === 'string' && typeof raw.error.message === 'string') {
+      if (
+        isId(raw.id) &&
+        isObject(raw.error) &&
+        typeof raw.error.code === 'string' &&
+        typeof raw.error.message === 'string'
+      ) {
         return { type: 'error', id: raw.id, error: raw.error as unknown as EngineErrorInfo };
       }
       return null;

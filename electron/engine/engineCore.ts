@@ -69,7 +69,10 @@ export class EngineCore {
       this.transport.send({
         type: 'error',
         id,
-        error: { code: ErrorCodes.InvalidPayload, message: `Invalid ${kind} request: ${where}: ${issue?.message ?? 'invalid'}.` },
+        error: {
+          code: ErrorCodes.InvalidPayload,
+          message: `Invalid ${kind} request: ${where}: ${issue?.message ?? 'invalid'}.`,
+        },
       });
       return;
     }

@@ -2,7 +2,13 @@
  * Caller-side bookkeeping of engine requests: ids, pending promises, progress callbacks, cancel.
  * Shared by the in-process engine (CLI) and the main process's EngineClient.
  */
-import { EngineError, ErrorCodes, type EngineKind, type FromEngineMessage, type ToEngineMessage } from '../../shared/protocol';
+import {
+  EngineError,
+  ErrorCodes,
+  type EngineKind,
+  type FromEngineMessage,
+  type ToEngineMessage,
+} from '../../shared/protocol';
 import type { CallOptions, EngineCaller } from './engineCaller';
 
 interface Pending {
@@ -43,7 +49,10 @@ export class RequestTracker implements EngineCaller {
         this.post({ type: 'request', id, kind, payload: payload as never });
       } catch (err) {
         this.settle(id)?.reject(
-          new EngineError(ErrorCodes.EngineUnavailable, `Could not reach the engine: ${(err as Error).message}`),
+          new EngineError(
+            ErrorCodes.EngineUnavailable,
+            `Could not reach the engine: ${(err as Error).message}`,
+          ),
         );
       }
     });

@@ -8,7 +8,7 @@ import type { DatasetStore } from '../datasetStore';
 import type { Transferable } from '../engineCore';
 import { hello } from './hello';
 import { diagnosticsWork } from './diagnostics';
-import { datasetImport, datasetRows, datasetRelease } from './dataset';
+import { datasetImport, datasetPreview, datasetRows, datasetRelease } from './dataset';
 import { fit } from './fit';
 
 export interface HandlerContext<P = unknown> {
@@ -21,13 +21,17 @@ export interface HandlerContext<P = unknown> {
 
 export interface Handler<K extends EngineKind> {
   schema: z.ZodType<PayloadOf<K>>;
-  run(payload: PayloadOf<K>, ctx: HandlerContext<ProgressOf<K>>): Promise<ResultOf<K> | Transferable<ResultOf<K>>>;
+  run(
+    payload: PayloadOf<K>,
+    ctx: HandlerContext<ProgressOf<K>>,
+  ): Promise<ResultOf<K> | Transferable<ResultOf<K>>>;
 }
 
 export const handlers: { [K in EngineKind]: Handler<K> } = {
   hello,
   'diagnostics.work': diagnosticsWork,
   'dataset.import': datasetImport,
+  'dataset.preview': datasetPreview,
   'dataset.rows': datasetRows,
   'dataset.release': datasetRelease,
   fit,
