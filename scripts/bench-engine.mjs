@@ -1,0 +1,282 @@
+// `npm run bench:engine`: seconds per EM iteration of the engine (1 thread and all threads) on
+// generated Gaussian mixtures, next to scikit-learn's GaussianMixture on the same data and start
+// (OMP_NUM_THREADS=1 and unrestricted) when /usr/bin/python3 has scikit-learn. Figures, not
+// assertions: the acceptance targets (issue 3) are ≤ 0.5× scikit-learn's single-threaded time with
+// 1 thread and ≤ 0.3× with all threads, for d ≤ 10.
+//
+// Every run does exactly ITERS iterations: explicit start (weights 1/K, means = K data rows,
+// precisions = diag(1/variance of each column)), tol 0. Seconds per iteration = EM seconds / ITERS
+// (the engine's own `seconds`, scikit-learn's timed warm-start fit; both include the final E-step).
+//
+// Usage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8]
+//                                      [--cov full,diag] [--threads N] [--no-sklearn] [--no-build]
+import { build } from 'esbuild';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ITERS = 20;
+const PYTHON = '/usr/bin/python3';
+
+function parseCli(argv) {
+  const o = {
+    n: [1e5, 1e6],
+    d: [2, 5, 10],
+    k: [3, 8],
+    cov: ['full', 'diag'],
+    threads: availableParallelism(),
+    sklearn: true,
+    build: true,
+  };
+  const list = (text, num = true) => text.split(',').map((s) => (num ? Number(s) : s.trim()));
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') Object.assign(o, { n: [1e5], d: [2, 5], k: [3], cov: ['full', 'diag'] });
+    else if (a === '--no-sklearn') o.sklearn = false;
+    else if (a === '--no-build') o.build = false;
+    else if (['--n', '--d', '--k', '--cov', '--threads'].includes(a) && i + 1 < argv.length) {
+      const key = a.slice(2);
+      o[key] = key === 'threads' ? Number(argv[++i]) : list(argv[++i], key !== 'cov');
+    } else {
+      console.error(
+        `bench-engine: unknown argument ${a}\nusage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8] [--cov full,diag] [--threads N] [--no-sklearn] [--no-build]`,
+      );
+      process.exit(2);
+    }
+  }
+  return o;
+}
+
+/** sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG, PractRand-tested): 32-bit state words. */
+function sfc32(seed) {
+  let a = 0x9e3779b9,
+    b = 0x243f6a88,
+    c = 0xb7e15162,
+    d = seed >>> 0;
+  const next = () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+  for (let i = 0; i < 15; i++) next();
+  return () => (next() + 0.5) / 4294967296; // uniform in (0, 1)
+}
+
+/**
+ * n rows of a K-component mixture in d dimensions, row-major: component means uniform in [-4, 4]^d,
+ * covariance L·Lᵀ with L lower triangular (diagonal in [0.5, 1.5], below it in [-0.3, 0.3]).
+ * Normals by Box–Muller, both outputs used.
+ */
+function generateMixture(n, d, K, seed) {
+  const u = sfc32(seed);
+  const means = Array.from({ length: K }, () => Array.from({ length: d }, () => 8 * u() - 4));
+  const chol = Array.from({ length: K }, () => {
+    const L = new Float64Array(d * d);
+    for (let r = 0; r < d; r++)
+      for (let c = 0; c <= r; c++) L[r * d + c] = r === c ? 0.5 + u() : 0.6 * u() - 0.3;
+    return L;
+  });
+  const X = new Float64Array(n * d);
+  const z = new Float64Array(d + 1);
+  for (let i = 0; i < n; i++) {
+    const k = Math.min(K - 1, Math.floor(u() * K));
+    for (let j = 0; j < d; j += 2) {
+      const r = Math.sqrt(-2 * Math.log(u()));
+      const t = 2 * Math.PI * u();
+      z[j] = r * Math.cos(t);
+      z[j + 1] = r * Math.sin(t);
+    }
+    const L = chol[k];
+    const m = means[k];
+    for (let r = 0; r < d; r++) {
+      let s = m[r];
+      for (let c = 0; c <= r; c++) s += L[r * d + c] * z[c];
+      X[i * d + r] = s;
+    }
+  }
+  return X;
+}
+
+/** The explicit start, shaped as scikit-learn's weights_init / means_init / precisions_init. */
+function explicitStart(X, n, d, K, cov) {
+  const mean = new Float64Array(d);
+  const variance = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += X[i * d + j];
+  for (let j = 0; j < d; j++) mean[j] /= n;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) variance[j] += (X[i * d + j] - mean[j]) ** 2;
+  const precisionDiag = Array.from(variance, (v) => n / v);
+  const weights = new Array(K).fill(1 / K);
+  const means = Array.from({ length: K }, (_, k) => {
+    const row = Math.floor(((k + 0.5) * n) / K);
+    return Array.from(X.subarray(row * d, row * d + d));
+  });
+  const fullPrecision = () =>
+    Array.from({ length: d }, (_, r) =>
+      Array.from({ length: d }, (_, c) => (r === c ? precisionDiag[r] : 0)),
+    );
+  const precisions =
+    cov === 'full'
+      ? Array.from({ length: K }, fullPrecision)
+      : Array.from({ length: K }, () => [...precisionDiag]);
+  return { weights, means, precisions };
+}
+
+/** Bundles runFit next to the engine's worker bundle (so it finds out/engine/worker.cjs) and loads it. */
+async function loadRunFit(rebuild) {
+  if (rebuild)
+    execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: root, stdio: 'inherit' });
+  const outfile = path.join(root, 'out/engine/benchRunFit.cjs');
+  await build({
+    entryPoints: [path.join(root, 'electron/engine/runFit.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron'],
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile).runFit;
+}
+
+function hasSklearn() {
+  return spawnSync(PYTHON, ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0;
+}
+
+function runSklearn(dataFile, initFile, n, d, cov, threads) {
+  const env = { ...process.env };
+  for (const v of ['OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS']) {
+    if (threads === 1) env[v] = '1';
+    else delete env[v];
+  }
+  const args = [
+    path.join(root, 'scripts/bench_sklearn.py'),
+    '--data',
+    dataFile,
+    '--init',
+    initFile,
+    '--n',
+    String(n),
+    '--d',
+    String(d),
+    '--covariance',
+    cov,
+    '--iters',
+    String(ITERS),
+  ];
+  const res = spawnSync(PYTHON, args, { env, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (res.status !== 0) throw new Error(`scikit-learn run failed: ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split('\n').pop());
+}
+
+const fmt = (x, digits = 4) => (x === undefined ? '—' : x < 0.01 ? x.toExponential(2) : x.toFixed(digits));
+const ratio = (a, b) => (a === undefined || b === undefined ? '—' : (a / b).toFixed(2) + '×');
+
+async function main() {
+  const o = parseCli(process.argv.slice(2));
+  const runFit = await loadRunFit(o.build);
+  const sklearn = o.sklearn && hasSklearn();
+  const all = o.threads;
+  const dir = mkdtempSync(path.join(tmpdir(), 'mixlab-bench-'));
+  console.log(
+    `mixlab engine benchmark: ${ITERS} EM iterations from an explicit start, tol 0; seconds per iteration.`,
+  );
+  console.log(
+    `threads: 1 and ${all}; scikit-learn: ${sklearn ? 'yes (OMP_NUM_THREADS=1 and unrestricted)' : 'not run'}. Targets: 1T ≤ 0.5×, ${all}T ≤ 0.3× scikit-learn 1T.\n`,
+  );
+  const header = [
+    'n',
+    'd',
+    'K',
+    'cov',
+    'mixlab 1T',
+    `mixlab ${all}T`,
+    'sklearn 1T',
+    'sklearn all',
+    '1T/sk1T',
+    `${all}T/sk1T`,
+    'Δ lower bound',
+    'gen s',
+  ];
+  const widths = [7, 3, 3, 5, 10, 10, 10, 11, 8, 8, 13, 6];
+  const line = (cells) => console.log(cells.map((c, i) => String(c).padStart(widths[i])).join(' '));
+  line(header);
+  try {
+    for (const n of o.n) {
+      for (const d of o.d) {
+        for (const K of o.k) {
+          const t0 = performance.now();
+          const X = generateMixture(n, d, K, 1000 * d + K);
+          const dataFile = path.join(dir, `x_${n}_${d}_${K}.f64`);
+          if (sklearn) writeFileSync(dataFile, new Uint8Array(X.buffer, X.byteOffset, X.byteLength));
+          const genSeconds = (performance.now() - t0) / 1000;
+          for (const cov of o.cov) {
+            const init = explicitStart(X, n, d, K, cov);
+            const options = {
+              nComponents: K,
+              covarianceType: cov,
+              init: 'kmeans',
+              initParams: init,
+              nInit: 1,
+              seed: 0,
+              maxIter: ITERS,
+              tol: 0,
+              regCovar: 1e-6,
+            };
+            const ours = {};
+            for (const threads of [1, all]) {
+              const result = await runFit(X, n, d, options, { threads });
+              if (result.nIter !== ITERS)
+                throw new Error(`engine ran ${result.nIter} iterations, expected ${ITERS}`);
+              ours[threads] = { perIter: result.seconds / ITERS, lowerBound: result.lowerBound };
+            }
+            let sk1, skAll;
+            if (sklearn) {
+              const initFile = path.join(dir, `init_${n}_${d}_${K}_${cov}.json`);
+              writeFileSync(initFile, JSON.stringify(init));
+              sk1 = runSklearn(dataFile, initFile, n, d, cov, 1);
+              skAll = runSklearn(dataFile, initFile, n, d, cov, all);
+            }
+            const sk1Iter = sk1 && sk1.seconds / ITERS;
+            const dLb = sk1
+              ? Math.abs(ours[1].lowerBound - sk1.lower_bound) / Math.abs(sk1.lower_bound)
+              : undefined;
+            line([
+              n.toExponential(0),
+              d,
+              K,
+              cov,
+              fmt(ours[1].perIter),
+              fmt(ours[all].perIter),
+              fmt(sk1Iter),
+              fmt(skAll && skAll.seconds / ITERS),
+              ratio(ours[1].perIter, sk1Iter),
+              ratio(ours[all].perIter, sk1Iter),
+              dLb === undefined ? '—' : dLb.toExponential(1),
+              genSeconds.toFixed(2),
+            ]);
+          }
+          rmSync(dataFile, { force: true });
+        }
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(
+    `\nΔ lower bound: relative difference of the final lower bound, engine (1 thread) vs scikit-learn 1T (same start, same ${ITERS} iterations).`,
+  );
+  console.log('gen s: data generation and file writing for the case (not part of any timing).');
+}
+
+await main();
+// The engine's worker pool may keep the event loop alive.
+process.exit(0);
