@@ -28,14 +28,18 @@ export interface ColumnSummary {
   displayName: string;
   kind: ColumnKind;
   missing: number;
+  /** Finite numbers in the column (numeric and mixed). */
+  count?: number;
   distinct?: number;
   nonNumeric?: number;
   nonNumericRows?: number[];
   nonfinite?: number;
+  /** Sum of the finite numbers, exactly rounded (Shewchuk / `math.fsum`). */
   sum?: number;
   min?: number;
   max?: number;
   mean?: number;
+  /** Sample standard deviation (ddof = 1); absent when fewer than 2 numbers. */
   std?: number;
 }
 
@@ -60,6 +64,38 @@ export interface DatasetSummary {
   columns: ColumnSummary[];
   errors: ImportProblem[];
   sizeBytes: number;
+  /** Problems found beyond the listed ones (lists stop at 10 000 entries per kind). */
+  unlistedErrors?: number;
+  /** Columns dropped because their header and every cell were empty (a trailing delimiter). */
+  droppedPhantomColumns?: number;
+  /** Workbooks: every sheet's name, in workbook order, and the one imported. */
+  sheets?: string[];
+  sheet?: string;
+}
+
+/**
+ * A cheap look at a file for the import dialog: the settings detection chose (or the overrides
+ * given), the first rows as text and per-column kinds judged from those rows only. Nothing is stored.
+ */
+export interface PreviewResult {
+  file: string;
+  format: 'csv' | 'xlsx' | 'xls';
+  encoding: string;
+  bom: boolean;
+  delimiter: string | null;
+  decimal: '.' | ',';
+  thousands: string | null;
+  sheets?: string[];
+  sheet?: string;
+  /** Raw header cells. */
+  header: string[];
+  /** Up to 50 data rows, cells as text after unquoting, padded / cut to the header's width. */
+  rows: string[][];
+  /** Kinds and statistics from the sampled rows only (the import types the whole file). */
+  columns: ColumnSummary[];
+  sizeBytes: number;
+  /** The sample covered the whole file (so the kinds are final). */
+  complete: boolean;
 }
 
 export interface RowsRequest {

@@ -1,20 +1,66 @@
-// PLACEHOLDER owned by the import work (issue 4): replaced by the streaming importer.
+/**
+ * Dataset requests: import a file into the engine's store (streamed, with progress and cancel),
+ * preview a file for the import dialog, read rows back as text, release a dataset.
+ */
 import { z } from 'zod';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError, ErrorCodes } from '../../../shared/protocol';
+import { importFile } from '../import/importFile';
+import { previewFile } from '../import/previewFile';
 import type { Handler } from './index';
 
-const notYet = (): never => {
-  throw new EngineError('not_implemented', 'Import is not built yet.');
-};
+const importOptions = z
+  .object({
+    path: z.string().min(1),
+    encoding: z.string().min(1).optional(),
+    delimiter: z.string().min(1).max(16).optional(),
+    decimal: z.enum(['.', ',']).optional(),
+    sheet: z.string().optional(),
+  })
+  .strict();
 
 export const datasetImport: Handler<'dataset.import'> = {
-  schema: z.object({ path: z.string().min(1) }).passthrough() as unknown as Handler<'dataset.import'>['schema'],
-  run: async () => notYet(),
+  schema: importOptions,
+  async run(options, ctx) {
+    const datasetId = ctx.store.newId();
+    const { table, summary } = await importFile(options, ctx, datasetId);
+    ctx.store.put(datasetId, table);
+    return summary;
+  },
 };
 
+export const datasetPreview: Handler<'dataset.preview'> = {
+  schema: importOptions,
+  run: (options, ctx) => previewFile(options, ctx),
+};
+
+/** Rows per request: enough for a screenful of a virtualised table, small enough for one message. */
+const MAX_ROWS = 10_000;
+
 export const datasetRows: Handler<'dataset.rows'> = {
-  schema: z.object({ datasetId: z.string() }).passthrough() as unknown as Handler<'dataset.rows'>['schema'],
-  run: async () => notYet(),
+  schema: z
+    .object({
+      datasetId: z.string().min(1),
+      start: z.number().int().min(0),
+      count: z.number().int().min(0).max(MAX_ROWS),
+      columns: z.array(z.number().int().min(0)).optional(),
+    })
+    .strict(),
+  async run({ datasetId, start, count, columns }, ctx) {
+    const table = ctx.store.get(datasetId);
+    const width = table.summary.columns.length;
+    const cols = columns ?? Array.from({ length: width }, (_, i) => i);
+    const bad = cols.find((c) => c >= width);
+    if (bad !== undefined) {
+      throw new EngineError(
+        ErrorCodes.InvalidPayload,
+        `Column ${bad} does not exist; the dataset has ${width} columns.`,
+      );
+    }
+    const end = Math.min(table.rowCount, start + count);
+    const cells: string[][] = [];
+    for (let row = start; row < end; row++) cells.push(cols.map((c) => table.text(c, row)));
+    return { start, cells, columns: cols };
+  },
 };
 
 export const datasetRelease: Handler<'dataset.release'> = {

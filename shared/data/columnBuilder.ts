@@ -1,0 +1,140 @@
+/**
+ * One column while a file is read: every cell is classified once (missing / number / non-finite /
+ * text, by the fixture README's rules) and stored so that the original cell text can be given back
+ * later (label export writes the original cells):
+ *
+ * - `values`: Float64Array, the number or NaN (missing, text, non-finite);
+ * - `formats`: Uint8Array, one code per cell — a number rebuilt from its value (numberGrammar.ts
+ *   FORMAT codes 0..63), a missing token (MISSING_BASE + token index), or FORMAT_VERBATIM when the
+ *   text is kept in the dictionary;
+ * - `codes` (created on the first verbatim cell): Int32Array index into `dictionary`, the distinct
+ *   kept texts. A categorical column is thus dictionary-encoded; a numeric column keeps one byte per
+ *   cell, plus the texts of the rare cells its value cannot reproduce (`1.5e3`, `+12`, `007`).
+ */
+import { ExactSum } from './exactSum';
+import { FORMAT_VERBATIM, SCAN_NUMBER, SCAN_OVERFLOW, scanNumber, type NumberScan } from './numberGrammar';
+import { isNonfiniteToken, missingTokenIndex, trimSpaces } from './missingTokens';
+import { grownFloat64, grownInt32, grownUint8 } from './growable';
+
+/** formats[row] = MISSING_BASE + i: the cell was exactly MISSING_TOKENS[i] (no padding). */
+export const MISSING_BASE = 64;
+
+/** Rows listed per column for non-numeric cells; beyond it only the count grows. */
+export const MAX_LISTED_ROWS = 10_000;
+
+export interface NonfiniteCell {
+  row: number;
+  value: string;
+}
+
+export class ColumnBuilder {
+  values: Float64Array;
+  formats: Uint8Array;
+  codes: Int32Array | null = null;
+  readonly dictionary: string[] = [];
+  private readonly dictionaryIndex = new Map<string, number>();
+  length = 0;
+
+  missing = 0;
+  /** Cells whose trimmed text is not empty (an empty-header column with none is a phantom). */
+  nonBlank = 0;
+  count = 0;
+  min = Infinity;
+  max = -Infinity;
+  readonly sum = new ExactSum();
+  nonNumeric = 0;
+  readonly nonNumericRows: number[] = [];
+  readonly nonfinite: NonfiniteCell[] = [];
+  /** Verbatim texts that are not numbers (distinct counts these, not kept number texts). */
+  private readonly textCodes = new Set<number>();
+
+  private readonly scan: NumberScan = { value: 0, format: 0 };
+
+  constructor(
+    readonly decimalComma: boolean,
+    capacity: number,
+  ) {
+    this.values = new Float64Array(capacity);
+    this.formats = new Uint8Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.values.length;
+  }
+
+  reserve(capacity: number): void {
+    if (capacity <= this.values.length) return;
+    this.values = grownFloat64(this.values, capacity);
+    this.formats = grownUint8(this.formats, capacity);
+    if (this.codes) this.codes = grownInt32(this.codes, capacity, -1);
+  }
+
+  /** Adds the cell `s[start, end)` (already unquoted) as the next row. The caller reserved room. */
+  add(s: string, start: number, end: number): void {
+    const row = this.length++;
+    if (start === end) {
+      this.values[row] = NaN;
+      this.formats[row] = MISSING_BASE;
+      this.missing++;
+      return;
+    }
+    const scan = this.scan;
+    const status = scanNumber(s, start, end, this.decimalComma, scan);
+    if (status === SCAN_NUMBER) {
+      const v = scan.value;
+      this.values[row] = v;
+      this.formats[row] = scan.format;
+      if (scan.format === FORMAT_VERBATIM) this.keepText(row, s.slice(start, end));
+      this.count++;
+      this.nonBlank++;
+      this.sum.add(v);
+      if (v < this.min) this.min = v;
+      if (v > this.max) this.max = v;
+      return;
+    }
+    this.values[row] = NaN;
+    const text = s.slice(start, end);
+    if (status !== SCAN_OVERFLOW) {
+      const token = missingTokenIndex(text);
+      if (token >= 0) {
+        this.missing++;
+        if (token > 0) this.nonBlank++;
+        if (text.length === 0 || trimSpaces(text) === text) this.formats[row] = MISSING_BASE + token;
+        else this.keepText(row, text);
+        return;
+      }
+    }
+    this.nonBlank++;
+    this.nonNumeric++;
+    if (this.nonNumericRows.length < MAX_LISTED_ROWS) this.nonNumericRows.push(row + 1);
+    if (status === SCAN_OVERFLOW || isNonfiniteToken(text))
+      this.nonfinite.push({ row: row + 1, value: text });
+    this.textCodes.add(this.keepText(row, text));
+  }
+
+  /** A cell beyond the end of a short row: missing, text ''. */
+  addPadding(): void {
+    const row = this.length++;
+    this.values[row] = NaN;
+    this.formats[row] = MISSING_BASE;
+    this.missing++;
+  }
+
+  private keepText(row: number, text: string): number {
+    if (!this.codes) this.codes = new Int32Array(this.values.length).fill(-1);
+    let code = this.dictionaryIndex.get(text);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.dictionary.push(text);
+      this.dictionaryIndex.set(text, code);
+    }
+    this.codes[row] = code;
+    this.formats[row] = FORMAT_VERBATIM;
+    return code;
+  }
+
+  /** Distinct non-missing, non-number cell texts (the categorical `distinct`). */
+  get distinctTexts(): number {
+    return this.textCodes.size;
+  }
+}

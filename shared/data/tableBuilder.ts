@@ -1,0 +1,100 @@
+/**
+ * Builds a table record by record, whatever the source (delimited text or a worksheet): the first
+ * record is the header; ragged rows are padded (short) or cut (long) and reported; at the end,
+ * phantom columns are dropped and every column is summarised (fixture README, "Rows and records").
+ */
+import { ColumnBuilder, MAX_LISTED_ROWS } from './columnBuilder';
+import { summarizeColumn } from './columnSummary';
+import { headerNames } from './headerNames';
+import { ColumnTable } from './columnTable';
+import type { ColumnSummary, ImportProblem } from './types';
+
+export interface BuiltTable {
+  table: ColumnTable;
+  columns: ColumnSummary[];
+  errors: ImportProblem[];
+  /** Problems found but not listed (beyond MAX_LISTED_ROWS ragged rows or non-finite cells). */
+  unlistedErrors: number;
+  droppedPhantomColumns: number;
+}
+
+export class TableBuilder {
+  header: string[] | null = null;
+  columns: ColumnBuilder[] = [];
+  rows = 0;
+  private readonly ragged: ImportProblem[] = [];
+  private unlisted = 0;
+
+  /**
+   * @param decimalComma the file's number locale (',' decimal, '.' thousands).
+   * @param nextCapacity given the rows so far, the capacity to grow to (an estimate of the total).
+   */
+  constructor(
+    private readonly decimalComma: boolean,
+    private readonly nextCapacity: (rows: number) => number,
+  ) {}
+
+  setHeader(names: string[]): void {
+    this.header = names;
+    const capacity = Math.max(16, this.nextCapacity(0));
+    this.columns = names.map(() => new ColumnBuilder(this.decimalComma, capacity));
+  }
+
+  get width(): number {
+    return this.columns.length;
+  }
+
+  /** Call before the cells of each data record. */
+  beginRecord(): void {
+    const cols = this.columns;
+    if (cols.length > 0 && this.rows >= cols[0].capacity) {
+      const capacity = Math.max(this.rows + 16, this.nextCapacity(this.rows));
+      for (const c of cols) c.reserve(capacity);
+    }
+  }
+
+  /** Closes a data record that had `found` fields (cells were added for the first min(found, width)). */
+  endRecord(found: number): void {
+    const width = this.columns.length;
+    this.rows++;
+    if (found === width) return;
+    for (let c = found; c < width; c++) this.columns[c].addPadding();
+    if (this.ragged.length < MAX_LISTED_ROWS) {
+      this.ragged.push({ row: this.rows, kind: 'ragged', expectedFields: width, foundFields: found });
+    } else {
+      this.unlisted++;
+    }
+  }
+
+  finish(): BuiltTable {
+    const header = this.header ?? [];
+    const keep: number[] = [];
+    header.forEach((name, i) => {
+      if (!(name === '' && this.columns[i].nonBlank === 0)) keep.push(i);
+    });
+    const names = keep.map((i) => header[i]);
+    const { displayNames, problems } = headerNames(names);
+    const errors: ImportProblem[] = [...problems, ...this.ragged];
+    const columns = keep.map((i, out) => {
+      const builder = this.columns[i];
+      for (const cell of builder.nonfinite)
+        errors.push({ row: cell.row, kind: 'nonfinite', column: out, value: cell.value });
+      if (builder.nonNumeric > builder.nonNumericRows.length)
+        this.unlisted += builder.nonNumeric - builder.nonNumericRows.length;
+      return summarizeColumn(builder, out, names[out], displayNames[out]);
+    });
+    errors.sort((a, b) => a.row - b.row || (a.column ?? -1) - (b.column ?? -1));
+    const table = new ColumnTable(
+      keep.map((i) => this.columns[i]),
+      this.rows,
+      columns.map((c) => c.kind),
+    );
+    return {
+      table,
+      columns,
+      errors,
+      unlistedErrors: this.unlisted,
+      droppedPhantomColumns: header.length - keep.length,
+    };
+  }
+}
