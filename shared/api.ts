@@ -45,6 +45,8 @@ export interface MixlabMethods {
   getRows: { arg: RowsRequest; result: RowsResult };
   /** Fits a mixture in the engine process. Progress on `jobId`. */
   fit: { arg: { jobId: string; request: FitRequest }; result: FitResponse };
+  /** Frees a dataset in the engine (the user closed the file). */
+  closeDataset: { arg: { datasetId: string }; result: { released: boolean } };
   /** Cancels a running job; resolves false if it was not running. */
   cancelJob: { arg: { jobId: string }; result: { cancelled: boolean } };
 }
@@ -61,6 +63,7 @@ export const MIXLAB_METHODS: readonly MixlabMethod[] = [
   'importDataset',
   'getRows',
   'fit',
+  'closeDataset',
   'cancelJob',
 ];
 

@@ -38,5 +38,6 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
     })
     .strict(),
   fit: z.object({ jobId, request: fitRequestSchema }).strict() as unknown as z.ZodType<ArgOf<'fit'>>,
+  closeDataset: z.object({ datasetId }).strict(),
   cancelJob: z.object({ jobId }).strict(),
 };

@@ -11,5 +11,10 @@ export interface CallOptions<K extends EngineKind> {
 }
 
 export interface EngineCaller {
+  /**
+   * Which engine process answers: changes when a crashed engine is replaced (its datasets are gone).
+   * Constant for an in-process engine.
+   */
+  readonly generation?: number;
   call<K extends EngineKind>(kind: K, payload: PayloadOf<K>, options?: CallOptions<K>): Promise<ResultOf<K>>;
 }

@@ -49,6 +49,7 @@ export class EngineClient implements EngineCaller {
   private channel: EngineChannel | null = null;
   private tracker: RequestTracker | null = null;
   private ready: Promise<void> | null = null;
+  private started = 0;
   private disposed = false;
   private crashTimes: number[] = [];
   private readonly crashListeners = new Set<(crash: EngineCrash) => void>();
@@ -57,6 +58,14 @@ export class EngineClient implements EngineCaller {
     private readonly spawn: EngineSpawner,
     private readonly options: EngineClientOptions = {},
   ) {}
+
+  /**
+   * Counts engine processes started so far. State the engine held (datasets) belongs to one
+   * generation; after a restart the services reload what they need.
+   */
+  get generation(): number {
+    return this.started;
+  }
 
   /** Process id of the running engine, if any (tests kill it to simulate a crash). */
   get pid(): number | undefined {
@@ -76,6 +85,7 @@ export class EngineClient implements EngineCaller {
     let channel: EngineChannel;
     try {
       channel = this.spawn();
+      this.started++;
     } catch (err) {
       return Promise.reject(
         new EngineError(

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { ApiResultOf, ArgOf, AppInfo, MixlabEvent, MixlabMethod } from '../../shared/api';
+import type { DatasetSummary, ImportOptions } from '../../shared/data/types';
 import { EngineError, ErrorCodes } from '../../shared/protocol';
 import type { EngineCaller } from '../engine/engineCaller';
 import { SAMPLES } from './samples';
@@ -24,13 +25,28 @@ export interface ServiceDeps {
 
 export type MixlabServices = { [M in MixlabMethod]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
 
+type Progress = (p: unknown) => void;
+
+/**
+ * A dataset the renderer has open. The renderer keeps the id it was first given; the engine's own id
+ * changes when a crashed engine is replaced and the file is read again (the file is still on disk:
+ * nothing the user did is lost).
+ */
+interface OpenDataset {
+  options: ImportOptions;
+  engineId: string;
+  generation: number;
+}
+
 export function createServices(deps: ServiceDeps): MixlabServices {
   const jobs = new Map<string, AbortController>();
+  const datasets = new Map<string, OpenDataset>();
+  const generation = () => deps.engine.generation ?? 0;
 
   /** Runs an engine call as a renderer job: progress to the renderer, cancellable by jobId. */
   async function job<T>(
     jobId: string,
-    run: (signal: AbortSignal, onProgress: (p: unknown) => void) => Promise<T>,
+    run: (signal: AbortSignal, onProgress: Progress) => Promise<T>,
   ): Promise<T> {
     if (jobs.has(jobId))
       throw new EngineError(ErrorCodes.InvalidPayload, `Job "${jobId}" is already running.`);
@@ -41,6 +57,33 @@ export function createServices(deps: ServiceDeps): MixlabServices {
     } finally {
       jobs.delete(jobId);
     }
+  }
+
+  async function importDataset(
+    options: ImportOptions,
+    signal?: AbortSignal,
+    onProgress?: Progress,
+  ): Promise<DatasetSummary> {
+    const summary = await deps.engine.call('dataset.import', options, { signal, onProgress });
+    datasets.set(summary.datasetId, { options, engineId: summary.datasetId, generation: generation() });
+    return summary;
+  }
+
+  /** The engine's id for a dataset the renderer holds, reading the file again after an engine restart. */
+  async function engineIdOf(datasetId: string, signal?: AbortSignal): Promise<string> {
+    const open = datasets.get(datasetId);
+    if (!open) {
+      throw new EngineError(
+        ErrorCodes.UnknownDataset,
+        'This dataset is no longer open; open the file again.',
+      );
+    }
+    if (open.generation !== generation()) {
+      const reloaded = await deps.engine.call('dataset.import', open.options, { signal });
+      open.engineId = reloaded.datasetId;
+      open.generation = generation();
+    }
+    return open.engineId;
   }
 
   return {
@@ -60,11 +103,7 @@ export function createServices(deps: ServiceDeps): MixlabServices {
     async openSample({ id, jobId }) {
       const sample = SAMPLES.find((s) => s.id === id)!;
       return job(jobId, (signal, onProgress) =>
-        deps.engine.call(
-          'dataset.import',
-          { path: path.join(deps.samplesDir, sample.file) },
-          { signal, onProgress },
-        ),
+        importDataset({ path: path.join(deps.samplesDir, sample.file) }, signal, onProgress),
       );
     },
     async chooseDataFile() {
@@ -75,15 +114,29 @@ export function createServices(deps: ServiceDeps): MixlabServices {
       if (!path.isAbsolute(options.path)) {
         throw new EngineError(ErrorCodes.InvalidPayload, 'A data file must be given by its absolute path.');
       }
-      return job(jobId, (signal, onProgress) =>
-        deps.engine.call('dataset.import', options, { signal, onProgress }),
-      );
+      return job(jobId, (signal, onProgress) => importDataset(options, signal, onProgress));
     },
     async getRows(arg) {
-      return deps.engine.call('dataset.rows', arg);
+      const rows = await deps.engine.call('dataset.rows', {
+        ...arg,
+        datasetId: await engineIdOf(arg.datasetId),
+      });
+      return rows;
     },
     async fit({ jobId, request }) {
-      return job(jobId, (signal, onProgress) => deps.engine.call('fit', request, { signal, onProgress }));
+      return job(jobId, async (signal, onProgress) =>
+        deps.engine.call(
+          'fit',
+          { ...request, datasetId: await engineIdOf(request.datasetId, signal) },
+          { signal, onProgress },
+        ),
+      );
+    },
+    async closeDataset({ datasetId }) {
+      const open = datasets.get(datasetId);
+      datasets.delete(datasetId);
+      if (!open || open.generation !== generation()) return { released: open !== undefined };
+      return deps.engine.call('dataset.release', { datasetId: open.engineId });
     },
     async cancelJob({ jobId }) {
       const controller = jobs.get(jobId);

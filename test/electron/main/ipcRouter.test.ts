@@ -68,11 +68,11 @@ describe('IPC router: every call validated before it runs', () => {
       ok: false,
       error: { code: 'no_data_rows', message: 'The file has a header but no data rows.' },
     });
-    const ok = await createIpcRouter(services(engine))('getRows', { datasetId: 'ds1', start: 0, count: 5 });
-    expect(ok).toEqual({
-      ok: true,
-      value: { kind: 'dataset.rows', payload: { datasetId: 'ds1', start: 0, count: 5 } },
+    const ok = await createIpcRouter(services(engine))('importDataset', {
+      jobId: 'j2',
+      options: { path: '/d/x.csv' },
     });
+    expect(ok).toEqual({ ok: true, value: { kind: 'dataset.import', payload: { path: '/d/x.csv' } } });
   });
 
   it('turns an unexpected exception into an internal error without a stack', async () => {
@@ -80,10 +80,9 @@ describe('IPC router: every call validated before it runs', () => {
     const broken = fakeEngine(async () => {
       throw new TypeError('x is undefined');
     });
-    const res = await createIpcRouter(services(broken), log)('getRows', {
-      datasetId: 'd',
-      start: 0,
-      count: 1,
+    const res = await createIpcRouter(services(broken), log)('importDataset', {
+      jobId: 'j1',
+      options: { path: '/d/x.csv' },
     });
     expect(res).toMatchObject({ ok: false, error: { code: ErrorCodes.Internal } });
     if (!res.ok) expect(res.error.message).not.toMatch(/\n\s+at /);
@@ -134,5 +133,45 @@ describe('main services', () => {
         null,
       ).chooseDataFile({}),
     ).toBeNull();
+  });
+});
+
+describe('datasets across an engine restart', () => {
+  it('reads the still-open file again into a replaced engine, keeping the id the renderer holds', async () => {
+    const calls: [string, unknown][] = [];
+    let next = 1;
+    const engine = {
+      generation: 1,
+      call: (async (kind: string, payload: unknown) => {
+        calls.push([kind, payload]);
+        if (kind === 'dataset.import') return { datasetId: `ds${next++}` };
+        if (kind === 'dataset.rows') return { rows: payload };
+        return {};
+      }) as EngineCaller['call'],
+    };
+    const svc = createServices({
+      engine,
+      dialogs: { chooseDataFile: async () => null },
+      samplesDir: '/samples',
+      appInfo: () => ({ name: 'M', version: 't', platform: 'linux', locale: 'en', prefersDark: false }),
+      emit: () => {},
+    });
+    const summary = await svc.importDataset({
+      jobId: 'j1',
+      options: { path: '/data/a.csv', delimiter: ';' },
+    });
+    expect(summary.datasetId).toBe('ds1');
+    await svc.getRows({ datasetId: 'ds1', start: 0, count: 2 });
+    expect(calls.at(-1)).toEqual(['dataset.rows', { datasetId: 'ds1', start: 0, count: 2 }]);
+
+    engine.generation = 2; // the engine crashed and was replaced
+    await svc.getRows({ datasetId: 'ds1', start: 0, count: 2 });
+    expect(calls.slice(-2)).toEqual([
+      ['dataset.import', { path: '/data/a.csv', delimiter: ';' }],
+      ['dataset.rows', { datasetId: 'ds2', start: 0, count: 2 }],
+    ]);
+    await expect(svc.getRows({ datasetId: 'nope', start: 0, count: 1 })).rejects.toMatchObject({
+      code: ErrorCodes.UnknownDataset,
+    });
   });
 });
