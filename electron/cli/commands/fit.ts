@@ -3,7 +3,7 @@
  * requests the app sends (`dataset.import`, then `fit`), then prints a readable summary or, with
  * --json, exactly one JSON object (the format the holdout checks read; see FIT_USAGE).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EngineError, type EngineErrorInfo } from '../../../shared/protocol';
 import { COVARIANCE_SHAPE, fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/fitRequest';
@@ -73,7 +73,7 @@ export const fit: CliCommand = async (ctx) => {
   }
   try {
     const { file, request, options } = await parseFitArgs(ctx.args);
-    const summary = await ctx.engine.call('dataset.import', { path: path.resolve(file) });
+    const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file) });
     const columns = resolveColumns(summary, options.columns);
     const fitRequest = validated(fitRequestSchema, { ...request, datasetId: summary.datasetId, columns });
     const showProgress = !json && process.stderr.isTTY === true;
@@ -137,6 +137,15 @@ function oneOf(flag: string, value: string | undefined, allowed: readonly string
   if (value !== undefined && !allowed.includes(value)) {
     throw new ArgumentError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
   }
+}
+
+/** The data file's absolute path; a missing file is reported here, in the user's words. */
+async function existingFile(file: string): Promise<string> {
+  const absolute = path.resolve(file);
+  const info = await stat(absolute).catch(() => null);
+  if (!info) throw new EngineError('file_not_found', `cannot read ${file}: no such file`);
+  if (!info.isFile()) throw new EngineError('file_not_found', `cannot read ${file}: not a file`);
+  return absolute;
 }
 
 /** Reads scikit-learn-shaped initial parameters; other keys (a fixture's `rule`, …) are ignored. */

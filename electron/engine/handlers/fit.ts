@@ -1,11 +1,58 @@
-// PLACEHOLDER owned by the engine work (issue 3): replaced by the EM fit handler.
-import { z } from 'zod';
+/**
+ * Engine kind `fit`: one Gaussian mixture on columns of a dataset the engine holds.
+ * Payload validated by `fitRequestSchema` (the core parses it before `run`); the matrix is built by
+ * `buildFitMatrix` (drop rows with missing values, log, standardise) and fitted by `runFit` on the
+ * worker pool. FitError codes (singular_component, too_few_samples, …) travel unchanged as EngineError
+ * codes, with their details (e.g. the component index).
+ */
 import { EngineError } from '../../../shared/protocol';
+import { buildFitMatrix, fitRequestSchema } from '../../../shared/engine/fitRequest';
+import { FitError } from '../../../shared/engine/errors';
+import type { FitResponse } from '../../../shared/engine/types';
+import { runFit } from '../runFit';
+import { withTransfer } from '../engineCore';
 import type { Handler } from './index';
 
 export const fit: Handler<'fit'> = {
-  schema: z.object({ datasetId: z.string() }).passthrough() as unknown as Handler<'fit'>['schema'],
-  run: async () => {
-    throw new EngineError('not_implemented', 'Fitting is not built yet.');
+  schema: fitRequestSchema,
+  async run(request, ctx) {
+    const table = ctx.store.get(request.datasetId);
+    const matrix = buildFitMatrix(table, request);
+    let result;
+    try {
+      result = await runFit(matrix.X, matrix.nSamples, matrix.nFeatures, request.options, {
+        threads: request.threads,
+        signal: ctx.signal,
+        onProgress: (p) => ctx.progress(p),
+      });
+    } catch (err) {
+      if (err instanceof FitError) throw new EngineError(err.code, err.message, err.details);
+      throw err;
+    }
+    const response: FitResponse = {
+      fit: result,
+      preprocessing: matrix.preprocessing,
+      rowIndex: matrix.rowIndex,
+      droppedRows: matrix.droppedMissing + matrix.droppedNonPositive,
+    };
+    return withTransfer(
+      response,
+      transferable([result.resp, result.logDensity, result.labels, matrix.rowIndex]),
+    );
   },
 };
+
+/**
+ * The n-sized arrays are handed over instead of copied when the result crosses a process boundary.
+ * Only arrays that own their whole ArrayBuffer are moved: transferring a view would detach memory
+ * the engine may still use, a SharedArrayBuffer cannot be transferred, and a buffer listed twice
+ * makes postMessage throw.
+ */
+function transferable(arrays: ArrayBufferView[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of arrays) {
+    if (a.buffer instanceof ArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength)
+      buffers.add(a.buffer);
+  }
+  return [...buffers];
+}
