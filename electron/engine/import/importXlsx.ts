@@ -9,7 +9,6 @@
  * empty cells (not reported); a row with values beyond the header's last column is reported ragged.
  */
 import { createReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { ImportOptions } from '../../../shared/data/types';
 import { TableBuilder } from '../../../shared/data/tableBuilder';
 import { EngineError } from '../../../shared/protocol';
@@ -66,6 +65,8 @@ export async function importXlsx(
   let bytesRead = 0;
   const stream = createReadStream(sniffed.path);
   stream.on('data', (chunk) => (bytesRead += chunk.length));
+  // Loaded on first use: exceljs is large, and most imports (and CLI runs) are CSV.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
