@@ -1,0 +1,46 @@
+import type { MixlabApi, SampleInfo } from '../../../shared/api';
+import type { DatasetSummary, ImportOptions, RowsRequest, RowsResult } from '../../../shared/data/types';
+import { systemApi } from './systemApi';
+
+/** What the drop handler knows about a dropped file (a DOM File; only the bridge can find its path). */
+export interface DroppedFile {
+  readonly name: string;
+}
+
+/**
+ * Opening and reading datasets. The engine owns the data; the renderer holds only its summary and
+ * asks for windows of rows as the table scrolls.
+ */
+export interface DatasetClient {
+  openSample(id: SampleInfo['id'], jobId: string): Promise<DatasetSummary>;
+  /** The native open dialog; null when the user cancels. */
+  chooseDataFile(): Promise<string | null>;
+  importFile(options: ImportOptions, jobId: string): Promise<DatasetSummary>;
+  getRows(request: RowsRequest): Promise<RowsResult>;
+  /**
+   * The file-system path of a file dropped on the window, or null when the bridge cannot tell (a
+   * sandboxed page never sees paths: Electron's preload provides `webUtils.getPathForFile`).
+   */
+  pathForDroppedFile(file: DroppedFile): string | null;
+}
+
+/**
+ * `pathForDroppedFile` is not (yet) part of shared/api.ts's MixlabApi: it is a synchronous preload
+ * helper, not an IPC call. Read it by shape so the renderer works with and without it.
+ */
+type WithDropPath = { pathForDroppedFile?: (file: DroppedFile) => string | null | undefined };
+
+export function createDatasetClient(api: MixlabApi = systemApi()): DatasetClient {
+  return {
+    openSample: (id, jobId) => api.openSample({ id, jobId }),
+    chooseDataFile: async () => (await api.chooseDataFile({}))?.path ?? null,
+    importFile: (options, jobId) => api.importDataset({ jobId, options }),
+    getRows: (request) => api.getRows(request),
+    pathForDroppedFile: (file) => {
+      const fn = (api as unknown as WithDropPath).pathForDroppedFile;
+      if (typeof fn !== 'function') return null;
+      const path = fn(file);
+      return typeof path === 'string' && path !== '' ? path : null;
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { defineStore } from 'pinia';
+import { computed, onScopeDispose, ref, shallowRef } from 'vue';
+import type { SampleInfo } from '../../../shared/api';
+import type { DatasetSummary, ImportProgress } from '../../../shared/data/types';
+import { useClients } from '../api/clients';
+import type { DroppedFile } from '../api/datasetClient';
+import { isCancelled, toUserError } from '../api/userError';
+import { useNoticesStore } from './notices';
+
+/** Where the open dataset came from, so it can be opened again after an engine restart. */
+export type DataSource = { kind: 'sample'; id: SampleInfo['id'] } | { kind: 'file'; path: string };
+
+export interface OpenJob {
+  jobId: string;
+  /** What is being opened (the view names it: a sample's title, a file's name). */
+  source: DataSource;
+  /** Fraction of bytes read, 0..1; null until the first progress event (or if the size is unknown). */
+  fraction: number | null;
+  rowsRead: number;
+  cancelling: boolean;
+}
+
+/** Reads an import progress payload by shape (events cross a process boundary). */
+export function parseImportProgress(raw: unknown): ImportProgress | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { bytesRead, totalBytes, rows } = raw as Record<string, unknown>;
+  if (typeof bytesRead !== 'number' || typeof totalBytes !== 'number') return null;
+  return { bytesRead, totalBytes, rows: typeof rows === 'number' ? rows : 0 };
+}
+
+/**
+ * The open dataset: its summary (columns, stats, problems — the engine keeps the data itself), the
+ * import in progress with its progress and cancel, and row windows for the table.
+ */
+export const useDatasetStore = defineStore('dataset', () => {
+  const clients = useClients();
+  const notices = useNoticesStore();
+
+  const summary = shallowRef<DatasetSummary | null>(null);
+  const source = ref<DataSource | null>(null);
+  const openJob = ref<OpenJob | null>(null);
+  /** True once the engine restarted under an open dataset: its rows are gone until it is reopened. */
+  const lost = ref(false);
+  const busy = computed(() => openJob.value !== null);
+
+  onScopeDispose(
+    clients.events.onEngineCrashed(() => {
+      if (summary.value) lost.value = true;
+    }),
+  );
+
+  function openSample(id: SampleInfo['id']): Promise<void> {
+    return open({ kind: 'sample', id });
+  }
+
+  /** "Open file…": the native dialog, then import; a cancelled dialog changes nothing. */
+  async function openFile(): Promise<void> {
+    if (busy.value) return;
+    let path: string | null;
+    try {
+      path = await clients.dataset.chooseDataFile();
+    } catch (error) {
+      notices.showError(toUserError(error), 'import');
+      return;
+    }
+    if (path) await openPath(path);
+  }
+
+  function openPath(path: string): Promise<void> {
+    return open({ kind: 'file', path });
+  }
+
+  /** Returns false when the bridge cannot tell the dropped file's path (the caller says so). */
+  async function openDropped(file: DroppedFile): Promise<boolean> {
+    const path = clients.dataset.pathForDroppedFile(file);
+    if (!path) return false;
+    await openPath(path);
+    return true;
+  }
+
+  function reopen(): Promise<void> {
+    return source.value ? open(source.value) : Promise.resolve();
+  }
+
+  async function open(from: DataSource): Promise<void> {
+    if (busy.value) return;
+    const jobId = clients.jobs.newJobId('import');
+    openJob.value = { jobId, source: from, fraction: null, rowsRead: 0, cancelling: false };
+    const unsubscribe = clients.events.onProgress(jobId, (raw) => {
+      const progress = parseImportProgress(raw);
+      if (!progress || openJob.value?.jobId !== jobId) return;
+      openJob.value.fraction =
+        progress.totalBytes > 0 ? Math.min(1, progress.bytesRead / progress.totalBytes) : null;
+      openJob.value.rowsRead = progress.rows;
+    });
+    try {
+      const result =
+        from.kind === 'sample'
+          ? await clients.dataset.openSample(from.id, jobId)
+          : await clients.dataset.importFile({ path: from.path }, jobId);
+      summary.value = result;
+      source.value = from;
+      lost.value = false;
+      notices.dismissError();
+    } catch (error) {
+      const userError = toUserError(error);
+      if (!isCancelled(userError)) notices.showError(userError, 'import');
+    } finally {
+      unsubscribe();
+      openJob.value = null;
+    }
+  }
+
+  async function cancelOpen(): Promise<void> {
+    const job = openJob.value;
+    if (!job || job.cancelling) return;
+    job.cancelling = true;
+    try {
+      await clients.jobs.cancel(job.jobId);
+    } catch (error) {
+      notices.showError(toUserError(error));
+    }
+  }
+
+  /** Back to the start screen. The engine keeps the dataset until the next import replaces it. */
+  function close(): void {
+    summary.value = null;
+    source.value = null;
+    lost.value = false;
+  }
+
+  /** Rows [start, start + count) of the open dataset as display strings (for the virtual table). */
+  async function fetchRows(start: number, count: number): Promise<string[][]> {
+    const current = summary.value;
+    if (!current) return [];
+    const result = await clients.dataset.getRows({ datasetId: current.datasetId, start, count });
+    return result.cells;
+  }
+
+  return {
+    summary,
+    source,
+    openJob,
+    lost,
+    busy,
+    openSample,
+    openFile,
+    openPath,
+    openDropped,
+    reopen,
+    cancelOpen,
+    close,
+    fetchRows,
+  };
+});
