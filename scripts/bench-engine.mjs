@@ -9,11 +9,12 @@
 // (the engine's own `seconds`, scikit-learn's timed warm-start fit; both include the final E-step).
 //
 // Usage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8]
-//                                      [--cov full,diag] [--threads N] [--no-sklearn] [--no-build]
+//                                      [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn] [--no-build]
+// --repeat R reports the fastest of R runs on each side (use it on a busy machine).
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -38,12 +39,12 @@ function parseCli(argv) {
     if (a === '--quick') Object.assign(o, { n: [1e5], d: [2, 5], k: [3], cov: ['full', 'diag'] });
     else if (a === '--no-sklearn') o.sklearn = false;
     else if (a === '--no-build') o.build = false;
-    else if (['--n', '--d', '--k', '--cov', '--threads'].includes(a) && i + 1 < argv.length) {
+    else if (['--n', '--d', '--k', '--cov', '--threads', '--repeat'].includes(a) && i + 1 < argv.length) {
       const key = a.slice(2);
-      o[key] = key === 'threads' ? Number(argv[++i]) : list(argv[++i], key !== 'cov');
+      o[key] = key === 'threads' || key === 'repeat' ? Number(argv[++i]) : list(argv[++i], key !== 'cov');
     } else {
       console.error(
-        `bench-engine: unknown argument ${a}\nusage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8] [--cov full,diag] [--threads N] [--no-sklearn] [--no-build]`,
+        `bench-engine: unknown argument ${a}\nusage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8] [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn] [--no-build]`,
       );
       process.exit(2);
     }
@@ -151,7 +152,7 @@ function hasSklearn() {
   return spawnSync(PYTHON, ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0;
 }
 
-function runSklearn(dataFile, initFile, n, d, cov, threads) {
+function runSklearn(dataFile, initFile, n, d, cov, threads, repeat) {
   const env = { ...process.env };
   for (const v of ['OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS']) {
     if (threads === 1) env[v] = '1';
@@ -171,6 +172,8 @@ function runSklearn(dataFile, initFile, n, d, cov, threads) {
     cov,
     '--iters',
     String(ITERS),
+    '--repeat',
+    String(repeat),
   ];
   const res = spawnSync(PYTHON, args, { env, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (res.status !== 0) throw new Error(`scikit-learn run failed: ${res.stderr}`);
@@ -191,6 +194,11 @@ async function main() {
   );
   console.log(
     `threads: 1 and ${all}; scikit-learn: ${sklearn ? 'yes (OMP_NUM_THREADS=1 and unrestricted)' : 'not run'}. Targets: 1T ≤ 0.5×, ${all}T ≤ 0.3× scikit-learn 1T.\n`,
+  );
+  // Timings of a shared machine mean little: say how busy it was.
+  const busy = () => `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+  console.log(
+    `${busy()} at start${loadavg()[0] > 0.5 ? ' (other work is running: figures will be noisy; try --repeat 3)' : ''}.\n`,
   );
   const header = [
     'n',
@@ -242,8 +250,8 @@ async function main() {
             if (sklearn) {
               const initFile = path.join(dir, `init_${n}_${d}_${K}_${cov}.json`);
               writeFileSync(initFile, JSON.stringify(init));
-              sk1 = runSklearn(dataFile, initFile, n, d, cov, 1);
-              skAll = runSklearn(dataFile, initFile, n, d, cov, all);
+              sk1 = runSklearn(dataFile, initFile, n, d, cov, 1, o.repeat);
+              skAll = runSklearn(dataFile, initFile, n, d, cov, all, o.repeat);
             }
             const sk1Iter = sk1 && sk1.seconds / ITERS;
             const dLb = sk1
@@ -275,6 +283,7 @@ async function main() {
     `\nΔ lower bound: relative difference of the final lower bound, engine (1 thread) vs scikit-learn 1T (same start, same ${ITERS} iterations).`,
   );
   console.log('gen s: data generation and file writing for the case (not part of any timing).');
+  console.log(`${busy()} at the end.`);
 }
 
 await main();

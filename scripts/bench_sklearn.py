@@ -3,7 +3,7 @@
 Reads an n x d float64 matrix (raw little-endian, row-major) and an explicit start
 {weights, means, precisions} shaped as scikit-learn's *_init for the covariance type, runs
 GaussianMixture for exactly `iters` EM iterations (tol=0) from that start, and prints one JSON
-line: {"seconds", "n_iter", "lower_bound"}.
+line: {"seconds", "n_iter", "lower_bound"} (seconds: the fastest of --repeat runs).
 
 Only the EM iterations are timed. scikit-learn 1.2 runs k-means in fit() even when every *_init
 is given, so the start is installed the way GaussianMixture._initialize does it for
@@ -30,6 +30,7 @@ def main() -> None:
     parser.add_argument("--init", required=True, help="JSON file {weights, means, precisions}")
     parser.add_argument("--covariance", required=True)
     parser.add_argument("--iters", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=1, help="report the fastest of this many runs")
     args = parser.parse_args()
 
     X = np.fromfile(args.data, dtype="<f8", count=args.n * args.d).reshape(args.n, args.d)
@@ -47,25 +48,28 @@ def main() -> None:
         max_iter=args.iters,
         warm_start=True,
     )
-    # State as after GaussianMixture._initialize with precisions_init (sklearn 1.2 source).
-    gm.weights_ = weights
-    gm.means_ = means
     if args.covariance == "full":
-        gm.precisions_cholesky_ = np.array([np.linalg.cholesky(p) for p in precisions])
+        precisions_cholesky = np.array([np.linalg.cholesky(p) for p in precisions])
     elif args.covariance == "tied":
-        gm.precisions_cholesky_ = np.linalg.cholesky(precisions)
+        precisions_cholesky = np.linalg.cholesky(precisions)
     else:
-        gm.precisions_cholesky_ = np.sqrt(precisions)
-    # fit_predict skips initialisation when warm_start and converged_ exist, and starts the
-    # convergence test from lower_bound_.
-    gm.converged_ = False
-    gm.lower_bound_ = -np.inf
+        precisions_cholesky = np.sqrt(precisions)
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        t0 = time.perf_counter()
-        gm.fit(X)
-        seconds = time.perf_counter() - t0
+    seconds = float("inf")
+    for _ in range(args.repeat):
+        # State as after GaussianMixture._initialize with precisions_init (sklearn 1.2 source).
+        gm.weights_ = weights.copy()
+        gm.means_ = means.copy()
+        gm.precisions_cholesky_ = precisions_cholesky.copy()
+        # fit_predict skips initialisation when warm_start and converged_ exist, and starts the
+        # convergence test from lower_bound_.
+        gm.converged_ = False
+        gm.lower_bound_ = -np.inf
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            t0 = time.perf_counter()
+            gm.fit(X)
+            seconds = min(seconds, time.perf_counter() - t0)
     print(json.dumps({"seconds": seconds, "n_iter": int(gm.n_iter_), "lower_bound": float(gm.lower_bound_)}))
 
 
