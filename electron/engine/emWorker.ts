@@ -1,2 +1,28 @@
-// PLACEHOLDER owned by the engine work (issue 3): the EM worker-thread entry.
-export {};
+/**
+ * EM worker-thread entry (bundled to out/engine/worker.cjs). Holds the bound job's shared arrays
+ * and runs chunk ranges of E-step / scatter / k-means steps with the shared engine's kernels.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { RowKernels } from '../../shared/engine/kernels/types';
+import type { RowJob } from '../../shared/engine/steps';
+import { kernelsFor, runStepOnChunk } from '../../shared/engine/steps';
+import type { WorkerReply, WorkerRequest } from './parallel/messages';
+
+let job: RowJob | null = null;
+let kernels: RowKernels | null = null;
+
+parentPort?.on('message', (message: WorkerRequest) => {
+  let reply: WorkerReply = { type: 'done' };
+  try {
+    if (message.type === 'bind') {
+      job = message.job;
+      kernels = kernelsFor(job);
+    } else {
+      if (!job || !kernels) throw new Error('run before bind');
+      for (let c = message.from; c < message.to; c++) runStepOnChunk(job, kernels, message.step, c);
+    }
+  } catch (error) {
+    reply = { type: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(reply);
+});

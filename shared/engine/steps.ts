@@ -62,8 +62,16 @@ export function runStepOnChunk(job: RowJob, kernels: RowKernels, step: StepReque
   switch (step.kind) {
     case 'estep':
       kernels.mahalanobis(X, start, end, K, step.means, step.factors, resp);
-      partials[slot] = normaliseRows(resp, job.logNorm, start, end, K, step.constants);
-      sumResp(resp, start, end, K, partials, slot + 1);
+      partials[slot] = kernels.normalise(
+        resp,
+        job.logNorm,
+        start,
+        end,
+        K,
+        step.constants,
+        partials,
+        slot + 1,
+      );
       kernels.weightedSums(X, resp, start, end, K, partials, slot + 1 + K);
       return;
     case 'moments':
@@ -78,51 +86,6 @@ export function runStepOnChunk(job: RowJob, kernels: RowKernels, step: StepReque
       assignNearest(job, step.centers, start, end, slot);
       return;
   }
-}
-
-/**
- * Log-sum-exp E-step for rows holding squared Mahalanobis distances q_ik: the weighted log
- * probability is w_ik = c_k − q_ik / 2, log p(x_i) = max_k w_ik + log Σ_k exp(w_ik − max), and the
- * responsibility is exp(w_ik − max) / Σ_k exp(w_ik' − max) (the row maximum keeps every exponent
- * ≤ 0, so nothing overflows). Returns Σ_i log p(x_i) over the rows.
- */
-function normaliseRows(
-  resp: Float64Array,
-  logNorm: Float64Array,
-  start: number,
-  end: number,
-  K: number,
-  c: Float64Array,
-): number {
-  let total = 0;
-  for (let i = start, ro = start * K; i < end; i++, ro += K) {
-    let max = -Infinity;
-    for (let k = 0; k < K; k++) {
-      const w = c[k] - 0.5 * resp[ro + k];
-      resp[ro + k] = w;
-      if (w > max) max = w;
-    }
-    if (max === -Infinity) {
-      // No component gives this row a positive density (zero weights, or distances that
-      // overflowed): share it evenly rather than produce 0/0.
-      for (let k = 0; k < K; k++) resp[ro + k] = 1 / K;
-      logNorm[i] = -Infinity;
-      total = -Infinity;
-      continue;
-    }
-    let sum = 0;
-    for (let k = 0; k < K; k++) {
-      const e = Math.exp(resp[ro + k] - max);
-      resp[ro + k] = e;
-      sum += e;
-    }
-    const lse = max + Math.log(sum);
-    logNorm[i] = lse;
-    total += lse;
-    const inv = 1 / sum;
-    for (let k = 0; k < K; k++) resp[ro + k] *= inv;
-  }
-  return total;
 }
 
 function sumResp(
@@ -221,6 +184,8 @@ export function createInThreadExecutor(): RowExecutor {
 }
 
 /** The kernels a job needs (also called by each worker thread). */
-export function kernelsFor(job: Pick<RowJob, 'family' | 'nFeatures' | 'kernelMode'>): RowKernels {
-  return rowKernels(job.family, job.nFeatures, job.kernelMode);
+export function kernelsFor(
+  job: Pick<RowJob, 'family' | 'nFeatures' | 'nComponents' | 'kernelMode'>,
+): RowKernels {
+  return rowKernels(job.family, job.nFeatures, job.nComponents, job.kernelMode);
 }

@@ -1,5 +1,5 @@
 /**
- * Builds the row kernels for one (family, d), once per process (cached). The specialised kernels
+ * Builds the row kernels for one (family, d, K), once per process (cached). The specialised kernels
  * are straight-line code compiled with `new Function`: V8 runs the unrolled loops 4-5× faster than
  * the generic nested loops (DESIGN.md measurements). Where code generation is unavailable (a
  * renderer under a strict Content-Security-Policy) or d is too large to unroll, the generic
@@ -9,6 +9,9 @@ import type { KernelFamily, KernelFamilyName, RowKernels } from './types';
 import { denseKernels } from './dense';
 import { diagonalKernels } from './diagonal';
 import { weightedSumsSource } from './sums';
+import type { Normalise } from './normalise';
+import { genericNormalise, normaliseSource } from './normalise';
+import { EXP_CONSTANTS } from '../expNonPositive';
 
 export const KERNEL_FAMILIES: Record<KernelFamilyName, KernelFamily> = {
   dense: denseKernels,
@@ -20,22 +23,29 @@ export type KernelMode = 'auto' | 'generic';
 
 const cache = new Map<string, RowKernels>();
 
-export function rowKernels(family: KernelFamilyName, d: number, mode: KernelMode = 'auto'): RowKernels {
-  const key = `${family}:${d}:${mode}`;
+export function rowKernels(
+  family: KernelFamilyName,
+  d: number,
+  K: number,
+  mode: KernelMode = 'auto',
+): RowKernels {
+  const key = `${family}:${d}:${K}:${mode}`;
   let kernels = cache.get(key);
   if (!kernels) {
-    kernels = build(KERNEL_FAMILIES[family], d, mode);
+    kernels = build(KERNEL_FAMILIES[family], d, K, mode);
     cache.set(key, kernels);
   }
   return kernels;
 }
 
-function build(family: KernelFamily, d: number, mode: KernelMode): RowKernels {
-  const generic = family.generic(d);
+function build(family: KernelFamily, d: number, K: number, mode: KernelMode): RowKernels {
+  const generic = { ...family.generic(d), normalise: genericNormalise };
   if (mode === 'generic') return generic;
   const source = family.specialisedSource(d);
   const sums = weightedSumsSource(d);
+  const normalise = normaliseSource(K);
   return {
+    normalise: (normalise && compileWithExp(normalise)) || generic.normalise,
     mahalanobis:
       (source &&
         compile<RowKernels['mahalanobis']>(
@@ -55,6 +65,15 @@ function build(family: KernelFamily, d: number, mode: KernelMode): RowKernels {
         compile<RowKernels['weightedSums']>(['X', 'resp', 'start', 'end', 'K', 'acc', 'accOff'], sums)) ||
       generic.weightedSums,
   };
+}
+
+function compileWithExp(body: string): Normalise | null {
+  const names = Object.keys(EXP_CONSTANTS) as (keyof typeof EXP_CONSTANTS)[];
+  const factory = compile<(...constants: unknown[]) => Normalise>(
+    names,
+    `return function normalise(resp, logNorm, start, end, K, c, acc, accOff) {\n${body}\n};`,
+  );
+  return factory ? factory(...names.map((name) => EXP_CONSTANTS[name])) : null;
 }
 
 function compile<F>(args: string[], body: string): F | null {

@@ -9,7 +9,7 @@ import { genericWeightedSums } from './sums';
 
 const MAX_UNROLLED_D = 32;
 
-function generic(d: number): RowKernels {
+function generic(d: number): Omit<RowKernels, 'normalise'> {
   return {
     mahalanobis(X, start, end, K, means, F, out) {
       for (let k = 0; k < K; k++) {

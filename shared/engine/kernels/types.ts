@@ -8,6 +8,8 @@
  * once per d (see compile.ts) that performs the same operations in the same order, so both give
  * bit-identical numbers.
  */
+import type { Normalise } from './normalise';
+
 export type KernelFamilyName = 'dense' | 'diagonal';
 
 export interface RowKernels {
@@ -36,6 +38,8 @@ export interface RowKernels {
     acc: Float64Array,
     accOff: number,
   ): void;
+  /** Log-sum-exp normalisation of the rows (normalise.ts); returns Σ_i log p(x_i), writes nk. */
+  normalise: Normalise;
   /** acc[accOff + k·d + j] = Σ_i r_ik x_ij (written, not added). */
   weightedSums(
     X: Float64Array,
@@ -51,7 +55,7 @@ export interface RowKernels {
 export interface KernelFamily {
   /** Length of one chunk's scatter partial. */
   scatterSize(K: number, d: number): number;
-  generic(d: number): RowKernels;
+  generic(d: number): Omit<RowKernels, 'normalise'>;
   /** Source of the specialised kernels for this d, or null when d is too large to unroll. */
   specialisedSource(d: number): { mahalanobis: string; scatter: string } | null;
 }

@@ -1,0 +1,106 @@
+/**
+ * The E-step's per-row log-sum-exp (scikit-learn's _estimate_log_prob_resp) on rows that hold the
+ * squared Mahalanobis distances q_ik (left there by the family kernel):
+ *   w_ik = c_k − q_ik / 2                      (weighted log probability; c_k = log w_k + log det P_k − d/2·log 2π)
+ *   log p(x_i) = m + log Σ_k exp(w_ik − m),    m = max_k w_ik, so every exponent is ≤ 0
+ *   r_ik = exp(w_ik − m) / Σ_k exp(w_ik' − m)
+ * It also sums Σ_i log p(x_i) (returned) and nk = Σ_i r_ik (written to acc[accOff…]). A row whose
+ * every w is −∞ (zero weights or overflowing distances) is shared evenly with log p = −∞ rather
+ * than turned into 0/0. Generic loop plus an unrolled twin per K with the same operations.
+ */
+import { expNonPositive, expSource } from '../expNonPositive';
+
+export type Normalise = (
+  resp: Float64Array,
+  logNorm: Float64Array,
+  start: number,
+  end: number,
+  K: number,
+  c: Float64Array,
+  acc: Float64Array,
+  accOff: number,
+) => number;
+
+export const MAX_UNROLLED_K = 32;
+
+export const genericNormalise: Normalise = (resp, logNorm, start, end, K, c, acc, accOff) => {
+  let total = 0;
+  acc.fill(0, accOff, accOff + K);
+  for (let i = start, ro = start * K; i < end; i++, ro += K) {
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) {
+      const w = c[k] - 0.5 * resp[ro + k];
+      resp[ro + k] = w;
+      max = Math.max(max, w);
+    }
+    if (max === -Infinity) {
+      total = evenRow(resp, logNorm, i, ro, K, acc, accOff);
+      continue;
+    }
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      const e = expNonPositive(resp[ro + k] - max);
+      resp[ro + k] = e;
+      sum += e;
+    }
+    const lse = max + Math.log(sum);
+    logNorm[i] = lse;
+    total += lse;
+    const inv = 1 / sum;
+    for (let k = 0; k < K; k++) {
+      const r = resp[ro + k] * inv;
+      resp[ro + k] = r;
+      acc[accOff + k] += r;
+    }
+  }
+  return total;
+};
+
+/** Uniform responsibilities for a row no component can explain; returns −∞ for the running total. */
+export function evenRow(
+  resp: Float64Array,
+  logNorm: Float64Array,
+  i: number,
+  ro: number,
+  K: number,
+  acc: Float64Array,
+  accOff: number,
+): number {
+  for (let k = 0; k < K; k++) {
+    resp[ro + k] = 1 / K;
+    acc[accOff + k] += 1 / K;
+  }
+  logNorm[i] = -Infinity;
+  return -Infinity;
+}
+
+/** Body of a Normalise for one K; expects the EXP_CONSTANTS in scope (compile.ts binds them). */
+export function normaliseSource(K: number): string | null {
+  if (K > MAX_UNROLLED_K) return null;
+  const idx = [...Array(K).keys()];
+  return `"use strict";
+let total = 0;
+${idx.map((k) => `const c${k} = c[${k}];`).join(' ')}
+let ${idx.map((k) => `n${k} = 0`).join(', ')};
+for (let i = start, ro = start * ${K}; i < end; i++, ro += ${K}) {
+  ${idx.map((k) => `const w${k} = c${k} - 0.5 * resp[ro + ${k}];`).join(' ')}
+  let max = -Infinity;
+  ${idx.map((k) => `max = Math.max(max, w${k});`).join(' ')}
+  if (max === -Infinity) {
+    ${idx.map((k) => `n${k} += 1 / ${K};`).join(' ')}
+    ${idx.map((k) => `resp[ro + ${k}] = 1 / ${K};`).join(' ')}
+    logNorm[i] = -Infinity;
+    total = -Infinity;
+    continue;
+  }
+  ${idx.map((k) => `const x${k} = w${k} - max; ${expSource(`x${k}`, `e${k}`, `${k}`)}`).join('\n  ')}
+  const sum = ${idx.map((k) => `e${k}`).join(' + ')};
+  const lse = max + Math.log(sum);
+  logNorm[i] = lse;
+  total += lse;
+  const inv = 1 / sum;
+  ${idx.map((k) => `const r${k} = e${k} * inv; resp[ro + ${k}] = r${k}; n${k} += r${k};`).join('\n  ')}
+}
+${idx.map((k) => `acc[accOff + ${k}] = n${k};`).join(' ')}
+return total;`;
+}
