@@ -1,0 +1,68 @@
+/**
+ * runFit: the engine-process entry that chooses the executor (in-thread for 1 thread, worker
+ * threads otherwise), forwards cancellation and progress, and always disposes its workers.
+ */
+import { describe, expect, it } from 'vitest';
+import { runFit } from '../../../electron/engine/runFit';
+import { FitError } from '../../../shared/engine/errors';
+import type { FitOptions, FitProgress } from '../../../shared/engine/types';
+import { WORKER_PATH as workerPath, blobs, expectIdentical } from './parallel/fitHelpers';
+
+const n = 2 * 8192 + 500;
+const d = 4;
+const X = blobs(n, d, 3);
+const options: FitOptions = {
+  nComponents: 3,
+  covarianceType: 'full',
+  init: 'kmeans',
+  nInit: 2,
+  seed: 4,
+  maxIter: 40,
+  tol: 1e-8,
+  regCovar: 1e-6,
+};
+
+describe('runFit', () => {
+  it('gives bit-identical results with 1, 2 and 3 threads', async () => {
+    const one = await runFit(X, n, d, options, { threads: 1 });
+    expectIdentical(one, await runFit(X, n, d, options, { threads: 2, workerPath }));
+    expectIdentical(one, await runFit(X, n, d, options, { threads: 3, workerPath }));
+  });
+
+  it('reports progress once per iteration, in order, with restart and iteration numbers', async () => {
+    const seen: FitProgress[] = [];
+    const r = await runFit(X, n, d, options, { threads: 2, workerPath, onProgress: (p) => seen.push(p) });
+    const total = r.traces.reduce((s, t) => s + t.length, 0);
+    expect(seen).toHaveLength(total);
+    expect(seen[0]).toMatchObject({ restart: 0, nRestarts: 2, iteration: 1, maxIter: 40 });
+    const last = seen[seen.length - 1];
+    expect(last.restart).toBe(1);
+    expect(last.lowerBound).toBe(r.traces[1][r.traces[1].length - 1]);
+  });
+
+  it('stops between iterations when the signal aborts, with FitError cancelled', async () => {
+    const controller = new AbortController();
+    const run = runFit(
+      X,
+      n,
+      d,
+      { ...options, tol: 0, maxIter: 1000 },
+      {
+        threads: 2,
+        workerPath,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.iteration === 3) controller.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toBeInstanceOf(FitError);
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('surfaces validation errors from the worker path and disposes its workers', async () => {
+    await expect(
+      runFit(X, n, d, { ...options, nComponents: 0 }, { threads: 2, workerPath }),
+    ).rejects.toMatchObject({ code: 'invalid_option' });
+  });
+});
