@@ -112,6 +112,18 @@ export class ColumnBuilder {
     this.textCodes.add(this.keepText(row, text));
   }
 
+  /** A cell the scanner already parsed as a plain number (format code 0..31, see csvScanner). */
+  addNumber(v: number, format: number): void {
+    const row = this.length++;
+    this.values[row] = v;
+    this.formats[row] = format;
+    this.count++;
+    this.nonBlank++;
+    this.sum.add(v);
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
+
   /** A cell beyond the end of a short row: missing, text ''. */
   addPadding(): void {
     const row = this.length++;

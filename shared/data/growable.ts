@@ -25,6 +25,6 @@ export function grownInt32(a: Int32Array, capacity: number, fill: number): Int32
 
 /** A view of the first `length` items, copied when the spare capacity is worth giving back. */
 export function trimmed<T extends Float64Array | Uint8Array | Int32Array>(a: T, length: number): T {
-  if (a.length - length <= Math.max(1024, length >> 4)) return a.subarray(0, length) as T;
+  if (a.length - length <= Math.max(1024, length >> 3)) return a.subarray(0, length) as T;
   return a.slice(0, length) as T;
 }

@@ -111,7 +111,8 @@ export function scanNumber(
     fracDigits = p - fracStart;
     digits += fracDigits;
     // '.' locale: "5." and ".5" are numbers, "." is not; ',' locale needs digits after the comma.
-    if (decimalComma ? fracDigits === 0 : intDigits === 0 && fracDigits === 0) return SCAN_NOT_NUMBER;
+    if (decimalComma ? fracDigits === 0 || intDigits === 0 : intDigits === 0 && fracDigits === 0)
+      return SCAN_NOT_NUMBER;
   } else if (intDigits === 0) {
     return SCAN_NOT_NUMBER;
   }

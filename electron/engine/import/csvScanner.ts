@@ -22,10 +22,23 @@ export const FIELD_IRREGULAR = 2;
 export interface RecordSink {
   /**
    * One complete record of `n` fields: field i is `buf[starts[i], ends[i])`, read per `flags[i]`.
-   * Return false to stop scanning (a preview has enough).
+   * When the scanner was given a decimal separator, `formats[i] >= 0` says the field was a plain
+   * number (`-?\d+(sep\d+)?`, ≤ 15 digits, no leading zero) already parsed into `values[i]` with that
+   * format code (numberGrammar.ts); -1 = not pre-parsed. Return false to stop scanning.
    */
-  record(buf: string, starts: Int32Array, ends: Int32Array, flags: Uint8Array, n: number): boolean;
+  record(
+    buf: string,
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    n: number,
+    values: Float64Array,
+    formats: Int8Array,
+  ): boolean;
 }
+
+/** 10^k for k ≤ 15: exact doubles, so m / 10^k is correctly rounded for m < 2^53 (Clinger). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 const LF = 10;
 const CR = 13;
@@ -36,13 +49,22 @@ export class DelimitedScanner {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private flags = new Uint8Array(64);
+  private values = new Float64Array(64);
+  private formats = new Int8Array(64);
   stopped = false;
 
-  /** @param delimiter the delimiter's char code, or -1 for a single-column file. */
+  /**
+   * @param delimiter the delimiter's char code, or -1 for a single-column file.
+   * @param decimalSep char code of the decimal separator to pre-parse plain numbers with while
+   *   scanning (one pass over the characters instead of two), or -1 not to.
+   */
   constructor(
     private readonly delimiter: number,
     private readonly sink: RecordSink,
-  ) {}
+    private readonly decimalSep = -1,
+  ) {
+    this.formats.fill(-1);
+  }
 
   /** Scans `chunk` (following what came before); `final` = no more text will come. */
   push(chunk: string, final: boolean): void {
@@ -73,6 +95,7 @@ export class DelimitedScanner {
       let n = 0;
       for (;;) {
         if (n === this.starts.length) this.growFields();
+        this.formats[n] = -1;
         let fieldEnd: number;
         let p: number;
         if (pos < len && buf.charCodeAt(pos) === QUOTE) {
@@ -117,6 +140,7 @@ export class DelimitedScanner {
           fieldEnd = p;
         } else {
           p = pos;
+          if (this.decimalSep >= 0) p = this.plainNumber(buf, pos, len, n);
           while (p < len && (c = buf.charCodeAt(p)) !== delim && c !== LF && c !== CR) p++;
           if (p === len && !final) {
             incomplete = true;
@@ -154,7 +178,7 @@ export class DelimitedScanner {
         }
         break;
       }
-      if (!this.sink.record(buf, this.starts, this.ends, this.flags, n)) {
+      if (!this.sink.record(buf, this.starts, this.ends, this.flags, n, this.values, this.formats)) {
         this.stopped = true;
         this.rest = '';
         return;
@@ -163,17 +187,57 @@ export class DelimitedScanner {
     this.rest = incomplete ? buf.slice(recordStart) : '';
   }
 
+  /**
+   * The fused fast path: reads `-?\d+(sep\d+)?` from `pos` and, when it ends at a delimiter or line
+   * break and is rebuildable from its value, stores value and format for field n. Returns where the
+   * plain field scan continues (the end of what was read; the caller finds the field's end from there).
+   */
+  private plainNumber(buf: string, pos: number, len: number, n: number): number {
+    const delim = this.delimiter;
+    const sep = this.decimalSep;
+    let p = pos;
+    let c = p < len ? buf.charCodeAt(p) : -1;
+    const negative = c === 45;
+    if (negative) c = ++p < len ? buf.charCodeAt(p) : -1;
+    const intStart = p;
+    let m = 0;
+    while (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      c = ++p < len ? buf.charCodeAt(p) : -1;
+    }
+    const intDigits = p - intStart;
+    let frac = 0;
+    if (c === sep && intDigits > 0) {
+      const fracStart = ++p;
+      c = p < len ? buf.charCodeAt(p) : -1;
+      while (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        c = ++p < len ? buf.charCodeAt(p) : -1;
+      }
+      frac = p - fracStart;
+      if (frac === 0) return p;
+    }
+    if (c !== delim && c !== LF && c !== CR && c !== -1) return p;
+    if (intDigits === 0 || intDigits + frac > 15 || (intDigits > 1 && buf.charCodeAt(intStart) === 48))
+      return p;
+    if (m === 0 && negative) return p;
+    const v = m / POW10[frac];
+    this.values[n] = negative ? -v : v;
+    this.formats[n] = frac;
+    return p;
+  }
+
   private growFields(): void {
     const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    const flags = new Uint8Array(size);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    flags.set(this.flags);
-    this.starts = starts;
-    this.ends = ends;
-    this.flags = flags;
+    const grow = <T extends Int32Array | Uint8Array | Float64Array | Int8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.starts = grow(this.starts, new Int32Array(size));
+    this.ends = grow(this.ends, new Int32Array(size));
+    this.flags = grow(this.flags, new Uint8Array(size));
+    this.values = grow(this.values, new Float64Array(size));
+    this.formats = grow(this.formats, new Int8Array(size).fill(-1));
   }
 }
 

@@ -69,6 +69,7 @@ async function readAll(sniffed: Sniffed, dialect: Dialect, ctx: ImportContext): 
   const scanner = new DelimitedScanner(
     dialect.delimiter ? dialect.delimiter.charCodeAt(0) : -1,
     tableSink(builder),
+    dialect.decimal.charCodeAt(0),
   );
   const decoder = makeDecoder(dialect.encoding, true);
   const stream = createReadStream(sniffed.path, { highWaterMark: CHUNK_BYTES });

@@ -38,6 +38,7 @@ export async function previewFile(options: ImportOptions, ctx: ImportContext): P
   const scanner = new DelimitedScanner(
     dialect.delimiter ? dialect.delimiter.charCodeAt(0) : -1,
     tableSink(builder, PREVIEW_ROWS, (cells) => rows.push(cells)),
+    dialect.decimal.charCodeAt(0),
   );
   scanner.push(dialect.sampleText, sniffed.whole);
   if (builder.rows === 0 && (sniffed.whole || !builder.header)) throw rejectNoDataRows(builder.header ?? []);

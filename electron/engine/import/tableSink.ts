@@ -11,7 +11,7 @@ export function tableSink(
   onRow?: (cells: string[]) => void,
 ): RecordSink {
   return {
-    record(buf, starts, ends, flags, n) {
+    record(buf, starts, ends, flags, n, values, formats) {
       if (!builder.header) {
         builder.setHeader(recordTexts(buf, starts, ends, flags, n));
         return maxRows > 0;
@@ -20,7 +20,8 @@ export function tableSink(
       const cols = builder.columns;
       const m = Math.min(n, cols.length);
       for (let i = 0; i < m; i++) {
-        if (flags[i] === FIELD_PLAIN) cols[i].add(buf, starts[i], ends[i]);
+        if (formats[i] >= 0) cols[i].addNumber(values[i], formats[i]);
+        else if (flags[i] === FIELD_PLAIN) cols[i].add(buf, starts[i], ends[i]);
         else {
           const text = fieldText(buf, starts[i], ends[i], flags[i]);
           cols[i].add(text, 0, text.length);

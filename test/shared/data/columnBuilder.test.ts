@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ColumnBuilder } from '../../../shared/data/columnBuilder';
+import { ColumnTable } from '../../../shared/data/columnTable';
+import { columnKind, summarizeColumn } from '../../../shared/data/columnSummary';
+
+function column(cells: string[], decimalComma = false) {
+  const c = new ColumnBuilder(decimalComma, cells.length);
+  for (const t of cells) c.add(t, 0, t.length);
+  return c;
+}
+
+describe('ColumnBuilder + ColumnTable', () => {
+  it('gives back every original cell text, numbers and missing tokens included', () => {
+    const cells = ['12.50', '+3', '1.5e3', 'NA', '', ' NA ', 'n/a', '-0', '007', 'inf', '1e999', '-', 'n/a'];
+    const c = column(cells);
+    const table = new ColumnTable([c], cells.length, [columnKind(c)]);
+    expect(cells.map((_, row) => table.text(0, row))).toEqual(cells);
+    expect(c.dictionary.length).toBeLessThan(cells.length);
+  });
+
+  it('keeps decimal-comma texts with thousands groups', () => {
+    const cells = ['1.234,5', '12.342.800', '4,50', '1234'];
+    const c = column(cells, true);
+    const table = new ColumnTable([c], cells.length, ['numeric']);
+    expect(cells.map((_, row) => table.text(0, row))).toEqual(cells);
+    expect(Array.from(table.numeric(0)!)).toEqual([1234.5, 12342800, 4.5, 1234]);
+    expect(c.codes).toBeNull();
+  });
+
+  it('classifies kinds by the README rules, one number among texts making a column mixed', () => {
+    expect(columnKind(column(['NA', '', '-']))).toBe('empty');
+    expect(columnKind(column(['a', 'b', 'NA']))).toBe('categorical');
+    expect(columnKind(column(['a', '5']))).toBe('mixed');
+    expect(columnKind(column(['1', 'NA', '2']))).toBe('numeric');
+  });
+
+  it('summarises with an exact sum and the sample (ddof = 1) standard deviation', () => {
+    const s = summarizeColumn(column(['2', '4', '4', '4', '5', '5', '7', '9', 'NA']), 0, 'x', 'x');
+    expect(s).toMatchObject({ kind: 'numeric', count: 8, missing: 1, sum: 40, min: 2, max: 9, mean: 5 });
+    expect(s.std).toBeCloseTo(Math.sqrt(32 / 7), 14);
+  });
+
+  it('keeps the std finite for values near the largest double', () => {
+    const s = summarizeColumn(column(['1E+308', '-1E+308']), 0, 'x', 'x');
+    expect(s.std).toBeCloseTo(Math.SQRT2 * 1e308, -295);
+  });
+
+  it('counts distinct non-missing texts of a categorical column', () => {
+    const s = summarizeColumn(column(['a', 'b', 'a', 'NA', 'inf']), 0, 'x', 'x');
+    expect(s).toMatchObject({ kind: 'categorical', distinct: 3, missing: 1 });
+  });
+});
