@@ -84,6 +84,24 @@ async function loadImporter() {
 
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
+/**
+ * The floor under any import on this machine right now: stream the file, decode it and touch every
+ * character once. Printed next to the import so a loaded machine (other jobs on the 2 cores) is
+ * visible in the figures.
+ */
+async function bareReadMBps(file, size) {
+  const { createReadStream } = await import('node:fs');
+  const decoder = new TextDecoder('utf-8');
+  const t = performance.now();
+  let sum = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const text = decoder.decode(chunk, { stream: true });
+    for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+  }
+  const seconds = (performance.now() - t) / 1000;
+  return { mbps: size / 1e6 / seconds, sum };
+}
+
 async function main() {
   const o = parseCli(process.argv.slice(2));
   const file = o.file ?? path.join(tmpdir(), `mixlab-bench-import-${o.rows}x${COLUMNS}.csv`);
@@ -103,6 +121,8 @@ async function main() {
   console.log(
     `file ${mb(size)} MB; baseline RSS ${mb(base.rss)} MB, heap+external ${mb(base.heapUsed + base.external)} MB`,
   );
+  const bare = await bareReadMBps(file, size);
+  console.log(`reference: read + decode + one charCodeAt per character: ${bare.mbps.toFixed(1)} MB/s`);
   for (let run = 1; run <= o.runs; run++) {
     let peakRss = 0;
     let peakHeap = 0;
