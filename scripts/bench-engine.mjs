@@ -30,6 +30,7 @@ function parseCli(argv) {
     k: [3, 8],
     cov: ['full', 'diag'],
     threads: availableParallelism(),
+    repeat: 1,
     sklearn: true,
     build: true,
   };
