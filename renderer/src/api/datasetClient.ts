@@ -19,16 +19,10 @@ export interface DatasetClient {
   getRows(request: RowsRequest): Promise<RowsResult>;
   /**
    * The file-system path of a file dropped on the window, or null when the bridge cannot tell (a
-   * sandboxed page never sees paths: Electron's preload provides `webUtils.getPathForFile`).
+   * sandboxed page never sees paths: Electron's preload answers with `webUtils.getPathForFile`).
    */
   pathForDroppedFile(file: DroppedFile): string | null;
 }
-
-/**
- * `pathForDroppedFile` is not (yet) part of shared/api.ts's MixlabApi: it is a synchronous preload
- * helper, not an IPC call. Read it by shape so the renderer works with and without it.
- */
-type WithDropPath = { pathForDroppedFile?: (file: DroppedFile) => string | null | undefined };
 
 export function createDatasetClient(api: MixlabApi = systemApi()): DatasetClient {
   return {
@@ -37,9 +31,7 @@ export function createDatasetClient(api: MixlabApi = systemApi()): DatasetClient
     importFile: (options, jobId) => api.importDataset({ jobId, options }),
     getRows: (request) => api.getRows(request),
     pathForDroppedFile: (file) => {
-      const fn = (api as unknown as WithDropPath).pathForDroppedFile;
-      if (typeof fn !== 'function') return null;
-      const path = fn(file);
+      const path = api.pathForDroppedFile(file);
       return typeof path === 'string' && path !== '' ? path : null;
     },
   };

@@ -92,6 +92,7 @@ export function createFakeApi(overrides: Partial<Record<keyof MixlabApi, unknown
   const api: Record<string, unknown> = {};
   for (const [method, fn] of Object.entries(base))
     api[method] = typeof fn === 'function' ? record(method, fn) : fn;
+  api.pathForDroppedFile = overrides.pathForDroppedFile ?? (() => null);
   api.onEvent = (listener: (event: MixlabEvent) => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);

@@ -20,10 +20,10 @@ describe('dataset client', () => {
     ]);
   });
 
-  it('asks the bridge for a dropped file’s path only when it offers pathForDroppedFile', () => {
+  it('asks the bridge for a dropped file’s path; unknown or empty means null', () => {
     expect(createDatasetClient(createFakeApi()).pathForDroppedFile({ name: 'a.csv' })).toBeNull();
-    const withPath = Object.assign(createFakeApi(), {
-      pathForDroppedFile: (f: { name: string }) => (f.name === 'a.csv' ? '/tmp/a.csv' : ''),
+    const withPath = createFakeApi({
+      pathForDroppedFile: (f: unknown) => ((f as { name: string }).name === 'a.csv' ? '/tmp/a.csv' : ''),
     });
     const client = createDatasetClient(withPath);
     expect(client.pathForDroppedFile({ name: 'a.csv' })).toBe('/tmp/a.csv');

@@ -118,10 +118,9 @@ describe('dataset store', () => {
   });
 
   it('opens a dropped file by the path the bridge gives for it', async () => {
-    const api = createFakeApi();
-    // What the Electron preload adds next to the contract's methods (webUtils.getPathForFile).
-    (api as unknown as Record<string, unknown>).pathForDroppedFile = (file: { name: string }) =>
-      `/dropped/${file.name}`;
+    const api = createFakeApi({
+      pathForDroppedFile: (file: unknown) => `/dropped/${(file as { name: string }).name}`,
+    });
     installStores(api);
     const dataset = useDatasetStore();
     expect(await dataset.openDropped({ name: 'sales.tsv' })).toBe(true);
