@@ -1,0 +1,95 @@
+/**
+ * One cell of the sweep: a full fit (all restarts) of K components of one covariance type, turned
+ * into a SweepCell. Fit refusals that belong to this cell — fewer rows than K, fewer distinct rows
+ * than K, a covariance singular even with reg_covar — become a status with the engine's message,
+ * because the grid must show them beside the cells that fitted. Errors about the data or the
+ * options as a whole (not finite, constant column, invalid option) and cancellation are thrown:
+ * they would fail every cell the same way.
+ *
+ * Every cell is seeded with the sweep's seed (as scikit-learn's random_state is passed unchanged to
+ * each GaussianMixture of a grid), so a cell's result depends only on (X, K, type, options), never
+ * on which thread ran it or when.
+ */
+import type { CovarianceType } from './types';
+import type { SweepCell, SweepFitOptions } from './sweepTypes';
+import type { FitRuntime } from './fit';
+import { fitGaussianMixture } from './fit';
+import { FitError, type FitErrorCode } from './errors';
+import { nParameters, sampleSizeAdjustedBic } from './criteria';
+import { degeneracyMessage, smallestCovarianceEigenvalue } from './sweepDegeneracy';
+
+/** FitError codes that describe this cell, and the status they give it. */
+const CELL_FAILURES: Partial<Record<FitErrorCode, 'singular' | 'failed'>> = {
+  singular_component: 'singular',
+  too_few_samples: 'failed',
+  too_many_components: 'failed',
+};
+
+/** X: Float64Array, nSamples × nFeatures, row-major. */
+export async function fitSweepCell(
+  X: Float64Array,
+  nSamples: number,
+  nFeatures: number,
+  k: number,
+  covarianceType: CovarianceType,
+  options: SweepFitOptions,
+  runtime: Pick<FitRuntime, 'signal' | 'kernelMode'> = {},
+): Promise<SweepCell> {
+  const started = Date.now();
+  const empty: SweepCell = {
+    k,
+    covarianceType,
+    status: 'failed',
+    message: null,
+    code: null,
+    meanLogLikelihood: null,
+    logLikelihood: null,
+    nParameters: nParameters(covarianceType, k, nFeatures),
+    bic: null,
+    aic: null,
+    icl: null,
+    sabic: null,
+    converged: null,
+    nIter: null,
+    seconds: 0,
+    minCovarianceEigenvalue: null,
+    minEigenvalueComponent: null,
+    minWeight: null,
+    params: null,
+  };
+  let fit;
+  try {
+    fit = await fitGaussianMixture(
+      X,
+      nSamples,
+      nFeatures,
+      { ...options, nComponents: k, covarianceType },
+      runtime,
+    );
+  } catch (err) {
+    const status = err instanceof FitError ? CELL_FAILURES[err.code] : undefined;
+    if (!status || !(err instanceof FitError)) throw err;
+    return { ...empty, status, code: err.code, message: err.message, seconds: (Date.now() - started) / 1000 };
+  }
+  const smallest = smallestCovarianceEigenvalue(fit.params);
+  const degenerate = degeneracyMessage(smallest, options.regCovar);
+  return {
+    ...empty,
+    status: degenerate ? 'degenerate' : 'ok',
+    message: degenerate,
+    meanLogLikelihood: fit.meanLogLikelihood,
+    logLikelihood: fit.logLikelihood,
+    nParameters: fit.nParameters,
+    bic: fit.bic,
+    aic: fit.aic,
+    icl: fit.icl,
+    sabic: sampleSizeAdjustedBic(fit.logLikelihood, fit.nParameters, nSamples),
+    converged: fit.converged,
+    nIter: fit.nIter,
+    seconds: (Date.now() - started) / 1000,
+    minCovarianceEigenvalue: smallest.value,
+    minEigenvalueComponent: smallest.component,
+    minWeight: Math.min(...fit.params.weights),
+    params: fit.params,
+  };
+}

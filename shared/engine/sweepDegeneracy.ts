@@ -1,0 +1,65 @@
+/**
+ * Degenerate-fit detection for the sweep. A component whose covariance has an eigenvalue below
+ * 10 × reg_covar is held up only by the regularisation: it has collapsed onto repeated values (the
+ * 14 rows of Old Faithful with waiting = 83) or onto fewer points than dimensions. Its density there
+ * is ~1/√(2π·reg_covar) per dimension, so its likelihood and BIC measure reg_covar, not the data —
+ * scikit-learn reports such cells as the best BIC without comment. The factor 10 is the fixtures'
+ * rule (test/fixtures/README.md, selection/): a genuine variance that small relative to reg_covar
+ * would be lost in the regularisation anyway.
+ */
+import type { CovarianceType, GaussianMixtureParams } from './types';
+import { jacobiEigen } from '../stats/jacobi';
+
+export const DEGENERACY_FACTOR = 10;
+
+export interface SmallestEigenvalue {
+  value: number;
+  /** 0-based component, or null when all components share one covariance (tied). */
+  component: number | null;
+}
+
+/** Smallest eigenvalue of a d × d symmetric block starting at `off`. */
+function blockMinEigenvalue(covariances: Float64Array, off: number, d: number): number {
+  if (d === 1) return covariances[off];
+  const { values } = jacobiEigen(covariances.subarray(off, off + d * d), d);
+  return values[d - 1];
+}
+
+/** Lowest of `values[k]` over k, first component on ties. */
+function lowest(K: number, valueOf: (k: number) => number): SmallestEigenvalue {
+  let best: SmallestEigenvalue = { value: Infinity, component: null };
+  for (let k = 0; k < K; k++) {
+    const v = valueOf(k);
+    if (v < best.value) best = { value: v, component: k };
+  }
+  return best;
+}
+
+/** Covariance shapes as in types.ts: full K × d × d, tied d × d, diag K × d, spherical K. */
+const SMALLEST: Record<CovarianceType, (c: Float64Array, K: number, d: number) => SmallestEigenvalue> = {
+  full: (c, K, d) => lowest(K, (k) => blockMinEigenvalue(c, k * d * d, d)),
+  tied: (c, _K, d) => ({ value: blockMinEigenvalue(c, 0, d), component: null }),
+  diag: (c, K, d) => lowest(K, (k) => Math.min(...c.subarray(k * d, k * d + d))),
+  spherical: (c, K) => lowest(K, (k) => c[k]),
+};
+
+/** Smallest eigenvalue of any component covariance of a fitted mixture (reg_covar included). */
+export function smallestCovarianceEigenvalue(params: GaussianMixtureParams): SmallestEigenvalue {
+  return SMALLEST[params.covarianceType](params.covariances, params.nComponents, params.nFeatures);
+}
+
+/** The sentence a degenerate cell carries, or null when the fit is not degenerate. */
+export function degeneracyMessage(smallest: SmallestEigenvalue, regCovar: number): string | null {
+  const threshold = DEGENERACY_FACTOR * regCovar;
+  if (!(smallest.value < threshold)) return null;
+  const who =
+    smallest.component === null
+      ? 'The shared (tied) covariance'
+      : `Component ${smallest.component + 1}'s covariance`;
+  return (
+    `${who} has an eigenvalue of ${smallest.value.toPrecision(3)}, below ${DEGENERACY_FACTOR} × reg_covar ` +
+    `= ${threshold.toPrecision(3)}: the component collapsed onto repeated values or onto fewer points ` +
+    'than dimensions and is held up only by reg_covar, so its likelihood and criteria are artefacts ' +
+    'of reg_covar.'
+  );
+}
