@@ -1,0 +1,63 @@
+/**
+ * Engine kinds `export.labels` (write the dataset's rows with labels recomputed from a model, CSV or
+ * .xlsx, streamed with progress and cancel, replaced atomically) and `model.apply` (the labels and
+ * responsibilities themselves, for the UI after "apply model" or reopening a project). Both go
+ * through `applyModel`, so what is exported is what is shown.
+ */
+import type { z } from 'zod';
+import {
+  labelExportRequestSchema,
+  modelApplyRequestSchema,
+  type LabelExportRequest,
+} from '../../../shared/export/labelExport';
+import { applyModel } from '../../../shared/export/applyModel';
+import { labelColumnNames } from '../../../shared/export/labelColumns';
+import { withTransfer } from '../engineCore';
+import { labelRowCursor } from '../export/labelRows';
+import { writeLabelsCsv } from '../export/writeLabelsCsv';
+import { writeLabelsXlsx } from '../export/writeLabelsXlsx';
+import type { Handler } from './index';
+
+type ParsedExport = z.output<typeof labelExportRequestSchema>;
+
+export const exportLabels: Handler<'export.labels'> = {
+  schema: labelExportRequestSchema as unknown as z.ZodType<LabelExportRequest>,
+  async run(payload, ctx) {
+    const request = payload as ParsedExport;
+    const table = ctx.store.get(request.datasetId);
+    const applied = applyModel(table, request.model, request.match);
+    const K = request.model.params.nComponents;
+    const options = {
+      format: request.format,
+      delimiter: request.delimiter,
+      encoding: request.encoding,
+      includeProbabilities: request.includeProbabilities,
+      includeUncertainty: request.includeUncertainty,
+    };
+    const addedColumns = labelColumnNames(K, options);
+    const cursor = labelRowCursor(applied, K, options);
+    const job = { path: request.path, options, signal: ctx.signal, progress: ctx.progress };
+    const write = options.format === 'xlsx' ? writeLabelsXlsx : writeLabelsCsv;
+    const bytes = await write(table, cursor, addedColumns, job);
+    return {
+      path: request.path,
+      rows: table.rowCount,
+      labelled: applied.rowIndex.length,
+      excluded: table.rowCount - applied.rowIndex.length,
+      bytes,
+      addedColumns,
+    };
+  },
+};
+
+export const modelApply: Handler<'model.apply'> = {
+  schema: modelApplyRequestSchema,
+  async run(request, ctx) {
+    const applied = applyModel(ctx.store.get(request.datasetId), request.model, request.match);
+    return withTransfer(applied, [
+      applied.rowIndex.buffer,
+      applied.labels.buffer,
+      applied.resp.buffer,
+    ] as ArrayBuffer[]);
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * A fitted model as the export and apply requests carry it: the mixture parameters and the
+ * preprocessing that maps a table's columns to the model's feature space. Validated here, once, at
+ * the edge (engine payloads and window.mixlab arguments use the same schema).
+ */
+import { z } from 'zod';
+import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/types';
+import { COVARIANCE_MODELS } from '../engine/covariance/index';
+
+/**
+ * How the model's features are made from a table. `columns` (dataset column indices) is known for
+ * the dataset the model was fitted on; a model read from a file knows only `columnNames`, which are
+ * matched by name.
+ */
+export interface ModelPreprocessing {
+  columns?: number[];
+  columnNames: string[];
+  log: boolean[];
+  standardize: boolean;
+  /** Per feature: x' = (log?(x) − center) / scale. */
+  center: number[];
+  scale: number[];
+}
+
+export interface LabelModel {
+  params: GaussianMixtureParams;
+  preprocessing: ModelPreprocessing;
+}
+
+/** Upper bounds that keep a hostile payload from allocating without limit (the UI caps K at 1000). */
+export const MAX_COMPONENTS = 1000;
+export const MAX_FEATURES = 10_000;
+
+const finiteArray = z
+  .union([z.instanceof(Float64Array), z.array(z.number())])
+  .transform((v) => (v instanceof Float64Array ? v : Float64Array.from(v)))
+  .refine((v) => v.every(Number.isFinite), 'expected finite numbers only');
+
+export const paramsSchema = z
+  .object({
+    covarianceType: z.enum(COVARIANCE_TYPES as [CovarianceType, ...CovarianceType[]]),
+    nComponents: z.number().int().min(1).max(MAX_COMPONENTS),
+    nFeatures: z.number().int().min(1).max(MAX_FEATURES),
+    weights: finiteArray,
+    means: finiteArray,
+    covariances: finiteArray,
+    precisionsCholesky: finiteArray,
+  })
+  .superRefine((p, ctx) => {
+    const K = p.nComponents;
+    const d = p.nFeatures;
+    const size = COVARIANCE_MODELS[p.covarianceType].size(K, d);
+    const expected: [keyof typeof p, number][] = [
+      ['weights', K],
+      ['means', K * d],
+      ['covariances', size],
+      ['precisionsCholesky', size],
+    ];
+    for (const [key, length] of expected) {
+      const got = (p[key] as Float64Array).length;
+      if (got !== length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `expected ${length} numbers for K=${K}, d=${d} (${p.covarianceType}), got ${got}`,
+        });
+      }
+    }
+    const sum = p.weights.reduce((a, b) => a + b, 0);
+    if (p.weights.some((w) => w < 0 || w > 1) || Math.abs(sum - 1) > 1e-6) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weights'],
+        message: `weights must lie in [0, 1] and sum to 1 (sum is ${sum})`,
+      });
+    }
+  });
+
+export const modelPreprocessingSchema = z
+  .object({
+    columns: z.array(z.number().int().min(0)).max(MAX_FEATURES).optional(),
+    columnNames: z.array(z.string().max(10_000)).max(MAX_FEATURES),
+    log: z.array(z.boolean()).max(MAX_FEATURES),
+    standardize: z.boolean(),
+    center: z.array(z.number().refine(Number.isFinite, 'expected a finite number')).max(MAX_FEATURES),
+    scale: z
+      .array(z.number().refine((s) => Number.isFinite(s) && s > 0, 'expected a positive number'))
+      .max(MAX_FEATURES),
+  })
+  .passthrough();
+
+export const labelModelSchema = z
+  .object({ params: paramsSchema, preprocessing: modelPreprocessingSchema })
+  .superRefine((m, ctx) => {
+    const d = m.params.nFeatures;
+    const pre = m.preprocessing;
+    for (const key of ['columnNames', 'log', 'center', 'scale', 'columns'] as const) {
+      const value = pre[key];
+      if (value !== undefined && value.length !== d) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['preprocessing', key],
+          message: `expected one entry per model feature (${d}), got ${value.length}`,
+        });
+      }
+    }
+  }) as unknown as z.ZodType<LabelModel>;
