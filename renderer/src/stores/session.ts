@@ -16,17 +16,17 @@ export const useSessionStore = defineStore('session', () => {
   const samples = ref<SampleInfo[]>([]);
   const loaded = ref(false);
 
+  /** Each fact loads on its own: a failing sample list must not hide the version, nor the reverse. */
   async function load(): Promise<void> {
-    try {
-      const [info, list] = await Promise.all([clients.app.getAppInfo(), clients.app.listSamples()]);
-      appInfo.value = info;
-      samples.value = list;
-      preferences.adoptSystem(info);
-    } catch (error) {
-      notices.showError(toUserError(error));
-    } finally {
-      loaded.value = true;
+    const [info, list] = await Promise.allSettled([clients.app.getAppInfo(), clients.app.listSamples()]);
+    if (info.status === 'fulfilled') {
+      appInfo.value = info.value;
+      preferences.adoptSystem(info.value);
     }
+    if (list.status === 'fulfilled') samples.value = list.value;
+    const failure = [info, list].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) notices.showError(toUserError(failure.reason));
+    loaded.value = true;
   }
 
   return { appInfo, samples, loaded, load };

@@ -28,6 +28,7 @@ describe('session store', () => {
     await session.load();
     expect(session.loaded).toBe(true);
     expect(session.samples).toEqual([]);
+    expect(session.appInfo).toEqual(appInfo); // the rest of the start screen still shows
     expect(useNoticesStore().error).toMatchObject({
       code: 'engine_unavailable',
       message: 'The computing engine could not be started.',
