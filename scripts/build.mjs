@@ -16,6 +16,7 @@ export const nodeEntries = [
   ['electron/preload/preload.ts', 'out/preload/preload.cjs'],
   ['electron/engine/engineProcess.ts', 'out/engine/engine.cjs'],
   ['electron/engine/emWorker.ts', 'out/engine/worker.cjs'],
+  ['electron/engine/sweepWorker.ts', 'out/engine/sweepWorker.cjs'],
   ['electron/cli/mixlab.ts', 'out/cli/mixlab.cjs'],
 ];
 

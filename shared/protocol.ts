@@ -19,13 +19,7 @@ import type {
   RowsResult,
 } from './data/types';
 import type { FitRequest, FitResponse, FitProgress } from './engine/types';
-import type {
-  LabelExportProgress,
-  LabelExportRequest,
-  LabelExportSummary,
-  ModelApplyRequest,
-} from './export/labelExport';
-import type { AppliedModel } from './export/applyModel';
+import type { SweepProgress, SweepRequest, SweepResponse } from './engine/sweepTypes';
 
 export interface HelloResult {
   engineVersion: string;
@@ -43,10 +37,8 @@ export interface EngineMethods {
   'dataset.rows': { payload: RowsRequest; result: RowsResult; progress: never };
   'dataset.release': { payload: { datasetId: string }; result: { released: boolean }; progress: never };
   fit: { payload: FitRequest; result: FitResponse; progress: FitProgress };
-  /** Writes the dataset's rows plus labels recomputed from the model (CSV or .xlsx), atomically. */
-  'export.labels': { payload: LabelExportRequest; result: LabelExportSummary; progress: LabelExportProgress };
-  /** Labels and responsibilities of a dataset's rows under a stored model (predict, never refit). */
-  'model.apply': { payload: ModelApplyRequest; result: AppliedModel; progress: never };
+  /** Model selection: every K × covariance type cell, one progress message per finished cell. */
+  sweep: { payload: SweepRequest; result: SweepResponse; progress: SweepProgress };
   /**
    * Diagnostics used by the lifecycle tests and the "engine status" panel: works for `ms`
    * milliseconds in `steps` slices, reporting progress after each, checking cancellation between
@@ -72,9 +64,8 @@ export const ENGINE_KINDS: readonly EngineKind[] = [
   'dataset.rows',
   'dataset.release',
   'fit',
+  'sweep',
   'diagnostics.work',
-  'export.labels',
-  'model.apply',
 ];
 
 /** Stable error codes. The message is for people; the code is for programs and tests. */

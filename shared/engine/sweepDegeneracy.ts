@@ -52,13 +52,14 @@ export function smallestCovarianceEigenvalue(params: GaussianMixtureParams): Sma
 export function degeneracyMessage(smallest: SmallestEigenvalue, regCovar: number): string | null {
   const threshold = DEGENERACY_FACTOR * regCovar;
   if (!(smallest.value < threshold)) return null;
+  const show = (x: number): string => Number(x.toPrecision(3)).toString();
   const who =
     smallest.component === null
       ? 'The shared (tied) covariance'
       : `Component ${smallest.component + 1}'s covariance`;
   return (
-    `${who} has an eigenvalue of ${smallest.value.toPrecision(3)}, below ${DEGENERACY_FACTOR} × reg_covar ` +
-    `= ${threshold.toPrecision(3)}: the component collapsed onto repeated values or onto fewer points ` +
+    `${who} has an eigenvalue of ${show(smallest.value)}, below ${DEGENERACY_FACTOR} × reg_covar ` +
+    `= ${show(threshold)}: the component collapsed onto repeated values or onto fewer points ` +
     'than dimensions and is held up only by reg_covar, so its likelihood and criteria are artefacts ' +
     'of reg_covar.'
   );

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cliTypes';
 import { inspect } from './inspect';
 import { fit } from './fit';
+import { sweep } from './sweep';
 
 export interface CommandEntry {
   summary: string;
@@ -11,4 +12,5 @@ export interface CommandEntry {
 export const commands: Record<string, CommandEntry> = {
   inspect: { summary: 'Read a CSV/XLSX file and report its columns, kinds, statistics and problems.', run: inspect },
   fit: { summary: 'Fit a Gaussian mixture by EM and print the model.', run: fit },
+  sweep: { summary: 'Compare models across K and covariance types by BIC, AIC and ICL.', run: sweep },
 };

@@ -10,7 +10,7 @@ import { hello } from './hello';
 import { diagnosticsWork } from './diagnostics';
 import { datasetImport, datasetPreview, datasetRows, datasetRelease } from './dataset';
 import { fit } from './fit';
-import { exportLabels, modelApply } from './export';
+import { sweep } from './sweep';
 
 export interface HandlerContext<P = unknown> {
   /** Aborted when the caller cancels; long loops check it between steps. */
@@ -36,6 +36,5 @@ export const handlers: { [K in EngineKind]: Handler<K> } = {
   'dataset.rows': datasetRows,
   'dataset.release': datasetRelease,
   fit,
-  'export.labels': exportLabels,
-  'model.apply': modelApply,
+  sweep,
 };
