@@ -11,10 +11,10 @@
  *   kept texts. A categorical column is thus dictionary-encoded; a numeric column keeps one byte per
  *   cell, plus the texts of the rare cells its value cannot reproduce (`1.5e3`, `+12`, `007`).
  */
-import { ExactSum } from './exactSum';
 import { FORMAT_VERBATIM, SCAN_NUMBER, SCAN_OVERFLOW, scanNumber, type NumberScan } from './numberGrammar';
 import { isNonfiniteToken, missingTokenIndex, trimSpaces } from './missingTokens';
 import { grownFloat64, grownInt32, grownUint8 } from './growable';
+import { numberStats, type NumberStats } from './numberStats';
 
 /** formats[row] = MISSING_BASE + i: the cell was exactly MISSING_TOKENS[i] (no padding). */
 export const MISSING_BASE = 64;
@@ -33,15 +33,15 @@ export class ColumnBuilder {
   codes: Int32Array | null = null;
   readonly dictionary: string[] = [];
   private readonly dictionaryIndex = new Map<string, number>();
+  /**
+   * Rows stored. `add*` append at `length`; the byte scanner writes rows by index (`set*`, or
+   * straight into `values`/`formats`) and sets `length` once per chunk.
+   */
   length = 0;
 
   missing = 0;
-  /** Cells whose trimmed text is not empty (an empty-header column with none is a phantom). */
-  nonBlank = 0;
-  count = 0;
-  min = Infinity;
-  max = -Infinity;
-  readonly sum = new ExactSum();
+  /** Cells that are not numbers and whose trimmed text is not empty (see `nonBlank`). */
+  textNonBlank = 0;
   nonNumeric = 0;
   readonly nonNumericRows: number[] = [];
   readonly nonfinite: NonfiniteCell[] = [];
@@ -49,6 +49,8 @@ export class ColumnBuilder {
   private readonly textCodes = new Set<number>();
 
   private readonly scan: NumberScan = { value: 0, format: 0 };
+  private stats: NumberStats | null = null;
+  private statsLength = -1;
 
   constructor(
     readonly decimalComma: boolean,
@@ -69,9 +71,35 @@ export class ColumnBuilder {
     if (this.codes) this.codes = grownInt32(this.codes, capacity, -1);
   }
 
+  /**
+   * Count, exact sum, min and max of the numbers, from `values` in one pass (numberStats.ts),
+   * recomputed only when rows were added since.
+   */
+  numbers(): NumberStats {
+    if (this.stats === null || this.statsLength !== this.length) {
+      this.stats = numberStats(this.values, this.length);
+      this.statsLength = this.length;
+    }
+    return this.stats;
+  }
+
+  /** Finite numbers in the column. */
+  get count(): number {
+    return this.numbers().count;
+  }
+
+  /** Cells whose trimmed text is not empty (an empty-header column with none is a phantom). */
+  get nonBlank(): number {
+    return this.numbers().count + this.textNonBlank;
+  }
+
   /** Adds the cell `s[start, end)` (already unquoted) as the next row. The caller reserved room. */
   add(s: string, start: number, end: number): void {
-    const row = this.length++;
+    this.setCell(this.length++, s, start, end);
+  }
+
+  /** Types the cell `s[start, end)` (already unquoted) into `row`. */
+  setCell(row: number, s: string, start: number, end: number): void {
     if (start === end) {
       this.values[row] = NaN;
       this.formats[row] = MISSING_BASE;
@@ -81,15 +109,9 @@ export class ColumnBuilder {
     const scan = this.scan;
     const status = scanNumber(s, start, end, this.decimalComma, scan);
     if (status === SCAN_NUMBER) {
-      const v = scan.value;
-      this.values[row] = v;
+      this.values[row] = scan.value;
       this.formats[row] = scan.format;
       if (scan.format === FORMAT_VERBATIM) this.keepText(row, s.slice(start, end));
-      this.count++;
-      this.nonBlank++;
-      this.sum.add(v);
-      if (v < this.min) this.min = v;
-      if (v > this.max) this.max = v;
       return;
     }
     this.values[row] = NaN;
@@ -98,13 +120,13 @@ export class ColumnBuilder {
       const token = missingTokenIndex(text);
       if (token >= 0) {
         this.missing++;
-        if (token > 0) this.nonBlank++;
+        if (token > 0) this.textNonBlank++;
         if (text.length === 0 || trimSpaces(text) === text) this.formats[row] = MISSING_BASE + token;
         else this.keepText(row, text);
         return;
       }
     }
-    this.nonBlank++;
+    this.textNonBlank++;
     this.nonNumeric++;
     if (this.nonNumericRows.length < MAX_LISTED_ROWS) this.nonNumericRows.push(row + 1);
     if (status === SCAN_OVERFLOW || isNonfiniteToken(text))
@@ -117,16 +139,14 @@ export class ColumnBuilder {
     const row = this.length++;
     this.values[row] = v;
     this.formats[row] = format;
-    this.count++;
-    this.nonBlank++;
-    this.sum.add(v);
-    if (v < this.min) this.min = v;
-    if (v > this.max) this.max = v;
   }
 
   /** A cell beyond the end of a short row: missing, text ''. */
   addPadding(): void {
-    const row = this.length++;
+    this.setPadding(this.length++);
+  }
+
+  setPadding(row: number): void {
     this.values[row] = NaN;
     this.formats[row] = MISSING_BASE;
     this.missing++;

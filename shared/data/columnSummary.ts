@@ -61,14 +61,14 @@ export function summarizeColumn(
   const summary: ColumnSummary = { index, name, displayName, kind, missing: c.missing };
   if (kind === 'categorical') summary.distinct = c.distinctTexts;
   if (kind === 'numeric' || kind === 'mixed') {
-    const sum = c.sum.value();
-    const mean = sum / c.count;
-    summary.count = c.count;
+    const { count, sum, min, max } = c.numbers();
+    const mean = sum / count;
+    summary.count = count;
     summary.sum = sum;
-    summary.min = c.min;
-    summary.max = c.max;
+    summary.min = min;
+    summary.max = max;
     summary.mean = mean;
-    const std = sampleStd(c.values, c.length, mean, c.count, Math.max(Math.abs(c.min), Math.abs(c.max)));
+    const std = sampleStd(c.values, c.length, mean, count, Math.max(Math.abs(min), Math.abs(max)));
     if (std !== undefined) summary.std = std;
   }
   if (kind === 'mixed') {

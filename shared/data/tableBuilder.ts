@@ -46,11 +46,18 @@ export class TableBuilder {
 
   /** Call before the cells of each data record. */
   beginRecord(): void {
+    this.reserveRow(this.rows);
+  }
+
+  /** Makes room in every column for (0-based) data row `row`; returns the capacity. */
+  reserveRow(row: number): number {
     const cols = this.columns;
-    if (cols.length > 0 && this.rows >= cols[0].capacity) {
-      const capacity = Math.max(this.rows + 16, this.nextCapacity(this.rows));
+    if (cols.length === 0) return Infinity;
+    if (row >= cols[0].capacity) {
+      const capacity = Math.max(row + 16, this.nextCapacity(row));
       for (const c of cols) c.reserve(capacity);
     }
+    return cols[0].capacity;
   }
 
   /** Closes a data record that had `found` fields (cells were added for the first min(found, width)). */
@@ -59,8 +66,33 @@ export class TableBuilder {
     this.rows++;
     if (found === width) return;
     for (let c = found; c < width; c++) this.columns[c].addPadding();
+    this.reportRagged(this.rows, found);
+  }
+
+  /**
+   * For writers that fill rows by index (the byte scanner): pads data row `row` (0-based) after its
+   * `found` fields and lists it as ragged. `rows` and the columns' lengths are the caller's to set.
+   */
+  padRecord(row: number, found: number): void {
+    const width = this.columns.length;
+    for (let c = found; c < width; c++) this.columns[c].setPadding(row);
+    this.reportRagged(row + 1, found);
+  }
+
+  /** Sets the row count after rows were written by index. */
+  setRows(rows: number): void {
+    this.rows = rows;
+    for (const c of this.columns) c.length = rows;
+  }
+
+  private reportRagged(rowNumber: number, found: number): void {
     if (this.ragged.length < MAX_LISTED_ROWS) {
-      this.ragged.push({ row: this.rows, kind: 'ragged', expectedFields: width, foundFields: found });
+      this.ragged.push({
+        row: rowNumber,
+        kind: 'ragged',
+        expectedFields: this.columns.length,
+        foundFields: found,
+      });
     } else {
       this.unlisted++;
     }

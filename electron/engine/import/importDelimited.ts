@@ -1,22 +1,19 @@
 /**
- * Streams a delimited text file into a table: read stream (1 MiB chunks) → TextDecoder (stream mode,
- * so multi-byte characters split across chunks decode) → DelimitedScanner → TableBuilder. Progress
- * after every chunk; cancellation checked between chunks.
+ * Imports a delimited text file into a table: detection (or the user's overrides) → the records
+ * read by bytes or by decoded characters (readDelimited.ts) → TableBuilder.
  *
  * Auto-detected UTF-8 or GBK is decoded strictly: if bytes after the sample turn out invalid, the
  * import restarts with the legacy encoding guessed from the offending chunk (the sample cannot see
  * a stray Latin-1 byte on row 2 000 000). A forced encoding that fails is an error.
  */
-import { createReadStream } from 'node:fs';
 import type { DatasetSummary, ImportOptions, ImportProgress } from '../../../shared/data/types';
 import { TableBuilder, type BuiltTable } from '../../../shared/data/tableBuilder';
 import { cancelled } from '../engineCore';
-import { DelimitedScanner } from './csvScanner';
 import { legacyEncoding } from './detectEncoding';
-import { makeDecoder, resolveDialect, type Dialect } from './delimitedDialect';
+import { resolveDialect, type Dialect } from './delimitedDialect';
+import { bytePathFits, DecodeFailure, readBytes, readChars, type ReadCounter } from './readDelimited';
 import { rejectNoDataRows, rejectUndecodable } from './rejections';
 import type { Sniffed } from './sniffFile';
-import { tableSink } from './tableSink';
 
 export interface ImportContext {
   signal: AbortSignal;
@@ -27,17 +24,22 @@ export type ImportedTable = BuiltTable & {
   meta: Omit<DatasetSummary, 'datasetId' | 'columns' | 'errors' | 'rows'>;
 };
 
-const CHUNK_BYTES = 1 << 20;
+/** For tests: force the decoded-text path, or read in small pieces to exercise chunk boundaries. */
+export interface ReadTuning {
+  charPath?: boolean;
+  readBytes?: number;
+}
 
 export async function importDelimited(
   sniffed: Sniffed,
   options: ImportOptions,
   ctx: ImportContext,
+  tuning: ReadTuning = {},
 ): Promise<ImportedTable> {
   let dialect = resolveDialect(sniffed, options);
   for (;;) {
     try {
-      return await readAll(sniffed, dialect, ctx);
+      return await readAll(sniffed, dialect, ctx, tuning);
     } catch (err) {
       if (!(err instanceof DecodeFailure)) throw err;
       if (dialect.encodingForced || dialect.encoding === 'windows-1252')
@@ -49,53 +51,23 @@ export async function importDelimited(
   }
 }
 
-class DecodeFailure extends Error {
-  constructor(
-    readonly offset: number,
-    readonly chunk: Uint8Array,
-  ) {
-    super('decode failure');
-  }
-}
-
-async function readAll(sniffed: Sniffed, dialect: Dialect, ctx: ImportContext): Promise<ImportedTable> {
+async function readAll(
+  sniffed: Sniffed,
+  dialect: Dialect,
+  ctx: ImportContext,
+  tuning: ReadTuning,
+): Promise<ImportedTable> {
   const totalBytes = sniffed.size;
-  let bytesRead = 0;
+  const counter: ReadCounter = { bytesRead: 0 };
   // Size the columns for the whole file from the bytes per record seen so far (see growable.ts).
   const builder = new TableBuilder(dialect.decimal === ',', (rows) => {
+    const { bytesRead } = counter;
     const perRecord = rows > 0 && bytesRead > 0 ? bytesRead / rows : dialect.bytesPerRecord;
     return Math.max(Math.ceil(rows * 1.1), Math.ceil((totalBytes / perRecord) * 1.02) + 64);
   });
-  const scanner = new DelimitedScanner(
-    dialect.delimiter ? dialect.delimiter.charCodeAt(0) : -1,
-    tableSink(builder),
-    dialect.decimal.charCodeAt(0),
-  );
-  const decoder = makeDecoder(dialect.encoding, true);
-  const stream = createReadStream(sniffed.path, { highWaterMark: CHUNK_BYTES });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (ctx.signal.aborted) throw cancelled();
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new DecodeFailure(bytesRead, new Uint8Array(chunk));
-      }
-      bytesRead += chunk.length;
-      scanner.push(text, false);
-      ctx.progress({ bytesRead, totalBytes, rows: builder.rows });
-    }
-    let tail: string;
-    try {
-      tail = decoder.decode();
-    } catch {
-      throw new DecodeFailure(bytesRead, sniffed.sample.subarray(Math.max(0, sniffed.sample.length - 4096)));
-    }
-    scanner.push(tail, true);
-  } finally {
-    stream.destroy();
-  }
+  if (!tuning.charPath && bytePathFits(dialect))
+    await readBytes(sniffed, dialect, builder, ctx, counter, tuning.readBytes);
+  else await readChars(sniffed, dialect, builder, ctx, counter);
   if (ctx.signal.aborted) throw cancelled();
   if (builder.rows === 0) throw rejectNoDataRows(builder.header ?? []);
   ctx.progress({ bytesRead: totalBytes, totalBytes, rows: builder.rows }, true);

@@ -1,0 +1,154 @@
+/**
+ * The two ways a delimited file's records reach the TableBuilder:
+ *
+ * - readBytes (UTF-8, Windows-1252; see byteScanner.ts for why only those): fs reads of 4 MiB into
+ *   one reused buffer, the incomplete last record moved to its front before the next read. UTF-8
+ *   is validated with `buffer.isUtf8` (simdutf) up to the last ASCII byte of each chunk, so a file
+ *   is accepted or refused exactly as a fatal TextDecoder would.
+ * - readChars (every other encoding): a read stream (1 MiB chunks) → TextDecoder in stream mode →
+ *   DelimitedScanner on the decoded text.
+ *
+ * Both report progress after every chunk and check cancellation between chunks. An invalid byte
+ * sequence throws DecodeFailure so that importDelimited can retry with a legacy encoding.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+import type { TableBuilder } from '../../../shared/data/tableBuilder';
+import { cancelled } from '../engineCore';
+import { ByteScanner } from './byteScanner';
+import { DelimitedScanner } from './csvScanner';
+import { makeDecoder, type Dialect } from './delimitedDialect';
+import type { ImportContext } from './importDelimited';
+import type { Sniffed } from './sniffFile';
+import { tableSink } from './tableSink';
+
+export const READ_BYTES = 4 << 20;
+const STREAM_CHUNK_BYTES = 1 << 20;
+
+export class DecodeFailure extends Error {
+  constructor(
+    readonly offset: number,
+    readonly chunk: Uint8Array,
+  ) {
+    super('decode failure');
+  }
+}
+
+/** Bytes read so far (for progress and the row-count estimate). */
+export interface ReadCounter {
+  bytesRead: number;
+}
+
+/** Encodings and delimiters the byte scanner reads correctly (byteScanner.ts). */
+export function bytePathFits(dialect: Dialect): boolean {
+  const asciiDelimiter = dialect.delimiter === null || dialect.delimiter.charCodeAt(0) < 0x80;
+  return asciiDelimiter && (dialect.encoding === 'utf-8' || dialect.encoding === 'windows-1252');
+}
+
+export async function readBytes(
+  sniffed: Sniffed,
+  dialect: Dialect,
+  builder: TableBuilder,
+  ctx: ImportContext,
+  counter: ReadCounter,
+  readBytes = READ_BYTES,
+): Promise<void> {
+  const utf8 = dialect.encoding === 'utf-8';
+  const legacy = utf8 ? null : new TextDecoder('windows-1252');
+  const scanner = new ByteScanner(
+    builder,
+    dialect.delimiter ? dialect.delimiter.charCodeAt(0) : -1,
+    dialect.decimal.charCodeAt(0),
+    utf8 ? (b, s, e) => b.toString('utf8', s, e) : (b, s, e) => legacy!.decode(b.subarray(s, e)),
+  );
+  const totalBytes = sniffed.size;
+  const handle = await open(sniffed.path, 'r');
+  let buf = Buffer.allocUnsafe(Math.max(16, readBytes));
+  let filled = 0;
+  let validUpTo = 0;
+  let begin = 0;
+  let first = true;
+  try {
+    for (;;) {
+      if (ctx.signal.aborted) throw cancelled();
+      if (filled === buf.length) {
+        // One record longer than the buffer: double it.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const { bytesRead } = await handle.read(buf, filled, buf.length - filled, counter.bytesRead);
+      const final = bytesRead === 0;
+      counter.bytesRead += bytesRead;
+      filled += bytesRead;
+      if (first) {
+        // TextDecoder drops a UTF-8 BOM at the start of the stream; so do we.
+        first = false;
+        if (utf8 && filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) begin = 3;
+        validUpTo = begin;
+      }
+      if (utf8) {
+        // Valid UTF-8 splits only before an ASCII byte, so validate up to the last one (all at the end).
+        let k = filled;
+        if (!final) while (k > validUpTo && buf[k - 1] >= 0x80) k--;
+        if (k > validUpTo && !isUtf8(buf.subarray(validUpTo, k))) {
+          const at = counter.bytesRead - filled + validUpTo;
+          throw new DecodeFailure(at, new Uint8Array(buf.subarray(validUpTo, k)));
+        }
+        validUpTo = k;
+      }
+      const consumed = scanner.push(buf, begin, filled, final);
+      ctx.progress({ bytesRead: counter.bytesRead, totalBytes, rows: builder.rows });
+      if (final) return;
+      buf.copyWithin(0, consumed, filled);
+      filled -= consumed;
+      validUpTo = Math.max(0, validUpTo - consumed);
+      begin = 0;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readChars(
+  sniffed: Sniffed,
+  dialect: Dialect,
+  builder: TableBuilder,
+  ctx: ImportContext,
+  counter: ReadCounter,
+): Promise<void> {
+  const totalBytes = sniffed.size;
+  const scanner = new DelimitedScanner(
+    dialect.delimiter ? dialect.delimiter.charCodeAt(0) : -1,
+    tableSink(builder),
+    dialect.decimal.charCodeAt(0),
+  );
+  const decoder = makeDecoder(dialect.encoding, true);
+  const stream = createReadStream(sniffed.path, { highWaterMark: STREAM_CHUNK_BYTES });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (ctx.signal.aborted) throw cancelled();
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw new DecodeFailure(counter.bytesRead, new Uint8Array(chunk));
+      }
+      counter.bytesRead += chunk.length;
+      scanner.push(text, false);
+      ctx.progress({ bytesRead: counter.bytesRead, totalBytes, rows: builder.rows });
+    }
+    let tail: string;
+    try {
+      tail = decoder.decode();
+    } catch {
+      const sample = sniffed.sample;
+      throw new DecodeFailure(counter.bytesRead, sample.subarray(Math.max(0, sample.length - 4096)));
+    }
+    scanner.push(tail, true);
+  } finally {
+    stream.destroy();
+  }
+}
