@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { CriteriaCell } from '../../../renderer/src/charts/criteriaOption';
+import { buildCriteriaOption, defaultBestCell } from '../../../renderer/src/charts/criteriaOption';
+import { CHART_THEMES } from '../../../renderer/src/charts/theme';
+
+const text = {
+  title: 'Model selection',
+  k: 'Number of components K',
+  criterionName: (c: string) => c.toUpperCase(),
+  signNote: (name: string, higher: boolean) =>
+    higher ? `−${name}: higher is better (mclust)` : `${name}: lower is better`,
+  typeName: (t: string) => t,
+  status: (s: string) => s,
+  best: 'best',
+  notFitted: (list: string) => `Not fitted: ${list}`,
+};
+
+const cell = (
+  k: number,
+  covarianceType: CriteriaCell['covarianceType'],
+  status: CriteriaCell['status'],
+  bic: number | null,
+): CriteriaCell => ({
+  k,
+  covarianceType,
+  status,
+  message: status === 'ok' ? null : `reason ${k}`,
+  bic,
+  aic: bic === null ? null : bic - 10,
+  icl: bic === null ? null : bic + 5,
+});
+
+// full: K=1..4 with K=3 degenerate and lowest of all (the reg_covar artefact), K=4 singular.
+// diag: K=1..4 all ok, best ok cell is diag K=2.
+const cells: CriteriaCell[] = [
+  cell(1, 'full', 'ok', 1000),
+  cell(2, 'full', 'ok', 900),
+  cell(3, 'full', 'degenerate', 500),
+  cell(4, 'full', 'singular', null),
+  cell(1, 'diag', 'ok', 1100),
+  cell(2, 'diag', 'ok', 850),
+  cell(3, 'diag', 'ok', 870),
+  cell(4, 'diag', 'failed', null),
+];
+
+type LineSeries = {
+  name: string;
+  data: unknown[];
+  lineStyle: { type?: string };
+  markPoint?: { data: { coord: [number, number] }[] };
+};
+
+describe('buildCriteriaOption', () => {
+  const o = buildCriteriaOption({ cells, criterion: 'bic', text }, CHART_THEMES.light);
+  const series = o.series as LineSeries[];
+
+  it('has a solid and a dashed line per covariance type, toggled together by the legend', () => {
+    expect(series.map((s) => `${s.name}:${s.lineStyle.type ?? 'solid'}`)).toEqual([
+      'full:solid',
+      'full:dashed',
+      'diag:solid',
+      'diag:dashed',
+    ]);
+    expect((o.legend as { data: string[] }).data).toEqual(['full', 'diag']);
+  });
+
+  it('marks the best ok cell, not the lower degenerate one', () => {
+    expect(defaultBestCell(cells, 'bic')).toMatchObject({ k: 2, covarianceType: 'diag' });
+    expect(series[0].markPoint).toBeUndefined();
+    expect(series[2].markPoint?.data[0].coord).toEqual([2, 850]);
+  });
+
+  it('draws a degenerate cell hollow on the dashed line and leaves a gap in the solid one', () => {
+    expect(series[0].data).toEqual([
+      [1, 1000],
+      [2, 900],
+      [3, '-'],
+      [4, '-'],
+    ]);
+    const dashed = series[1].data as { value: unknown[]; symbol?: string; itemStyle?: { color: string } }[];
+    expect(dashed.map((d) => d.value)).toEqual([
+      [1, '-'],
+      [2, 900],
+      [3, 500],
+      [4, '-'],
+    ]);
+    expect(dashed[2].symbol).toBe('emptyCircle');
+    expect(dashed[2].itemStyle?.color).toBe(CHART_THEMES.light.background);
+    expect(dashed[1].symbol).toBe('none');
+  });
+
+  it('keeps singular and failed cells off the lines but lists them', () => {
+    expect(series[2].data).toEqual([
+      [1, 1100],
+      [2, 850],
+      [3, 870],
+      [4, '-'],
+    ]);
+    const sub = (o.title as { subtext: string }).subtext;
+    expect(sub).toBe('BIC: lower is better\nNot fitted: full K=4 (singular), diag K=4 (failed)');
+  });
+
+  it('shows mclust’s sign on request: −BIC, best still the same cell', () => {
+    const m = buildCriteriaOption(
+      { cells, criterion: 'bic', higherIsBetter: true, text },
+      CHART_THEMES.light,
+    );
+    const s = m.series as LineSeries[];
+    expect(s[0].data[0]).toEqual([1, -1000]);
+    expect(s[2].markPoint?.data[0].coord).toEqual([2, -850]);
+    expect((m.yAxis as { name: string }).name).toBe('−BIC');
+    expect((m.title as { subtext: string }).subtext.split('\n')[0]).toBe('−BIC: higher is better (mclust)');
+  });
+
+  it('uses the chosen criterion and an explicit best cell', () => {
+    const a = buildCriteriaOption(
+      { cells, criterion: 'aic', best: { k: 1, covarianceType: 'full' }, text },
+      CHART_THEMES.dark,
+    );
+    const s = a.series as LineSeries[];
+    expect(s[0].data[1]).toEqual([2, 890]);
+    expect(s[0].markPoint?.data[0].coord).toEqual([1, 990]);
+    expect(
+      buildCriteriaOption({ cells, criterion: 'icl', best: null, text }, CHART_THEMES.dark).series,
+    ).not.toContainEqual(expect.objectContaining({ markPoint: expect.anything() }));
+  });
+});
