@@ -94,8 +94,8 @@ export const fitOptionsSchema = z
       .min(0)
       .max(2 ** 32 - 1)
       .default(DEFAULT_FIT_OPTIONS.seed),
-    // scikit-learn allows max_iter = 0 (the initial parameters, reported as not converged).
-    maxIter: z.number().int().min(0).max(1_000_000).default(DEFAULT_FIT_OPTIONS.maxIter),
+    // scikit-learn also allows max_iter = 0 (the start, unfitted); the engine asks for one iteration.
+    maxIter: z.number().int().min(1).max(1_000_000).default(DEFAULT_FIT_OPTIONS.maxIter),
     tol: z.number().min(0).default(DEFAULT_FIT_OPTIONS.tol),
     regCovar: z.number().min(0).default(DEFAULT_FIT_OPTIONS.regCovar),
   })
