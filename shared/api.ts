@@ -7,7 +7,14 @@
  * A new call is one entry in `MixlabMethods`, one schema, one main-side handler; the compiler finds
  * the rest.
  */
-import type { DatasetSummary, ImportOptions, RowsRequest, RowsResult } from './data/types';
+import type {
+  ColumnValuesRequest,
+  ColumnValuesResult,
+  DatasetSummary,
+  ImportOptions,
+  RowsRequest,
+  RowsResult,
+} from './data/types';
 import type { FitRequest, FitResponse } from './engine/types';
 import type { EngineErrorInfo, ProgressOf } from './protocol';
 
@@ -43,6 +50,8 @@ export interface MixlabMethods {
   /** Imports a file (from chooseDataFile, drag and drop or a recent file). Progress on `jobId`. */
   importDataset: { arg: { jobId: string; options: ImportOptions }; result: DatasetSummary };
   getRows: { arg: RowsRequest; result: RowsResult };
+  /** Whole numeric columns as Float64Array (NaN = missing), for charts and column sparklines. */
+  getColumnValues: { arg: ColumnValuesRequest; result: ColumnValuesResult };
   /** Fits a mixture in the engine process. Progress on `jobId`. */
   fit: { arg: { jobId: string; request: FitRequest }; result: FitResponse };
   /** Frees a dataset in the engine (the user closed the file). */
@@ -62,6 +71,7 @@ export const MIXLAB_METHODS: readonly MixlabMethod[] = [
   'chooseDataFile',
   'importDataset',
   'getRows',
+  'getColumnValues',
   'fit',
   'closeDataset',
   'cancelJob',

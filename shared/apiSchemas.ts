@@ -37,6 +37,9 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
       columns: z.array(z.number().int().min(0)).max(100_000).optional(),
     })
     .strict(),
+  getColumnValues: z
+    .object({ datasetId, columns: z.array(z.number().int().min(0)).min(1).max(10_000) })
+    .strict(),
   fit: z.object({ jobId, request: fitRequestSchema }).strict() as unknown as z.ZodType<ArgOf<'fit'>>,
   closeDataset: z.object({ datasetId }).strict(),
   cancelJob: z.object({ jobId }).strict(),

@@ -11,6 +11,8 @@
  * A new engine call is one entry in `EngineMethods` plus one handler in electron/engine/handlers.
  */
 import type {
+  ColumnValuesRequest,
+  ColumnValuesResult,
   DatasetSummary,
   ImportOptions,
   ImportProgress,
@@ -36,6 +38,8 @@ export interface EngineMethods {
   'dataset.preview': { payload: ImportOptions; result: PreviewResult; progress: never };
   'dataset.rows': { payload: RowsRequest; result: RowsResult; progress: never };
   'dataset.release': { payload: { datasetId: string }; result: { released: boolean }; progress: never };
+  /** Whole numeric columns as Float64Array (NaN = missing), for the renderer's charts. */
+  'dataset.columnValues': { payload: ColumnValuesRequest; result: ColumnValuesResult; progress: never };
   fit: { payload: FitRequest; result: FitResponse; progress: FitProgress };
   /** Model selection: every K × covariance type cell, one progress message per finished cell. */
   sweep: { payload: SweepRequest; result: SweepResponse; progress: SweepProgress };
@@ -63,6 +67,7 @@ export const ENGINE_KINDS: readonly EngineKind[] = [
   'dataset.preview',
   'dataset.rows',
   'dataset.release',
+  'dataset.columnValues',
   'fit',
   'sweep',
   'diagnostics.work',

@@ -123,6 +123,12 @@ export function createServices(deps: ServiceDeps): MixlabServices {
       });
       return rows;
     },
+    async getColumnValues(arg) {
+      return deps.engine.call('dataset.columnValues', {
+        ...arg,
+        datasetId: await engineIdOf(arg.datasetId),
+      });
+    },
     async fit({ jobId, request }) {
       return job(jobId, async (signal, onProgress) =>
         deps.engine.call(

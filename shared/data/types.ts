@@ -113,3 +113,16 @@ export interface RowsResult {
   cells: string[][];
   columns: number[];
 }
+
+/** Whole numeric (or mixed) columns, for charts. */
+export interface ColumnValuesRequest {
+  datasetId: string;
+  /** Column indices; each must be numeric or mixed. */
+  columns: number[];
+}
+
+export interface ColumnValuesResult {
+  columns: number[];
+  /** One array per requested column, length = rows; NaN where the cell is missing or not a number. */
+  values: Float64Array[];
+}

@@ -10,6 +10,7 @@ import { hello } from './hello';
 import { diagnosticsWork } from './diagnostics';
 import { datasetImport, datasetPreview, datasetRows, datasetRelease } from './dataset';
 import { fit } from './fit';
+import { datasetColumnValues } from './columnValues';
 import { sweep } from './sweep';
 
 export interface HandlerContext<P = unknown> {
@@ -35,6 +36,7 @@ export const handlers: { [K in EngineKind]: Handler<K> } = {
   'dataset.preview': datasetPreview,
   'dataset.rows': datasetRows,
   'dataset.release': datasetRelease,
+  'dataset.columnValues': datasetColumnValues,
   fit,
   sweep,
 };
