@@ -26,7 +26,7 @@ export const fit: Handler<'fit'> = {
         onProgress: (p) => ctx.progress(p),
       });
     } catch (err) {
-      if (err instanceof FitError) throw new EngineError(err.code, err.message, err.details);
+      if (err instanceof FitError) throw toEngineError(err, matrix.preprocessing.columnNames);
       throw err;
     }
     const response: FitResponse = {
@@ -41,6 +41,20 @@ export const fit: Handler<'fit'> = {
     );
   },
 };
+
+/**
+ * The engine numbers features (details.columns, 0-based, and "Column 1" in the message); the user
+ * knows them by name, so the names are added to both.
+ */
+function toEngineError(err: FitError, columnNames: string[]): EngineError {
+  const features = err.details?.columns;
+  if (!Array.isArray(features) || !features.every((j) => typeof j === 'number' && j in columnNames)) {
+    return new EngineError(err.code, err.message, err.details);
+  }
+  const names = features.map((j: number) => columnNames[j]);
+  const message = `${err.message} (${names.length === 1 ? 'column' : 'columns'} ${names.map((c) => `"${c}"`).join(', ')})`;
+  return new EngineError(err.code, message, { ...err.details, columnNames: names });
+}
 
 /**
  * The n-sized arrays are handed over instead of copied when the result crosses a process boundary.

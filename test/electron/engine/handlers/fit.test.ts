@@ -207,6 +207,23 @@ describe('fit request', () => {
     expect(err.code).toBe('too_few_samples');
   });
 
+  it('names a constant column the engine refuses by its column name', async () => {
+    const { store, call } = engine();
+    store.put(
+      't',
+      table(['height', 'width'], [Float64Array.from([1, 2, 3, 4]), Float64Array.from([5, 5, 5, 5])]),
+    );
+    const err = await call('fit', {
+      datasetId: 't',
+      columns: [0, 1],
+      standardize: false,
+      options: { nComponents: 2 },
+    } as FitRequest).catch((e) => e);
+    expect(err.code).toBe('constant_column');
+    expect(err.message).toMatch(/\(column "width"\)$/);
+    expect(err.details).toMatchObject({ columns: [1], columnNames: ['width'] });
+  });
+
   it('stops with code cancelled when the caller aborts mid-fit', async () => {
     const { store, call } = engine();
     // 20 000 rows, 3 features: long enough at tol 0 that the abort lands mid-fit.
