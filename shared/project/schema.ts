@@ -1,0 +1,249 @@
+/**
+ * The `.mixlab` project file, format version 1: what a saved analysis holds and the zod schema it is
+ * validated with on load. Parameters are typed arrays in memory and plain number arrays in the file
+ * (exact: see jsonText.ts). Every array and string has a cap, so a hostile or damaged file claiming
+ * absurd sizes is refused by the schema rather than trusted (the file itself is capped before it is
+ * read, electron/main/projectFiles.ts).
+ *
+ *   format, version, savedAt, appVersion
+ *   dataSource     {path, size, mtimeMs, sha256} of the data file when saved (null: no data)
+ *   importOptions  the settings the file was imported with (encoding, delimiter, decimal, sheet)
+ *   selection      {columns, standardize, logColumns} as dataset column indices, with the names
+ *   modelSettings  FitOptions, seed included (a fit is reproducible from the file)
+ *   fits           every fitted model: settings, params, summary numbers, preprocessing
+ *   currentFitId   the fit on screen
+ *   sweep          model selection: its request and result cells (validated loosely for now)
+ *   viewState      the renderer's view settings, free-form, size-limited
+ *   embeddedData   optional gzip+base64 copy of the data file, so a project travels by itself
+ */
+import { z } from 'zod';
+import { fitOptionsSchema } from '../engine/fitRequest';
+import type { FitOptions, GaussianMixtureParams, Preprocessing } from '../engine/types';
+import { MAX_FEATURES, paramsSchema } from '../export/labelModel';
+
+export const PROJECT_FORMAT = 'mixlab-project';
+export const PROJECT_VERSION = 1;
+
+/** Caps (see the header). */
+export const PROJECT_LIMITS = {
+  fileBytes: 512 * 1024 * 1024,
+  fits: 1000,
+  sweepCells: 100_000,
+  traceLength: 1_000_000,
+  viewStateChars: 1_000_000,
+  text: 4096,
+} as const;
+
+export interface DataSource {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256: string;
+}
+
+export interface ProjectImportOptions {
+  encoding?: string;
+  delimiter?: string;
+  decimal?: '.' | ',';
+  sheet?: string;
+}
+
+export interface ProjectSelection {
+  columns: number[];
+  columnNames: string[];
+  standardize: boolean;
+  logColumns: number[];
+}
+
+/** The numbers of a fit that its summary shows (FitResult without the n-sized arrays). */
+export interface FitSummaryNumbers {
+  converged: boolean;
+  nIter: number;
+  lowerBound: number;
+  meanLogLikelihood: number;
+  logLikelihood: number;
+  nParameters: number;
+  bic: number;
+  aic: number;
+  icl: number;
+  nSamples: number;
+  droppedRows: number;
+  seconds: number;
+}
+
+export interface ProjectFit {
+  id: string;
+  settings: FitOptions;
+  params: GaussianMixtureParams;
+  summary: FitSummaryNumbers;
+  preprocessing: Preprocessing;
+  /** Lower bound per iteration of the kept restart (for the trace chart). */
+  trace?: number[];
+}
+
+export interface ProjectSweep {
+  request: unknown;
+  cells: Record<string, unknown>[];
+}
+
+export interface EmbeddedData {
+  encoding: 'gzip+base64';
+  fileName: string;
+  size: number;
+  sha256: string;
+  data: string;
+}
+
+/** The analysis as the renderer hands it over (the main process adds the rest on save). */
+export interface ProjectState {
+  dataSource: { path: string } | null;
+  importOptions: ProjectImportOptions;
+  selection: ProjectSelection | null;
+  modelSettings: FitOptions | null;
+  fits: ProjectFit[];
+  currentFitId: string | null;
+  sweep: ProjectSweep | null;
+  viewState: Record<string, unknown>;
+}
+
+export interface MixlabProject extends Omit<ProjectState, 'dataSource'> {
+  format: typeof PROJECT_FORMAT;
+  version: number;
+  savedAt: string;
+  appVersion: string;
+  dataSource: DataSource | null;
+  embeddedData?: EmbeddedData;
+}
+
+const text = z.string().max(PROJECT_LIMITS.text);
+/**
+ * A number that may be non-finite in memory (a degenerate fit's −∞ bound): JSON has no NaN or
+ * Infinity, so stringify writes null, read back as NaN (the sign of an infinity is not kept).
+ */
+const looseNumber = z
+  .custom<number | null>((v) => v === null || typeof v === 'number', 'expected a number or null')
+  .transform((v) => (v === null ? NaN : v));
+const finite = z.number().refine(Number.isFinite, 'expected a finite number');
+const columnIndex = z.number().int().min(0).max(10_000_000);
+
+const importOptionsSchema = z
+  .object({
+    encoding: z.string().max(40).optional(),
+    delimiter: z.string().max(4).optional(),
+    decimal: z.enum(['.', ',']).optional(),
+    sheet: z.string().max(255).optional(),
+  })
+  .strict();
+
+const selectionSchema = z.object({
+  columns: z.array(columnIndex).max(MAX_FEATURES),
+  columnNames: z.array(text).max(MAX_FEATURES),
+  standardize: z.boolean(),
+  logColumns: z.array(columnIndex).max(MAX_FEATURES),
+});
+
+const preprocessingSchema = z
+  .object({
+    columns: z.array(columnIndex).max(MAX_FEATURES),
+    columnNames: z.array(text).max(MAX_FEATURES),
+    log: z.array(z.boolean()).max(MAX_FEATURES),
+    standardize: z.boolean(),
+    center: z.array(finite).max(MAX_FEATURES),
+    scale: z.array(finite).max(MAX_FEATURES),
+  })
+  .refine(
+    (p) => [p.columnNames, p.log, p.center, p.scale].every((a) => a.length === p.columns.length),
+    'columns, columnNames, log, center and scale must have one entry per feature',
+  );
+
+const summarySchema = z.object({
+  converged: z.boolean(),
+  nIter: z.number().int().min(0),
+  lowerBound: looseNumber,
+  meanLogLikelihood: looseNumber,
+  logLikelihood: looseNumber,
+  nParameters: z.number().int().min(0),
+  bic: looseNumber,
+  aic: looseNumber,
+  icl: looseNumber,
+  nSamples: z.number().int().min(0),
+  droppedRows: z.number().int().min(0),
+  seconds: z.number().min(0),
+});
+
+const fitSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    settings: fitOptionsSchema,
+    params: paramsSchema,
+    summary: summarySchema,
+    preprocessing: preprocessingSchema,
+    trace: z.array(looseNumber).max(PROJECT_LIMITS.traceLength).optional(),
+  })
+  .refine((f) => f.preprocessing.columns.length === f.params.nFeatures, {
+    message: 'preprocessing must describe as many features as the model has',
+    path: ['preprocessing'],
+  });
+
+const sweepSchema = z.object({
+  request: z.unknown(),
+  cells: z.array(z.record(z.string(), z.unknown())).max(PROJECT_LIMITS.sweepCells),
+});
+
+const viewStateSchema = z
+  .record(z.string(), z.unknown())
+  .refine((v) => JSON.stringify(v).length <= PROJECT_LIMITS.viewStateChars, {
+    message: `the view state is larger than ${PROJECT_LIMITS.viewStateChars} characters`,
+  });
+
+const stateFields = {
+  importOptions: importOptionsSchema,
+  selection: selectionSchema.nullable(),
+  modelSettings: fitOptionsSchema.nullable(),
+  fits: z.array(fitSchema).max(PROJECT_LIMITS.fits),
+  currentFitId: z.string().max(200).nullable(),
+  sweep: sweepSchema.nullable(),
+  viewState: viewStateSchema,
+};
+
+const currentFitExists = (p: { fits: { id: string }[]; currentFitId: string | null }) =>
+  p.currentFitId === null || p.fits.some((f) => f.id === p.currentFitId);
+const currentFitIssue = { message: 'currentFitId names no fit in the project', path: ['currentFitId'] };
+
+/** What saveProject / autosave receive from the renderer. */
+export const projectStateSchema = z
+  .object({
+    dataSource: z.object({ path: z.string().min(1).max(PROJECT_LIMITS.text) }).nullable(),
+    ...stateFields,
+  })
+  .strict()
+  .refine(currentFitExists, currentFitIssue) as unknown as z.ZodType<ProjectState>;
+
+export const dataSourceSchema = z.object({
+  path: z.string().min(1).max(PROJECT_LIMITS.text),
+  size: z.number().int().min(0),
+  mtimeMs: z.number().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
+});
+
+/** A whole project file (current version), after migration. */
+export const projectSchema = z
+  .object({
+    format: z.literal(PROJECT_FORMAT),
+    version: z.literal(PROJECT_VERSION),
+    savedAt: z.string().max(100),
+    appVersion: z.string().max(100),
+    dataSource: dataSourceSchema.nullable(),
+    ...stateFields,
+    embeddedData: z
+      .object({
+        encoding: z.literal('gzip+base64'),
+        fileName: text,
+        size: z.number().int().min(0),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        data: z.string().max(PROJECT_LIMITS.fileBytes),
+      })
+      .optional(),
+  })
+  .refine(currentFitExists, currentFitIssue) as unknown as z.ZodType<MixlabProject>;
