@@ -1,12 +1,14 @@
 /**
  * Sweep worker-thread entry (bundled to out/engine/sweepWorker.cjs). Maps the shared data matrix
- * once, then fits whole cells on request with the in-thread executor: the pool parallelises across
- * cells, not rows, so a cell's numbers are those of a one-thread fit.
+ * once, then runs whole sweep tasks on request with the in-thread executor: the pool parallelises
+ * across cells, not rows, so a cell's numbers are those of a one-thread fit.
  */
 import { parentPort } from 'node:worker_threads';
 import { fitSweepCell } from '../../shared/engine/sweepCell';
+import { refineSweepCell } from '../../shared/engine/sweepRefine';
 import { FitError } from '../../shared/engine/errors';
-import type { SweepWorkerReply, SweepWorkerRequest } from './sweep/messages';
+import type { SweepCell } from '../../shared/engine/sweepTypes';
+import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './sweep/messages';
 
 let data: { X: Float64Array; nSamples: number; nFeatures: number } | null = null;
 
@@ -15,33 +17,26 @@ parentPort?.on('message', (message: SweepWorkerRequest) => {
     data = { X: message.X, nSamples: message.nSamples, nFeatures: message.nFeatures };
     return;
   }
-  void runCell(message).then((reply) => parentPort?.postMessage(reply));
+  void reply(message.id, message.task).then((r) => parentPort?.postMessage(r));
 });
 
-async function runCell(message: Extract<SweepWorkerRequest, { type: 'cell' }>): Promise<SweepWorkerReply> {
+function runTask(task: SweepTask): Promise<SweepCell> {
+  if (!data) throw new Error('task before data');
+  const { X, nSamples, nFeatures } = data;
+  return task.kind === 'fit'
+    ? fitSweepCell(X, nSamples, nFeatures, task.k, task.covarianceType, task.options)
+    : refineSweepCell(X, nSamples, nFeatures, task.cell, task.neighbours, task.options);
+}
+
+async function reply(id: number, task: SweepTask): Promise<SweepWorkerReply> {
   try {
-    if (!data) throw new Error('cell before data');
-    const cell = await fitSweepCell(
-      data.X,
-      data.nSamples,
-      data.nFeatures,
-      message.k,
-      message.covarianceType,
-      message.options,
-    );
-    return { type: 'cell', id: message.id, cell };
+    return { type: 'cell', id, cell: await runTask(task) };
   } catch (error) {
     if (error instanceof FitError)
-      return {
-        type: 'error',
-        id: message.id,
-        code: error.code,
-        message: error.message,
-        details: error.details,
-      };
+      return { type: 'error', id, code: error.code, message: error.message, details: error.details };
     return {
       type: 'error',
-      id: message.id,
+      id,
       code: 'internal',
       message: error instanceof Error ? error.message : String(error),
     };

@@ -10,7 +10,7 @@
  * each GaussianMixture of a grid), so a cell's result depends only on (X, K, type, options), never
  * on which thread ran it or when.
  */
-import type { CovarianceType } from './types';
+import type { CovarianceType, InitParams } from './types';
 import type { SweepCell, SweepFitOptions } from './sweepTypes';
 import type { FitRuntime } from './fit';
 import { fitGaussianMixture } from './fit';
@@ -34,6 +34,8 @@ export async function fitSweepCell(
   covarianceType: CovarianceType,
   options: SweepFitOptions,
   runtime: Pick<FitRuntime, 'signal' | 'kernelMode'> = {},
+  /** An explicit start (sweepNeighbourStarts.ts); EM then runs once from it, as scikit-learn does. */
+  initParams?: InitParams,
 ): Promise<SweepCell> {
   const started = Date.now();
   const empty: SweepCell = {
@@ -55,6 +57,7 @@ export async function fitSweepCell(
     minCovarianceEigenvalue: null,
     minEigenvalueComponent: null,
     minWeight: null,
+    origin: null,
     params: null,
   };
   let fit;
@@ -63,7 +66,7 @@ export async function fitSweepCell(
       X,
       nSamples,
       nFeatures,
-      { ...options, nComponents: k, covarianceType },
+      { ...options, nComponents: k, covarianceType, ...(initParams ? { initParams, nInit: 1 } : {}) },
       runtime,
     );
   } catch (err) {
@@ -90,6 +93,7 @@ export async function fitSweepCell(
     minCovarianceEigenvalue: smallest.value,
     minEigenvalueComponent: smallest.component,
     minWeight: Math.min(...fit.params.weights),
+    origin: 'restarts',
     params: fit.params,
   };
 }

@@ -33,6 +33,7 @@ export const sweepRequestSchema = z
       .min(1)
       .default([...COVARIANCE_TYPES]),
     options: sweepOptionsSchema.default(sweepOptionsSchema.parse({})),
+    refine: z.boolean().default(true),
     threads: z.number().int().min(1).max(256).optional(),
   })
   .strict()

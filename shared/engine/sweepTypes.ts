@@ -48,6 +48,11 @@ export interface SweepCell {
   /** The component (0-based) whose covariance has that eigenvalue; null for tied (shared) covariance. */
   minEigenvalueComponent: number | null;
   minWeight: number | null;
+  /**
+   * Where the kept fit started: the cell's own n_init restarts, or (second pass, sweepRefine.ts) a
+   * split of the K − 1 fit or a merge of the K + 1 fit; null for cells without a fit.
+   */
+  origin: 'restarts' | 'split' | 'merge' | null;
   /** The fitted model of ok and degenerate cells, so "use this cell" needs no refit; null otherwise. */
   params: GaussianMixtureParams | null;
 }
@@ -67,15 +72,27 @@ export interface SweepRequest {
   covarianceTypes: CovarianceType[];
   /** Every cell is fitted with these, seed included (the same seed in every cell). */
   options: SweepFitOptions;
+  /**
+   * Second pass (default true): also start EM from splits of the K − 1 fit and merges of the
+   * K + 1 fit of the same type and keep the better fit (sweepRefine.ts).
+   */
+  refine?: boolean;
   /** Worker threads running whole cells; default all cores. */
   threads?: number;
 }
 
+/**
+ * Progress counts tasks: every cell is fitted once ('fit') and, with refine, revisited in up to
+ * REFINE_ROUNDS rounds ('refine'); a revisit whose neighbours did not change is skipped and counted
+ * done at once. A cell can therefore arrive more than once: the latest report of a (k,
+ * covarianceType) replaces the earlier one (a refinement never makes a cell worse).
+ */
 export interface SweepProgress {
-  /** Cells finished (any status). */
+  /** Tasks finished or skipped. */
   done: number;
   total: number;
-  /** The cell that just finished; absent on the first (0 of total) message. */
+  pass: 'fit' | 'refine';
+  /** The cell as it now stands; absent on messages that only move the count. */
   cell?: SweepCell;
   elapsedSeconds: number;
   /** Estimated seconds left, from the cost of the cells still to run; null until a cell finished. */

@@ -20,13 +20,17 @@ import { ArgumentError, parseArgs, type OptionSpec } from '../args';
 
 export const SWEEP_USAGE = `Usage: mixlab sweep <file.csv> [--columns a,b,c | --all-numeric] [--standardize] [--k 1-9]
                     [--covariance full,tied,diag,spherical] [--init kmeans|k-means++|random|random_from_data]
-                    [--n-init N] [--seed S] [--max-iter N] [--tol T] [--reg-covar R] [--threads N] [--json]
+                    [--n-init N] [--seed S] [--max-iter N] [--tol T] [--reg-covar R] [--threads N]
+                    [--no-refine] [--json]
 
 Fits a Gaussian mixture for every number of components K in --k (a range "1-8", one value "3", or a
 list "1,2,5"; default 1-9) and every covariance type in --covariance (default all four), in parallel on
 --threads worker threads (default: every core), and compares them by BIC, AIC and ICL (scikit-learn's
 sign: lower is better). Every cell uses the same settings and the same --seed, with scikit-learn's
 defaults (init kmeans, n-init 1, seed 0, max-iter 100, tol 1e-3, reg-covar 1e-6).
+After the cells' own fits, each cell is also started from splits of its K − 1 fit and merges of its
+K + 1 fit (same type) and keeps the better optimum, which repairs poor k-means starts; --no-refine
+skips this second pass (every cell then is exactly a best-of-n-init fit).
 A cell is "degenerate" when a component's covariance has an eigenvalue below 10 × reg-covar (it
 collapsed onto repeated values); such cells are never chosen as best. Cells that cannot be fitted
 (singular covariance, fewer rows than K) are listed with the reason.
@@ -48,6 +52,7 @@ const SPEC = {
   tol: 'number',
   'reg-covar': 'number',
   threads: 'integer',
+  'no-refine': 'flag',
   json: 'flag',
   help: 'flag',
 } as const satisfies OptionSpec;
@@ -163,6 +168,7 @@ function parseSweepArgs(args: readonly string[]): {
       ks: o.k === undefined ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : parseKList(o.k),
       covarianceTypes: o.covariance === undefined ? [...COVARIANCE_TYPES] : parseCovarianceList(o.covariance),
       options,
+      refine: o['no-refine'] !== true,
       threads: o.threads,
     },
     columnList: o.columns,

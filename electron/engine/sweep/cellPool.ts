@@ -1,94 +1,123 @@
 /**
- * Runs sweep cells on a pool of worker threads that share the data matrix. Each worker maps X
- * (a SharedArrayBuffer) once and then takes whole cells from one queue, in the order given (the
- * caller passes largest first): when a worker finishes a cell it takes the next, so the pool stays
- * busy until the queue is empty. Results are reported as each cell finishes.
+ * A pool of worker threads that run sweep tasks (fit a cell, refine a cell) on a data matrix they
+ * all share. Each worker maps X (a SharedArrayBuffer) once; `run` then hands out whole tasks from
+ * one queue in the order given (the caller passes the largest first): a worker that finishes takes
+ * the next, so the pool stays busy until the queue is empty. Results are reported as each task
+ * finishes. The pool is reused across the sweep's passes and disposed at the end.
  *
- * Cancelling terminates every worker at once (a cell in the middle of EM is not waited for) and
- * rejects with FitError('cancelled'). A worker that crashes, or a cell error that is not a cell
- * status (sweepCell.ts throws those), stops the whole sweep with that error.
+ * Cancelling (the signal) terminates every worker at once — a cell in the middle of EM is not
+ * waited for — and rejects the running pass with FitError('cancelled'). A crashed worker, or an
+ * error that is not a cell status (sweepCell.ts throws those), rejects it with that error.
  */
 import { Worker } from 'node:worker_threads';
-import type { SweepCell, SweepFitOptions } from '../../../shared/engine/sweepTypes';
-import type { CellKey } from '../../../shared/engine/sweepOrder';
+import type { SweepCell } from '../../../shared/engine/sweepTypes';
 import { FitError, cancelledError, type FitErrorCode } from '../../../shared/engine/errors';
-import type { SweepWorkerReply, SweepWorkerRequest } from './messages';
+import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './messages';
 
 export interface CellPoolOptions {
-  /** Worker threads (≥ 1); never more than there are cells. */
+  /** Worker threads (≥ 1). */
   threads: number;
   /** Path of out/engine/sweepWorker.cjs. */
   workerPath: string;
   signal?: AbortSignal;
-  /** Called in finishing order, once per cell. */
-  onCell?: (cell: SweepCell) => void;
+}
+
+export interface CellPool {
+  /** Runs the tasks; results in task order. onResult is called in finishing order. */
+  run(tasks: readonly SweepTask[], onResult?: (cell: SweepCell, index: number) => void): Promise<SweepCell[]>;
+  /** Terminates the workers; safe to call more than once. */
+  dispose(): Promise<void>;
+}
+
+interface Pass {
+  tasks: readonly SweepTask[];
+  results: SweepCell[];
+  next: number;
+  finished: number;
+  onResult?: (cell: SweepCell, index: number) => void;
+  resolve(results: SweepCell[]): void;
+  reject(error: Error): void;
 }
 
 /** X: Float64Array on a SharedArrayBuffer, nSamples × nFeatures, row-major. */
-export function runCellPool(
+export function createCellPool(
   X: Float64Array,
   nSamples: number,
   nFeatures: number,
-  cells: readonly CellKey[],
-  options: SweepFitOptions,
-  pool: CellPoolOptions,
-): Promise<SweepCell[]> {
+  options: CellPoolOptions,
+): CellPool {
   if (!(X.buffer instanceof SharedArrayBuffer))
-    throw new Error('runCellPool: X must be on a SharedArrayBuffer');
-  const threads = Math.max(1, Math.min(Math.floor(pool.threads), cells.length));
-  const results: SweepCell[] = new Array(cells.length);
-  if (cells.length === 0) return Promise.resolve(results);
-  if (pool.signal?.aborted) return Promise.reject(cancelledError());
+    throw new Error('createCellPool: X must be on a SharedArrayBuffer');
+  const workers: Worker[] = [];
+  let pass: Pass | null = null;
+  let failure: Error | null = null;
+  let disposed = false;
 
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    let settled = false;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    const current = pass;
+    pass = null;
+    for (const w of workers) void w.terminate();
+    current?.reject(failure);
+  };
+  const onAbort = (): void => fail(cancelledError());
+  options.signal?.addEventListener('abort', onAbort);
 
-    const stop = (error: Error | null): void => {
-      if (settled) return;
-      settled = true;
-      pool.signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else resolve(results);
-    };
-    const onAbort = (): void => stop(cancelledError());
-    pool.signal?.addEventListener('abort', onAbort);
+  const feed = (worker: Worker): void => {
+    if (!pass || pass.next >= pass.tasks.length) return;
+    const id = pass.next++;
+    const message: SweepWorkerRequest = { type: 'task', id, task: pass.tasks[id] };
+    worker.postMessage(message);
+  };
 
-    const feed = (worker: Worker): void => {
-      if (settled || next >= cells.length) return;
-      const id = next++;
-      const { k, covarianceType } = cells[id];
-      const message: SweepWorkerRequest = { type: 'cell', id, k, covarianceType, options };
-      worker.postMessage(message);
-    };
+  const spawn = (): Worker => {
+    const worker = new Worker(options.workerPath);
+    worker.on('message', (reply: SweepWorkerReply) => {
+      const current = pass;
+      if (!current || failure) return;
+      if (reply.type === 'error') return fail(replyError(reply));
+      current.results[reply.id] = reply.cell;
+      current.finished++;
+      current.onResult?.(reply.cell, reply.id);
+      if (current.finished === current.tasks.length) {
+        pass = null;
+        current.resolve(current.results);
+      } else feed(worker);
+    });
+    worker.on('error', (error) => fail(new Error(`Sweep worker failed: ${error.message}`)));
+    worker.on('exit', (code) => {
+      if (!disposed) fail(new Error(`Sweep worker exited (code ${code}).`));
+    });
+    const data: SweepWorkerRequest = { type: 'data', X, nSamples, nFeatures };
+    worker.postMessage(data);
+    return worker;
+  };
 
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(pool.workerPath);
-      workers.push(worker);
-      worker.on('message', (reply: SweepWorkerReply) => {
-        if (settled) return;
-        if (reply.type === 'error') return stop(replyError(reply));
-        results[reply.id] = reply.cell;
-        finished++;
-        pool.onCell?.(reply.cell);
-        if (finished === cells.length) return stop(null);
-        feed(worker);
+  return {
+    run(tasks, onResult) {
+      if (options.signal?.aborted) fail(cancelledError());
+      if (failure) return Promise.reject(failure);
+      if (disposed) return Promise.reject(new Error('CellPool.run after dispose'));
+      if (pass) return Promise.reject(new Error('CellPool.run while a pass is running'));
+      if (tasks.length === 0) return Promise.resolve([]);
+      return new Promise((resolve, reject) => {
+        pass = { tasks, results: new Array(tasks.length), next: 0, finished: 0, onResult, resolve, reject };
+        const wanted = Math.max(1, Math.min(Math.floor(options.threads), tasks.length));
+        while (workers.length < wanted) workers.push(spawn());
+        for (const w of workers) feed(w);
       });
-      worker.on('error', (error) => stop(new Error(`Sweep worker failed: ${error.message}`)));
-      worker.on('exit', (code) => stop(new Error(`Sweep worker exited (code ${code}).`)));
-      const data: SweepWorkerRequest = { type: 'data', X, nSamples, nFeatures };
-      worker.postMessage(data);
-      feed(worker);
-    }
-  });
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }
 
 /** A worker's error reply as the error the caller would have got from an in-thread fit. */
 function replyError(reply: Extract<SweepWorkerReply, { type: 'error' }>): Error {
   if (reply.code === 'internal') return new Error(`Sweep worker failed: ${reply.message}`);
-  if (reply.code === 'cancelled') return cancelledError();
   return new FitError(reply.code as FitErrorCode, reply.message, reply.details);
 }

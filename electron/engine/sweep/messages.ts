@@ -1,11 +1,17 @@
 /** Messages between the sweep's cell pool and its worker threads (electron/engine/sweepWorker.ts). */
 import type { CovarianceType } from '../../../shared/engine/types';
 import type { SweepCell, SweepFitOptions } from '../../../shared/engine/sweepTypes';
+import type { CellNeighbours } from '../../../shared/engine/sweepRefine';
+
+/** One unit of work: a cell's own best-of-n_init fit, or a refinement from its neighbours' fits. */
+export type SweepTask =
+  | { kind: 'fit'; k: number; covarianceType: CovarianceType; options: SweepFitOptions }
+  | { kind: 'refine'; cell: SweepCell; neighbours: CellNeighbours; options: SweepFitOptions };
 
 export type SweepWorkerRequest =
   /** Sent once: X lives in a SharedArrayBuffer, so every worker maps the same memory. */
   | { type: 'data'; X: Float64Array; nSamples: number; nFeatures: number }
-  | { type: 'cell'; id: number; k: number; covarianceType: CovarianceType; options: SweepFitOptions };
+  | { type: 'task'; id: number; task: SweepTask };
 
 export type SweepWorkerReply =
   | { type: 'cell'; id: number; cell: SweepCell }

@@ -1,9 +1,15 @@
 /**
- * Runs a model-selection sweep in the engine process: the grid's cells, largest first, on a pool
- * of worker threads sharing X (default: every core), with one progress report per finished cell
- * (done, total, that cell, elapsed, estimated time left). The cells come back in grid order with
- * the best cell per criterion; the numbers do not depend on the thread count (each cell is a
- * one-thread fit seeded with the sweep's seed).
+ * Runs a model-selection sweep in the engine process on a pool of worker threads sharing X
+ * (default: every core):
+ *
+ *   pass 'fit'     every cell's own best-of-n_init fit, largest cells first;
+ *   pass 'refine'  up to REFINE_ROUNDS rounds in which each cell also starts EM from splits of its
+ *                  K − 1 fit and merges of its K + 1 fit (sweepRefine.ts), keeping the better fit;
+ *                  round 2 revisits only cells whose neighbours changed in round 1.
+ *
+ * Each round starts from the previous round's results only (a barrier between rounds), and every
+ * cell is seeded with the sweep's seed, so the cells are the same for any thread count and any
+ * finishing order. One progress report per finished task, with the cell as it now stands.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -12,14 +18,23 @@ import type { CovarianceType } from '../../../shared/engine/types';
 import type { SweepCell, SweepFitOptions, SweepProgress } from '../../../shared/engine/sweepTypes';
 import { estimatedCellCost, gridCells, schedulingOrder } from '../../../shared/engine/sweepOrder';
 import { sweepEtaSeconds } from '../../../shared/engine/sweepEta';
-import { compareGridOrder } from '../../../shared/engine/sweepOrder';
-import { runCellPool } from './cellPool';
+import { REFINE_ROUNDS, cellsToRevisit, gridNeighbours } from '../../../shared/engine/sweepRefine';
+import { createCellPool } from './cellPool';
+import type { SweepTask } from './messages';
+
+export interface SweepGrid {
+  ks: readonly number[];
+  covarianceTypes: readonly CovarianceType[];
+  options: SweepFitOptions;
+  /** Neighbour-start refinement (default true). */
+  refine?: boolean;
+}
 
 export interface RunSweepRuntime {
   /** Worker threads; default os.availableParallelism(). Never more than there are cells. */
   threads?: number;
   signal?: AbortSignal;
-  /** Called once at the start (done 0) and once per finished cell. */
+  /** Called once at the start (done 0) and once per finished or skipped task. */
   onProgress?: (p: SweepProgress) => void;
   /** Path of the bundled worker (out/engine/sweepWorker.cjs); default: found beside the running bundle. */
   workerPath?: string;
@@ -37,36 +52,81 @@ export async function runSweep(
   X: Float64Array,
   nSamples: number,
   nFeatures: number,
-  grid: { ks: readonly number[]; covarianceTypes: readonly CovarianceType[]; options: SweepFitOptions },
+  grid: SweepGrid,
   runtime: RunSweepRuntime = {},
 ): Promise<SweepRun> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  const order = schedulingOrder(gridCells(grid.ks, grid.covarianceTypes), nFeatures);
-  const total = order.length;
-  const threads = Math.max(1, Math.min(runtime.threads ?? os.availableParallelism(), total));
-  const totalCost = order.reduce((s, c) => s + estimatedCellCost(c, nFeatures), 0);
-  let finishedCost = 0;
+  const keys = gridCells(grid.ks, grid.covarianceTypes);
+  const rounds = grid.refine === false ? 0 : REFINE_ROUNDS;
+  const threads = Math.max(1, Math.min(runtime.threads ?? os.availableParallelism(), keys.length));
+  const cost = (i: number) => estimatedCellCost(keys[i], nFeatures);
+  const gridCost = keys.reduce((s, _, i) => s + cost(i), 0);
+  const total = keys.length * (1 + rounds);
   let done = 0;
-  runtime.onProgress?.({ done, total, elapsedSeconds: 0, etaSeconds: null });
-  const cells = await runCellPool(X, nSamples, nFeatures, order, grid.options, {
+  let finishedCost = 0;
+  const report = (pass: SweepProgress['pass'], doneCost: number, count: number, cell?: SweepCell) => {
+    done += count;
+    finishedCost += doneCost;
+    const seconds = elapsed();
+    runtime.onProgress?.({
+      done,
+      total,
+      pass,
+      ...(cell ? { cell } : {}),
+      elapsedSeconds: seconds,
+      etaSeconds: done === total ? 0 : sweepEtaSeconds(seconds, finishedCost, gridCost * (1 + rounds)),
+    });
+  };
+  runtime.onProgress?.({ done: 0, total, pass: 'fit', elapsedSeconds: 0, etaSeconds: null });
+
+  const pool = createCellPool(X, nSamples, nFeatures, {
     threads,
     workerPath: runtime.workerPath ?? defaultSweepWorkerPath(),
     signal: runtime.signal,
-    onCell: (cell) => {
-      done++;
-      finishedCost += estimatedCellCost(cell, nFeatures);
-      const seconds = elapsed();
-      runtime.onProgress?.({
-        done,
-        total,
-        cell,
-        elapsedSeconds: seconds,
-        etaSeconds: done === total ? 0 : sweepEtaSeconds(seconds, finishedCost, totalCost),
-      });
-    },
   });
-  return { cells: cells.sort(compareGridOrder), threads, seconds: elapsed() };
+  try {
+    const order = schedulingOrder(
+      keys.map((key, index) => ({ ...key, index })),
+      nFeatures,
+    ).map((c) => c.index);
+    const fitTasks: SweepTask[] = order.map((i) => ({ kind: 'fit', ...keys[i], options: grid.options }));
+    const fitted = await pool.run(fitTasks, (cell, t) => report('fit', cost(order[t]), 1, cell));
+    let cells: SweepCell[] = new Array(keys.length);
+    order.forEach((i, t) => (cells[i] = fitted[t]));
+
+    let revisit = keys.map((_, i) => i);
+    for (let round = 0; round < rounds; round++) {
+      const neighbours = gridNeighbours(cells);
+      const chosen = schedulingOrder(
+        revisit.map((i) => ({ ...keys[i], index: i })),
+        nFeatures,
+      )
+        .map((c) => c.index)
+        .filter((i) => cells[i].status !== 'failed' && (neighbours[i].lower || neighbours[i].upper));
+      const skipped = keys.length - chosen.length;
+      if (skipped > 0)
+        report(
+          'refine',
+          keys.reduce((s, _, i) => s + (chosen.includes(i) ? 0 : cost(i)), 0),
+          skipped,
+        );
+      const tasks: SweepTask[] = chosen.map((i) => ({
+        kind: 'refine',
+        cell: cells[i],
+        neighbours: neighbours[i],
+        options: grid.options,
+      }));
+      const refined = await pool.run(tasks, (cell, t) => report('refine', cost(chosen[t]), 1, cell));
+      const next = [...cells];
+      chosen.forEach((i, t) => (next[i] = refined[t]));
+      revisit = cellsToRevisit(cells, next);
+      cells = next;
+    }
+    return { cells, threads, seconds: elapsed() };
+  } finally {
+    await pool.dispose();
+  }
 }
 
 /**
