@@ -1,0 +1,206 @@
+/**
+ * Project files on disk (main process): save a `.mixlab` atomically with the data file's fingerprint
+ * (and optionally the data itself, gzip+base64), open one — size cap before reading, parse, migrate,
+ * validate (shared/project) — and check whether its data file is still there and unchanged.
+ */
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { gzip, gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { EngineError } from '../../shared/protocol';
+import { parseProject, ProjectCodes, serializeProject } from '../../shared/project/parseProject';
+import {
+  PROJECT_FORMAT,
+  PROJECT_LIMITS,
+  PROJECT_VERSION,
+  type DataSource,
+  type EmbeddedData,
+  type MixlabProject,
+  type ProjectState,
+} from '../../shared/project/schema';
+import { writeFileAtomic } from './atomicWrite';
+import { fingerprintFile } from './fileFingerprint';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** Whether the project's data file can be used: the UI offers "locate" or "open without data". */
+export interface DataSourceStatus {
+  state: 'ok' | 'missing' | 'changed' | 'none';
+  message: string;
+  /** The fingerprint now on disk (for 'ok' and 'changed'). */
+  current?: DataSource;
+}
+
+export interface SaveProjectOptions {
+  appVersion: string;
+  /** Store a compressed copy of the data file in the project. */
+  embedData?: boolean;
+  now?: () => Date;
+}
+
+export interface SavedProject {
+  path: string;
+  savedAt: string;
+  bytes: number;
+  dataSource: DataSource | null;
+  embedded: boolean;
+}
+
+export async function saveProjectFile(
+  target: string,
+  state: ProjectState,
+  options: SaveProjectOptions,
+): Promise<SavedProject> {
+  const project = await buildProject(state, options);
+  const bytes = await writeFileAtomic(target, serializeProject(project));
+  return {
+    path: target,
+    savedAt: project.savedAt,
+    bytes,
+    dataSource: project.dataSource,
+    embedded: project.embeddedData !== undefined,
+  };
+}
+
+/** The document written for `state`: the renderer's state plus format, version, time and fingerprint. */
+export async function buildProject(state: ProjectState, options: SaveProjectOptions): Promise<MixlabProject> {
+  const { dataSource: source, ...rest } = state;
+  let dataSource: DataSource | null = null;
+  let embeddedData: EmbeddedData | undefined;
+  if (source) {
+    try {
+      dataSource = await fingerprintFile(source.path);
+    } catch (err) {
+      throw new EngineError(
+        'data_unreadable',
+        `Cannot save the project: the data file "${source.path}" cannot be read (${(err as Error).message}).`,
+      );
+    }
+    if (options.embedData) embeddedData = await embed(source.path, dataSource);
+  }
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    savedAt: (options.now?.() ?? new Date()).toISOString(),
+    appVersion: options.appVersion,
+    dataSource,
+    ...rest,
+    ...(embeddedData ? { embeddedData } : {}),
+  };
+}
+
+async function embed(filePath: string, source: DataSource): Promise<EmbeddedData> {
+  const bytes = await readFile(filePath);
+  const data = (await gzipAsync(bytes)).toString('base64');
+  if (data.length > PROJECT_LIMITS.fileBytes / 2) {
+    throw new EngineError(
+      'embed_too_large',
+      `The data file is too large to embed in the project (${Math.round(source.size / 2 ** 20)} MB); save without embedding.`,
+    );
+  }
+  return {
+    encoding: 'gzip+base64',
+    fileName: path.basename(filePath),
+    size: source.size,
+    sha256: source.sha256,
+    data,
+  };
+}
+
+export interface OpenedProject {
+  path: string;
+  project: MixlabProject;
+  dataSource: DataSourceStatus;
+}
+
+/** Reads and validates a project; refuses with project_* codes (see shared/project/parseProject.ts). */
+export async function openProjectFile(file: string): Promise<OpenedProject> {
+  const project = await readProjectFile(file);
+  return { path: file, project, dataSource: await checkDataSource(project.dataSource) };
+}
+
+export async function readProjectFile(file: string): Promise<MixlabProject> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (err) {
+    throw new EngineError(
+      'file_not_found',
+      `Cannot open "${file}": ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`,
+    );
+  }
+  // Checked before reading: a huge file must not be loaded into memory to be refused.
+  if (size > PROJECT_LIMITS.fileBytes) {
+    throw new EngineError(
+      ProjectCodes.Invalid,
+      `The project file is ${Math.round(size / 2 ** 20)} MB; project files are at most ${PROJECT_LIMITS.fileBytes / 2 ** 20} MB.`,
+    );
+  }
+  return parseProject(await readFile(file, 'utf8'));
+}
+
+/**
+ * Compares the stored fingerprint with the file on disk (or with `candidate`, a file the user
+ * located): missing (moved or deleted), changed (size or content hash differ), or ok. A different
+ * modification time alone is not a change: copying a file resets it, the bytes are what matter.
+ */
+export async function checkDataSource(
+  stored: DataSource | null,
+  candidate?: string,
+): Promise<DataSourceStatus> {
+  if (!stored) return { state: 'none', message: 'The project has no data file.' };
+  const filePath = candidate ?? stored.path;
+  let current: DataSource;
+  try {
+    current = await fingerprintFile(filePath);
+  } catch {
+    return {
+      state: 'missing',
+      message: `The data file "${filePath}" is not there any more (moved, renamed or deleted). Locate it, or open the project without data.`,
+    };
+  }
+  if (current.size !== stored.size || current.sha256 !== stored.sha256) {
+    const how =
+      current.size !== stored.size
+        ? `its size is ${current.size} bytes, it was ${stored.size}`
+        : 'its content differs (SHA-256), though the size is the same';
+    return {
+      state: 'changed',
+      message: `The data file "${filePath}" has changed since the project was saved: ${how}. The stored models still open; labels from them may no longer match the rows.`,
+      current,
+    };
+  }
+  return { state: 'ok', message: 'The data file is unchanged.', current };
+}
+
+/**
+ * Writes a project's embedded data to `dir` (the app's data folder) and returns the file's path,
+ * after checking the bytes against the stored SHA-256. The file is named by its hash, so opening
+ * the same project twice reuses it.
+ */
+export async function extractEmbeddedData(project: MixlabProject, dir: string): Promise<string> {
+  const embedded = project.embeddedData;
+  if (!embedded) throw new EngineError('no_embedded_data', 'This project does not contain its data.');
+  let bytes: Buffer;
+  try {
+    bytes = await gunzipAsync(Buffer.from(embedded.data, 'base64'));
+  } catch {
+    throw new EngineError(
+      ProjectCodes.Corrupt,
+      'The data embedded in the project is damaged (it does not decompress).',
+    );
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== embedded.sha256) {
+    throw new EngineError(
+      ProjectCodes.Corrupt,
+      'The data embedded in the project is damaged (its SHA-256 does not match).',
+    );
+  }
+  const folder = path.join(dir, embedded.sha256.slice(0, 16));
+  await mkdir(folder, { recursive: true });
+  const target = path.join(folder, path.basename(embedded.fileName) || 'data.csv');
+  await writeFileAtomic(target, bytes);
+  return target;
+}
