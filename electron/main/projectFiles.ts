@@ -38,6 +38,8 @@ export interface SaveProjectOptions {
   /** Store a compressed copy of the data file in the project. */
   embedData?: boolean;
   now?: () => Date;
+  /** How the data file is fingerprinted (autosave passes a cached one). */
+  fingerprint?: (filePath: string) => Promise<DataSource>;
 }
 
 export interface SavedProject {
@@ -71,7 +73,7 @@ export async function buildProject(state: ProjectState, options: SaveProjectOpti
   let embeddedData: EmbeddedData | undefined;
   if (source) {
     try {
-      dataSource = await fingerprintFile(source.path);
+      dataSource = await (options.fingerprint ?? fingerprintFile)(source.path);
     } catch (err) {
       throw new EngineError(
         'data_unreadable',
