@@ -1,6 +1,6 @@
 /**
  * EM worker-thread entry (bundled to out/engine/worker.cjs). Holds the bound job's shared arrays
- * and runs chunk ranges of E-step / scatter / k-means steps with the shared engine's kernels.
+ * and runs the chunks it claims of E-step / scatter / k-means steps with the shared engine's kernels.
  */
 import { parentPort } from 'node:worker_threads';
 import type { RowKernels } from '../../shared/engine/kernels/types';
@@ -10,16 +10,21 @@ import type { WorkerReply, WorkerRequest } from './parallel/messages';
 
 let job: RowJob | null = null;
 let kernels: RowKernels | null = null;
+let nextChunk: Int32Array | null = null;
 
 parentPort?.on('message', (message: WorkerRequest) => {
   let reply: WorkerReply = { type: 'done' };
   try {
     if (message.type === 'bind') {
       job = message.job;
+      nextChunk = message.nextChunk;
       kernels = kernelsFor(job);
     } else {
-      if (!job || !kernels) throw new Error('run before bind');
-      for (let c = message.from; c < message.to; c++) runStepOnChunk(job, kernels, message.step, c);
+      if (!job || !kernels || !nextChunk) throw new Error('run before bind');
+      // Claim chunks one at a time: a worker that the OS delays simply takes fewer of them.
+      for (let c = Atomics.add(nextChunk, 0, 1); c < message.nChunks; c = Atomics.add(nextChunk, 0, 1)) {
+        runStepOnChunk(job, kernels, message.step, c);
+      }
     }
   } catch (error) {
     reply = { type: 'error', message: error instanceof Error ? error.message : String(error) };

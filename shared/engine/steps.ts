@@ -15,6 +15,12 @@ import type { KernelMode } from './kernels/compile';
 import { KERNEL_FAMILIES, rowKernels } from './kernels/compile';
 
 export const CHUNK_ROWS = 8192;
+/**
+ * Rows per block inside a chunk: the E-step runs distances → log-sum-exp → sums block by block so
+ * a block's rows and responsibilities stay in cache between the passes over components. The
+ * kernels add to their accumulators, so blocking never changes the order of any sum.
+ */
+export const BLOCK_ROWS = 512;
 export const ASSIGN_HEADER = 4;
 
 /** The arrays of one fit, shared by every thread that runs its steps. */
@@ -60,28 +66,29 @@ export function runStepOnChunk(job: RowJob, kernels: RowKernels, step: StepReque
   const end = Math.min(nSamples, start + CHUNK_ROWS);
   const slot = chunk * partialStride(K, d);
   switch (step.kind) {
-    case 'estep':
-      kernels.mahalanobis(X, start, end, K, step.means, step.factors, resp);
-      partials[slot] = kernels.normalise(
-        resp,
-        job.logNorm,
-        start,
-        end,
-        K,
-        step.constants,
-        partials,
-        slot + 1,
-      );
-      kernels.weightedSums(X, resp, start, end, K, partials, slot + 1 + K);
+    case 'estep': {
+      partials.fill(0, slot, slot + 1 + K + K * d);
+      let total = 0;
+      for (let b = start; b < end; b += BLOCK_ROWS) {
+        const e = Math.min(end, b + BLOCK_ROWS);
+        kernels.mahalanobis(X, b, e, K, step.means, step.factors, resp);
+        total = kernels.normalise(resp, job.logNorm, b, e, K, step.constants, partials, slot + 1, total);
+        kernels.weightedSums(X, resp, b, e, K, partials, slot + 1 + K);
+      }
+      partials[slot] = total;
       return;
+    }
     case 'moments':
-      partials[slot] = 0;
+      partials.fill(0, slot, slot + 1 + K + K * d);
       sumResp(resp, start, end, K, partials, slot + 1);
       kernels.weightedSums(X, resp, start, end, K, partials, slot + 1 + K);
       return;
-    case 'scatter':
-      kernels.scatter(X, resp, start, end, K, step.means, partials, slot);
+    case 'scatter': {
+      partials.fill(0, slot, slot + KERNEL_FAMILIES[job.family].scatterSize(K, d));
+      for (let b = start; b < end; b += BLOCK_ROWS)
+        kernels.scatter(X, resp, b, Math.min(end, b + BLOCK_ROWS), K, step.means, partials, slot);
       return;
+    }
     case 'assign':
       assignNearest(job, step.centers, start, end, slot);
       return;
@@ -96,7 +103,6 @@ function sumResp(
   acc: Float64Array,
   off: number,
 ): void {
-  acc.fill(0, off, off + K);
   for (let ro = start * K, stop = end * K; ro < stop; ro += K)
     for (let k = 0; k < K; k++) acc[off + k] += resp[ro + k];
 }

@@ -2,9 +2,12 @@
 import type { RowJob, StepRequest } from '../../../shared/engine/steps';
 
 export type WorkerRequest =
-  /** The fit's SharedArrayBuffer-backed arrays; sent once per fit. */
-  | { type: 'bind'; job: RowJob }
-  /** Run `step` on chunks [from, to). */
-  | { type: 'run'; step: StepRequest; from: number; to: number };
+  /**
+   * The fit's SharedArrayBuffer-backed arrays, sent once per fit, and the shared chunk counter
+   * from which workers claim chunks (Atomics.add) during each step.
+   */
+  | { type: 'bind'; job: RowJob; nextChunk: Int32Array }
+  /** Run `step` on chunks claimed from the counter until all nChunks are taken. */
+  | { type: 'run'; step: StepRequest; nChunks: number };
 
 export type WorkerReply = { type: 'done' } | { type: 'error'; message: string };

@@ -1,10 +1,11 @@
 /**
  * RowExecutor on worker_threads. The fit's arrays (X, resp, logNorm, labels, partials) live in
  * SharedArrayBuffers that every worker maps once (bind); each step then sends only the small
- * per-iteration parameters, and worker t runs the fixed contiguous chunk range t of the step with
- * the same runStepOnChunk the in-thread executor uses. Each chunk writes its own partial slot and
- * the coordinator reduces the slots in chunk order (shared/engine/steps.ts), so the result is
- * bit-identical for any number of threads.
+ * per-iteration parameters, and the workers claim chunks from a shared counter (Atomics.add, so a
+ * worker the OS delays takes fewer chunks instead of holding up the step) and run each with the
+ * same runStepOnChunk the in-thread executor uses. Each chunk writes its own partial slot and the
+ * coordinator reduces the slots in chunk order (shared/engine/steps.ts), so which worker ran which
+ * chunk never matters: the result is bit-identical for any number of threads.
  */
 import { Worker } from 'node:worker_threads';
 import type { RowExecutor, RowJob, StepRequest } from '../../../shared/engine/steps';
@@ -26,6 +27,7 @@ export function createWorkerExecutor(options: { threads: number; workerPath: str
   let slots: Slot[] = [];
   let nChunks = 0;
   let failure: Error | null = null;
+  const nextChunk = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
 
   const spawn = (): Slot => {
     const slot: Slot = { worker: new Worker(options.workerPath), pending: null };
@@ -62,20 +64,11 @@ export function createWorkerExecutor(options: { threads: number; workerPath: str
       // More workers than chunks would idle; fewer threads never change the numbers.
       const wanted = Math.min(threads, nChunks);
       while (slots.length < wanted) slots.push(spawn());
-      await Promise.all(slots.map((slot) => send(slot, { type: 'bind', job })));
+      await Promise.all(slots.map((slot) => send(slot, { type: 'bind', job, nextChunk })));
     },
     async run(step: StepRequest) {
-      const n = slots.length;
-      await Promise.all(
-        slots.map((slot, t) =>
-          send(slot, {
-            type: 'run',
-            step,
-            from: Math.floor((t * nChunks) / n),
-            to: Math.floor(((t + 1) * nChunks) / n),
-          }),
-        ),
-      );
+      Atomics.store(nextChunk, 0, 0); // every worker has finished the previous step
+      await Promise.all(slots.map((slot) => send(slot, { type: 'run', step, nChunks })));
     },
     async dispose() {
       const all = slots;

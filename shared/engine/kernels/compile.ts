@@ -71,7 +71,7 @@ function compileWithExp(body: string): Normalise | null {
   const names = Object.keys(EXP_CONSTANTS) as (keyof typeof EXP_CONSTANTS)[];
   const factory = compile<(...constants: unknown[]) => Normalise>(
     names,
-    `return function normalise(resp, logNorm, start, end, K, c, acc, accOff) {\n${body}\n};`,
+    `return function normalise(resp, logNorm, start, end, K, c, acc, accOff, total) {\n${body}\n};`,
   );
   return factory ? factory(...names.map((name) => EXP_CONSTANTS[name])) : null;
 }

@@ -37,7 +37,6 @@ function generic(d: number): Omit<RowKernels, 'normalise'> {
       for (let k = 0; k < K; k++) {
         const mo = k * d;
         const base = accOff + k * dd;
-        acc.fill(0, base, base + dd);
         for (let i = start; i < end; i++) {
           const r = resp[i * K + k];
           const xo = i * d;
@@ -87,7 +86,7 @@ for (let k = 0; k < K; k++) {
 for (let k = 0; k < K; k++) {
   const mo = k * ${d}, base = accOff + k * ${d * d};
   ${loadMeans}
-  let ${pairs.map(([a, b]) => `s${a}_${b} = 0`).join(', ')};
+  let ${pairs.map(([a, b]) => `s${a}_${b} = acc[base + ${a * d + b}]`).join(', ')};
   for (let i = start, xo = start * ${d}, ro = start * K + k; i < end; i++, xo += ${d}, ro += K) {
     const r = resp[ro];
     ${loadT}

@@ -29,7 +29,6 @@ function generic(d: number): Omit<RowKernels, 'normalise'> {
       for (let k = 0; k < K; k++) {
         const mo = k * d;
         const base = accOff + mo;
-        acc.fill(0, base, base + d);
         for (let i = start; i < end; i++) {
           const r = resp[i * K + k];
           const xo = i * d;
@@ -62,7 +61,7 @@ for (let k = 0; k < K; k++) {
 for (let k = 0; k < K; k++) {
   const mo = k * ${d}, base = accOff + mo;
   ${loadMeans}
-  let ${idx.map((j) => `s${j} = 0`).join(', ')};
+  let ${idx.map((j) => `s${j} = acc[base + ${j}]`).join(', ')};
   for (let i = start, xo = start * ${d}, ro = start * K + k; i < end; i++, xo += ${d}, ro += K) {
     const r = resp[ro];
     ${idx.map((j) => `const t${j} = X[xo + ${j}] - m${j}; s${j} += r * t${j} * t${j};`).join(' ')}

@@ -4,7 +4,7 @@
  *   w_ik = c_k − q_ik / 2                      (weighted log probability; c_k = log w_k + log det P_k − d/2·log 2π)
  *   log p(x_i) = m + log Σ_k exp(w_ik − m),    m = max_k w_ik, so every exponent is ≤ 0
  *   r_ik = exp(w_ik − m) / Σ_k exp(w_ik' − m)
- * It also sums Σ_i log p(x_i) (returned) and nk = Σ_i r_ik (written to acc[accOff…]). A row whose
+ * It also sums Σ_i log p(x_i) (returned, added to `total`) and nk = Σ_i r_ik (added to acc[accOff…]). A row whose
  * every w is −∞ (zero weights or overflowing distances) is shared evenly with log p = −∞ rather
  * than turned into 0/0. Generic loop plus an unrolled twin per K with the same operations.
  */
@@ -19,13 +19,12 @@ export type Normalise = (
   c: Float64Array,
   acc: Float64Array,
   accOff: number,
+  total: number,
 ) => number;
 
 export const MAX_UNROLLED_K = 32;
 
-export const genericNormalise: Normalise = (resp, logNorm, start, end, K, c, acc, accOff) => {
-  let total = 0;
-  acc.fill(0, accOff, accOff + K);
+export const genericNormalise: Normalise = (resp, logNorm, start, end, K, c, acc, accOff, total) => {
   for (let i = start, ro = start * K; i < end; i++, ro += K) {
     let max = -Infinity;
     for (let k = 0; k < K; k++) {
@@ -79,9 +78,8 @@ export function normaliseSource(K: number): string | null {
   if (K > MAX_UNROLLED_K) return null;
   const idx = [...Array(K).keys()];
   return `"use strict";
-let total = 0;
 ${idx.map((k) => `const c${k} = c[${k}];`).join(' ')}
-let ${idx.map((k) => `n${k} = 0`).join(', ')};
+let ${idx.map((k) => `n${k} = acc[accOff + ${k}]`).join(', ')};
 for (let i = start, ro = start * ${K}; i < end; i++, ro += ${K}) {
   ${idx.map((k) => `const w${k} = c${k} - 0.5 * resp[ro + ${k}];`).join(' ')}
   let max = -Infinity;

@@ -10,7 +10,6 @@ export function genericWeightedSums(d: number): RowKernels['weightedSums'] {
   return (X, resp, start, end, K, acc, accOff) => {
     for (let k = 0; k < K; k++) {
       const base = accOff + k * d;
-      acc.fill(0, base, base + d);
       for (let i = start; i < end; i++) {
         const r = resp[i * K + k];
         const xo = i * d;
@@ -20,14 +19,14 @@ export function genericWeightedSums(d: number): RowKernels['weightedSums'] {
   };
 }
 
-/** Body of (X, resp, start, end, K, acc, accOff) for one d. */
+/** Body of (X, resp, start, end, K, acc, accOff) for one d; adds to acc like the generic loop. */
 export function weightedSumsSource(d: number): string | null {
   if (d > MAX_UNROLLED_SUMS_D) return null;
   const idx = [...Array(d).keys()];
   return `"use strict";
 for (let k = 0; k < K; k++) {
   const base = accOff + k * ${d};
-  let ${idx.map((j) => `s${j} = 0`).join(', ')};
+  let ${idx.map((j) => `s${j} = acc[base + ${j}]`).join(', ')};
   for (let i = start, xo = start * ${d}, ro = start * K + k; i < end; i++, xo += ${d}, ro += K) {
     const r = resp[ro];
     ${idx.map((j) => `s${j} += r * X[xo + ${j}];`).join(' ')}

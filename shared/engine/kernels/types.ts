@@ -24,7 +24,8 @@ export interface RowKernels {
     out: Float64Array,
   ): void;
   /**
-   * Scatter about the means, written (not added) to acc:
+   * Scatter about the means, added to acc (callers zero it; adding lets a chunk be processed in
+   * cache-sized blocks with exactly the same sequence of additions):
    *   dense     acc[k·d² + a·d + b] = Σ_i r_ik (x_ia − μ_ka)(x_ib − μ_kb)    (full d × d, symmetric)
    *   diagonal  acc[k·d + a]        = Σ_i r_ik (x_ia − μ_ka)²
    */
@@ -38,9 +39,9 @@ export interface RowKernels {
     acc: Float64Array,
     accOff: number,
   ): void;
-  /** Log-sum-exp normalisation of the rows (normalise.ts); returns Σ_i log p(x_i), writes nk. */
+  /** Log-sum-exp normalisation of the rows (normalise.ts); returns total + Σ_i log p(x_i), adds nk. */
   normalise: Normalise;
-  /** acc[accOff + k·d + j] = Σ_i r_ik x_ij (written, not added). */
+  /** acc[accOff + k·d + j] += Σ_i r_ik x_ij. */
   weightedSums(
     X: Float64Array,
     resp: Float64Array,

@@ -53,8 +53,8 @@ describe('specialised kernels equal the generic ones bit for bit', () => {
     const log2 = new Float64Array(n);
     const nk1 = new Float64Array(K + 2);
     const nk2 = new Float64Array(K + 2);
-    const t1 = generic.normalise(q1, log1, start, end, K, c, nk1, 2);
-    const t2 = auto.normalise(q2, log2, start, end, K, c, nk2, 2);
+    const t1 = generic.normalise(q1, log1, start, end, K, c, nk1, 2, 0);
+    const t2 = auto.normalise(q2, log2, start, end, K, c, nk2, 2, 0);
     expect(t1).toBe(t2);
     expect(sameBits(q1, q2) && sameBits(log1, log2) && sameBits(nk1, nk2)).toBe(true);
 
