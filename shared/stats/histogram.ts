@@ -1,8 +1,9 @@
 /**
- * Histogram binning for the density view. Bin width by the Freedman–Diaconis rule,
- * h = 2·IQR·n^(−1/3) (Freedman & Diaconis 1981), which is robust to outliers; when the IQR is 0
- * (more than half the values tied) it falls back to Sturges' rule, ⌈log₂ n⌉ + 1 bins over the
- * range (Sturges 1926) — numpy's histogram_bin_edges uses the same pair. Bars are
+ * Histogram binning for the density view, numpy's bins='auto': the Freedman–Diaconis rule,
+ * h = 2·IQR·n^(−1/3) (Freedman & Diaconis 1981), robust to outliers and right for large n, and
+ * Sturges' rule, ⌈log₂ n⌉ + 1 bins over the range (Sturges 1926), whichever gives MORE bins —
+ * FD alone is too coarse for a few hundred bimodal values (Old Faithful gets 5 bars). When the
+ * IQR is 0 (more than half the values tied) FD is undefined and Sturges is used. Bars are
  * density-normalised, count / (n·h), so they integrate to 1 and sit on the same scale as the
  * fitted mixture density. Non-finite values are ignored.
  */
@@ -54,12 +55,13 @@ export function densityHistogram(values: ArrayLike<number>, maxBins = 200): Hist
     return { edges, counts: Float64Array.of(n), density: Float64Array.of(1), n, rule: 'single' };
   }
   const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
-  if (iqr > 0) {
-    const h = (2 * iqr) / Math.cbrt(n);
-    nBins = Math.max(1, Math.ceil((max - min) / h));
+  const sturges = Math.ceil(Math.log2(n)) + 1;
+  const fd = iqr > 0 ? Math.ceil((max - min) / ((2 * iqr) / Math.cbrt(n))) : 0;
+  if (fd > sturges) {
+    nBins = fd;
     rule = 'freedman-diaconis';
   } else {
-    nBins = Math.ceil(Math.log2(n)) + 1;
+    nBins = sturges;
     rule = 'sturges';
   }
   nBins = Math.min(nBins, maxBins);

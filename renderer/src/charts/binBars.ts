@@ -32,6 +32,8 @@ export function binBarsSeries(
     encode: { x: [0, 1], y: 2 },
     animation: false,
     z: 1,
+    // The legend takes its swatch from itemStyle; renderItem draws the bars themselves.
+    itemStyle: { color: style.fill, borderColor: style.stroke },
     renderItem: (_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
       const top = api.coord([api.value(0), api.value(2)]);
       const bottom = api.coord([api.value(1), 0]);

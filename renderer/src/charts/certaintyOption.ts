@@ -95,7 +95,7 @@ export function buildCertaintyOption(input: CertaintyInput, theme: ChartTheme): 
     grid: { left: 64, right: 24, top: 72, bottom: 48 },
     xAxis: {
       ...valueAxisPart(theme, input.text.certainty, { nameGap: 28, scale: false }),
-      min: edges[0],
+      min: Math.floor(edges[0] * 10) / 10,
       max: 1,
     },
     yAxis: { ...valueAxisPart(theme, input.text.rows, { nameGap: 48, scale: false }), minInterval: 1 },

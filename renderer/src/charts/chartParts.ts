@@ -56,7 +56,7 @@ export function legendPart(theme: ChartTheme, names: string[]) {
     data: names,
     top: 10,
     right: 12,
-    width: '55%',
+    width: '68%',
     textStyle: { color: theme.text, fontFamily: FONT_FAMILY },
     pageTextStyle: { color: theme.subtleText },
     pageIconColor: theme.text,

@@ -132,10 +132,12 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
       const v = y(valueOf(c, criterion)!);
       return c.status === 'degenerate'
         ? {
+            // Hollow: filled with the background and outlined in the line's colour (ECharts'
+            // own 'empty*' symbols fill with white, which vanishes on the light theme).
             value: [k, v],
-            symbol: `empty${TYPE_SYMBOL[t][0].toUpperCase()}${TYPE_SYMBOL[t].slice(1)}`,
+            symbol: TYPE_SYMBOL[t],
             symbolSize: 11,
-            itemStyle: { color: theme.background, borderColor: color, borderWidth: 2 },
+            itemStyle: { color: theme.background, borderColor: color, borderWidth: 2.5 },
           }
         : { value: [k, v], symbol: 'none' };
     });
@@ -149,6 +151,7 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
         symbol: TYPE_SYMBOL[t],
         symbolSize: 8,
         connectNulls: false,
+        clip: false, // markers at the first and last K sit on the grid edge
         animation: false,
         lineStyle: { color, width: 2 },
         itemStyle: { color },
@@ -172,6 +175,7 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
         data: dashed,
         symbol: TYPE_SYMBOL[t],
         connectNulls: false,
+        clip: false, // markers at the first and last K sit on the grid edge
         animation: false,
         lineStyle: { color, width: 1.5, type: 'dashed' as const },
         itemStyle: { color },

@@ -79,7 +79,7 @@ export function buildHistogramOption(input: HistogramInput, theme: ChartTheme): 
     legend: legendPart(theme, [input.text.data, ...(m ? [input.text.mixture, ...input.clusterNames] : [])]),
     tooltip: { ...tooltipPart(theme, 'axis'), axisPointer: { type: 'line' } },
     grid: { left: 64, right: 24, top: 64, bottom: 48 },
-    xAxis: { ...valueAxisPart(theme, input.axisName, { nameGap: 28 }), min: 'dataMin', max: 'dataMax' },
+    xAxis: valueAxisPart(theme, input.axisName, { nameGap: 28 }),
     yAxis: valueAxisPart(theme, input.text.density, { nameGap: 48, scale: false }),
     series: [bars, ...lines],
   };

@@ -146,9 +146,17 @@ export function buildScatterOption(input: ScatterInput, theme: ChartTheme): ECOp
         color: clusterColor(c.component),
         width: ring.sigma <= 1 ? 2 : 1.5,
         type: ring.sigma <= 1 ? ('solid' as const) : ('dashed' as const),
-        opacity: 0.95,
+        opacity: 1,
+        // A thin dark glow outlines the ring: drawn over its own dense cloud it has the same hue
+        // as the points and would vanish without it. Dark in both themes — a light glow washes
+        // the ring out on the dark background.
+        shadowColor: 'rgba(0, 0, 0, 0.75)',
+        shadowBlur: 2,
       },
       tooltip: { show: false },
+      // Own canvas layer above the points: large/progressive point series render incrementally
+      // on a layer of their own and would otherwise cover the ellipses.
+      zlevel: 1,
       z: 3,
     })),
   );
@@ -166,6 +174,7 @@ export function buildScatterOption(input: ScatterInput, theme: ChartTheme): ECOp
       opacity: 1,
     },
     animation: false,
+    zlevel: 1,
     z: 4,
     tooltip: {
       formatter: () =>

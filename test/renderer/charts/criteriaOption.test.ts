@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CriteriaCell } from '../../../renderer/src/charts/criteriaOption';
-import { buildCriteriaOption, defaultBestCell } from '../../../renderer/src/charts/criteriaOption';
+import { buildCriteriaOption, defaultBestCell, typeColor } from '../../../renderer/src/charts/criteriaOption';
 import { CHART_THEMES } from '../../../renderer/src/charts/theme';
 
 const text = {
@@ -84,8 +84,11 @@ describe('buildCriteriaOption', () => {
       [3, 500],
       [4, '-'],
     ]);
-    expect(dashed[2].symbol).toBe('emptyCircle');
-    expect(dashed[2].itemStyle?.color).toBe(CHART_THEMES.light.background);
+    expect(dashed[2].symbol).toBe('circle');
+    expect(dashed[2].itemStyle).toMatchObject({
+      color: CHART_THEMES.light.background,
+      borderColor: typeColor('full'),
+    });
     expect(dashed[1].symbol).toBe('none');
   });
 

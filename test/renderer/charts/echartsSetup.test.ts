@@ -41,10 +41,13 @@ describe('option builders render with the registered ECharts parts', () => {
     expect(svg).toContain('petal_length');
   });
 
-  it('scatter in large mode', () => {
-    expect(
-      countPaths(renderSvg(buildScatterOption(syntheticScatterInput(60_000), CHART_THEMES.light))),
-    ).toBeGreaterThan(3);
+  it('scatter in large mode (typed-array data; threshold lowered to keep the SVG small)', () => {
+    const option = buildScatterOption(
+      { ...syntheticScatterInput(600), largeThreshold: 100 },
+      CHART_THEMES.light,
+    );
+    expect((option.series as { large: boolean }[])[0].large).toBe(true);
+    expect(countPaths(renderSvg(option))).toBeGreaterThan(3);
   });
 
   it.each(themes.map((t) => [t.name, t] as const))('histogram (%s)', (_n, theme) => {

@@ -9,14 +9,22 @@ function area(h: ReturnType<typeof densityHistogram>): number {
 }
 
 describe('densityHistogram', () => {
-  it('uses Freedman–Diaconis: 1..100 has IQR 49.5, width 99/∛100, 5 bins', () => {
+  it('uses Sturges when it gives more bins: 1..100 (FD: IQR 49.5, width 99/∛100, 5 bins; Sturges 8)', () => {
     const h = densityHistogram(Array.from({ length: 100 }, (_, i) => i + 1));
-    expect(h.rule).toBe('freedman-diaconis');
-    expect(h.edges).toHaveLength(6);
+    expect(h.rule).toBe('sturges');
+    expect(h.edges).toHaveLength(9);
     expect(h.edges[0]).toBe(1);
-    expect(h.edges[5]).toBe(100);
+    expect(h.edges[8]).toBe(100);
     expect(Array.from(h.counts).reduce((a, b) => a + b)).toBe(100);
     expect(area(h)).toBeCloseTo(1, 14);
+  });
+
+  it('uses Freedman–Diaconis for large samples: 10 000 evenly spread values in [0, 1] get 22 bins', () => {
+    // IQR 0.5, h = 2·0.5/∛10000 = 0.0464 → ⌈1/0.0464⌉ = 22 > Sturges' 15.
+    const h = densityHistogram(Array.from({ length: 10_000 }, (_, i) => i / 9999));
+    expect(h.rule).toBe('freedman-diaconis');
+    expect(h.counts).toHaveLength(22);
+    expect(area(h)).toBeCloseTo(1, 12);
   });
 
   it('falls back to Sturges when the IQR is 0 (80 zeros, 20 ones: ⌈log₂100⌉ + 1 = 8 bins)', () => {
