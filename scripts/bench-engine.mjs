@@ -9,10 +9,10 @@
 // (the engine's own `seconds`, scikit-learn's timed warm-start fit; both include the final E-step).
 //
 // Usage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8]
-//                                      [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn] [--no-build]
+//                                      [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn]
 // --repeat R reports the fastest of R runs on each side (use it on a busy machine).
 import { build } from 'esbuild';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,20 +32,18 @@ function parseCli(argv) {
     threads: availableParallelism(),
     repeat: 1,
     sklearn: true,
-    build: true,
   };
   const list = (text, num = true) => text.split(',').map((s) => (num ? Number(s) : s.trim()));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') Object.assign(o, { n: [1e5], d: [2, 5], k: [3], cov: ['full', 'diag'] });
     else if (a === '--no-sklearn') o.sklearn = false;
-    else if (a === '--no-build') o.build = false;
     else if (['--n', '--d', '--k', '--cov', '--threads', '--repeat'].includes(a) && i + 1 < argv.length) {
       const key = a.slice(2);
       o[key] = key === 'threads' || key === 'repeat' ? Number(argv[++i]) : list(argv[++i], key !== 'cov');
     } else {
       console.error(
-        `bench-engine: unknown argument ${a}\nusage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8] [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn] [--no-build]`,
+        `bench-engine: unknown argument ${a}\nusage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8] [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn]`,
       );
       process.exit(2);
     }
@@ -131,22 +129,30 @@ function explicitStart(X, n, d, K, cov) {
   return { weights, means, precisions };
 }
 
-/** Bundles runFit next to the engine's worker bundle (so it finds out/engine/worker.cjs) and loads it. */
-async function loadRunFit(rebuild) {
-  if (rebuild)
-    execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: root, stdio: 'inherit' });
-  const outfile = path.join(root, 'out/engine/benchRunFit.cjs');
-  await build({
-    entryPoints: [path.join(root, 'electron/engine/runFit.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['electron'],
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile).runFit;
+/**
+ * Bundles runFit and the EM worker from the current sources into `dir` and loads runFit, bound to
+ * that worker. A private pair, not out/engine: a rebuild of out/ by someone else mid-run would
+ * otherwise pair this runFit with a worker of another version.
+ */
+async function loadRunFit(dir) {
+  const bundle = (src, out) =>
+    build({
+      entryPoints: [path.join(root, src)],
+      outfile: path.join(dir, out),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['electron'],
+      logLevel: 'warning',
+    });
+  await Promise.all([
+    bundle('electron/engine/runFit.ts', 'runFit.cjs'),
+    bundle('electron/engine/emWorker.ts', 'worker.cjs'),
+  ]);
+  const { runFit } = createRequire(import.meta.url)(path.join(dir, 'runFit.cjs'));
+  const workerPath = path.join(dir, 'worker.cjs');
+  return (X, n, d, options, runtime) => runFit(X, n, d, options, { ...runtime, workerPath });
 }
 
 function hasSklearn() {
@@ -207,10 +213,10 @@ const ratio = (a, b) => (a === undefined || b === undefined ? '—' : (a / b).to
 
 async function main() {
   const o = parseCli(process.argv.slice(2));
-  const runFit = await loadRunFit(o.build);
   const sklearn = o.sklearn && hasSklearn();
   const all = o.threads;
   const dir = mkdtempSync(path.join(tmpdir(), 'mixlab-bench-'));
+  const runFit = await loadRunFit(dir);
   console.log(
     `mixlab engine benchmark: ${ITERS} EM iterations from an explicit start, tol 0; seconds per iteration.`,
   );
