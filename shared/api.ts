@@ -17,6 +17,11 @@ import type {
 } from './data/types';
 import type { FitRequest, FitResponse } from './engine/types';
 import type { EngineErrorInfo, ProgressOf } from './protocol';
+import type { AppliedModel, ColumnMatch } from './export/applyModel';
+import type { LabelExportOptions, LabelExportSummary } from './export/labelExport';
+import type { LabelModel } from './export/labelModel';
+import type { DataSource, MixlabProject, ProjectState } from './project/schema';
+import type { DataSourceStatus, OpenedProject, RecoverableSummary, SavedProject } from './project/status';
 
 export const INVOKE_CHANNEL = 'mixlab:invoke';
 export const EVENT_CHANNEL = 'mixlab:event';
@@ -58,7 +63,58 @@ export interface MixlabMethods {
   closeDataset: { arg: { datasetId: string }; result: { released: boolean } };
   /** Cancels a running job; resolves false if it was not running. */
   cancelJob: { arg: { jobId: string }; result: { cancelled: boolean } };
+
+  // Export, apply model, project files, autosave (issue 7). Paths are absolute; files are replaced
+  // atomically; refusals carry stable codes (save_failed, project_corrupt, project_foreign,
+  // project_too_new, project_invalid, model_*, model_columns_missing, export_unencodable, …).
+  /** Native save dialog for a project, a label export or a model file; null if the user cancels. */
+  chooseSavePath: {
+    arg: { purpose: SaveFilePurpose; suggestedName?: string };
+    result: { path: string } | null;
+  };
+  /** Native open dialog for a project or a model file; null if the user cancels. */
+  chooseOpenPath: { arg: { purpose: 'project' | 'model' }; result: { path: string } | null };
+  /**
+   * Writes the dataset's rows with labels recomputed from `model` (CSV or .xlsx). `match` 'index'
+   * (default) for the dataset the model was fitted on, 'name' for another file. Progress
+   * {rowsWritten, totalRows} on `jobId`; cancellable.
+   */
+  exportLabels: {
+    arg: {
+      jobId: string;
+      datasetId: string;
+      model: LabelModel;
+      match?: ColumnMatch;
+      path: string;
+      options?: Partial<LabelExportOptions>;
+    };
+    result: LabelExportSummary;
+  };
+  /** Labels and responsibilities of the dataset's rows under a stored model (never refitted). */
+  applyModel: { arg: { datasetId: string; model: LabelModel; match?: ColumnMatch }; result: AppliedModel };
+  /** Writes a model JSON file (scikit-learn shapes plus preprocessing). */
+  exportModel: { arg: { path: string; model: LabelModel }; result: { path: string; bytes: number } };
+  /** Reads a model JSON file, validated; its preprocessing knows column names only (match 'name'). */
+  loadModel: { arg: { path: string }; result: LabelModel };
+  /** Saves the analysis; the main process adds format, version, time and the data fingerprint. */
+  saveProject: { arg: { path: string; state: ProjectState; embedData?: boolean }; result: SavedProject };
+  /** Opens a project: validated, migrated, with the state of its data file. */
+  openProject: { arg: { path: string }; result: OpenedProject };
+  /** Checks a project's data file again, or a file the user located in its place. */
+  checkDataSource: { arg: { dataSource: DataSource; path?: string }; result: DataSourceStatus };
+  /** Unpacks a project's embedded data into the app's data folder; import the returned path. */
+  extractEmbeddedData: { arg: { path: string }; result: { path: string } };
+  /** The current working state for autosave (written every minute if changed); null = nothing open. */
+  autosave: { arg: { state: ProjectState | null }; result: { accepted: true } };
+  /** The analysis of a session that did not exit cleanly, if any: time and summary for the prompt. */
+  findRecoverable: { arg: Record<string, never>; result: RecoverableSummary | null };
+  /** That analysis in full. */
+  recoverAutosave: { arg: Record<string, never>; result: MixlabProject };
+  /** Forgets it (the user declined, or restored it). */
+  discardAutosave: { arg: Record<string, never>; result: { discarded: true } };
 }
+
+export type SaveFilePurpose = 'project' | 'labels-csv' | 'labels-xlsx' | 'model';
 
 export type MixlabMethod = keyof MixlabMethods;
 export type ArgOf<M extends MixlabMethod> = MixlabMethods[M]['arg'];
@@ -75,6 +131,20 @@ export const MIXLAB_METHODS: readonly MixlabMethod[] = [
   'fit',
   'closeDataset',
   'cancelJob',
+  'chooseSavePath',
+  'chooseOpenPath',
+  'exportLabels',
+  'applyModel',
+  'exportModel',
+  'loadModel',
+  'saveProject',
+  'openProject',
+  'checkDataSource',
+  'extractEmbeddedData',
+  'autosave',
+  'findRecoverable',
+  'recoverAutosave',
+  'discardAutosave',
 ];
 
 /** Events pushed from the main process to the renderer. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ArgOf, MixlabMethod } from './api';
 import { fitRequestSchema } from './engine/fitRequest';
+import { projectApiArgSchemas } from './project/apiArgSchemas';
 
 const empty = z.object({}).strict();
 /** Job ids are chosen by the renderer to correlate progress events; short and plain. */
@@ -43,4 +44,5 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   fit: z.object({ jobId, request: fitRequestSchema }).strict() as unknown as z.ZodType<ArgOf<'fit'>>,
   closeDataset: z.object({ datasetId }).strict(),
   cancelJob: z.object({ jobId }).strict(),
+  ...projectApiArgSchemas,
 };

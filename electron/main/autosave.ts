@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource, MixlabProject, ProjectState } from '../../shared/project/schema';
 import { serializeProject } from '../../shared/project/parseProject';
+import type { RecoverableSummary } from '../../shared/project/status';
 import { writeFileAtomic } from './atomicWrite';
 import { fingerprintFile } from './fileFingerprint';
 import { buildProject, readProjectFile } from './projectFiles';
@@ -27,18 +28,6 @@ export interface AutosaveOptions {
   intervalMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
-}
-
-export interface RecoverableSummary {
-  /** ISO time of the last autosave of the crashed session. */
-  savedAt: string;
-  summary: {
-    dataFile: string | null;
-    fits: number;
-    /** e.g. "3 components, full" for the fit that was on screen. */
-    currentFit: string | null;
-    columns: string[];
-  };
 }
 
 const SESSION = 'session.json';

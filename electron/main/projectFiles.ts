@@ -19,19 +19,12 @@ import {
   type MixlabProject,
   type ProjectState,
 } from '../../shared/project/schema';
+import type { DataSourceStatus, OpenedProject, SavedProject } from '../../shared/project/status';
 import { writeFileAtomic } from './atomicWrite';
 import { fingerprintFile } from './fileFingerprint';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
-
-/** Whether the project's data file can be used: the UI offers "locate" or "open without data". */
-export interface DataSourceStatus {
-  state: 'ok' | 'missing' | 'changed' | 'none';
-  message: string;
-  /** The fingerprint now on disk (for 'ok' and 'changed'). */
-  current?: DataSource;
-}
 
 export interface SaveProjectOptions {
   appVersion: string;
@@ -40,14 +33,6 @@ export interface SaveProjectOptions {
   now?: () => Date;
   /** How the data file is fingerprinted (autosave passes a cached one). */
   fingerprint?: (filePath: string) => Promise<DataSource>;
-}
-
-export interface SavedProject {
-  path: string;
-  savedAt: string;
-  bytes: number;
-  dataSource: DataSource | null;
-  embedded: boolean;
 }
 
 export async function saveProjectFile(
@@ -109,12 +94,6 @@ async function embed(filePath: string, source: DataSource): Promise<EmbeddedData
     sha256: source.sha256,
     data,
   };
-}
-
-export interface OpenedProject {
-  path: string;
-  project: MixlabProject;
-  dataSource: DataSourceStatus;
 }
 
 /** Reads and validates a project; refuses with project_* codes (see shared/project/parseProject.ts). */

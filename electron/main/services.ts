@@ -9,8 +9,10 @@ import type { DatasetSummary, ImportOptions } from '../../shared/data/types';
 import { EngineError, ErrorCodes } from '../../shared/protocol';
 import type { EngineCaller } from '../engine/engineCaller';
 import { SAMPLES } from './samples';
+import { createProjectServices, type FileDialogs } from './projectServices';
+import type { Autosaver } from './autosave';
 
-export interface Dialogs {
+export interface Dialogs extends FileDialogs {
   /** The native "Open data file" dialog: an absolute path, or null if the user cancels. */
   chooseDataFile(): Promise<string | null>;
 }
@@ -21,6 +23,10 @@ export interface ServiceDeps {
   samplesDir: string;
   appInfo: () => Omit<AppInfo, 'engine'>;
   emit: (event: MixlabEvent) => void;
+  /** The app's data folder (embedded project data is unpacked there). */
+  appDataDir?: string;
+  /** Autosave of the working analysis, started at launch (see autosave.ts). */
+  autosaver?: Promise<Autosaver> | Autosaver;
 }
 
 export type MixlabServices = { [M in MixlabMethod]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
@@ -87,6 +93,15 @@ export function createServices(deps: ServiceDeps): MixlabServices {
   }
 
   return {
+    ...createProjectServices({
+      engine: deps.engine,
+      dialogs: deps.dialogs,
+      appVersion: () => deps.appInfo().version,
+      appDataDir: deps.appDataDir,
+      autosaver: deps.autosaver,
+      job,
+      engineIdOf,
+    }),
     async getAppInfo() {
       let engine: AppInfo['engine'] = null;
       try {

@@ -1,0 +1,144 @@
+/**
+ * The window.mixlab methods of issue 7 — label export, apply model, model files, project files,
+ * autosave — as main-process services over the engine (export and apply run there), the project-file
+ * module and the autosaver. `createServices` spreads them in; they share its job registry (progress,
+ * cancel) and its dataset ids (engine restarts).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ApiResultOf, ArgOf, MixlabMethod, SaveFilePurpose } from '../../shared/api';
+import { EngineError, ErrorCodes } from '../../shared/protocol';
+import { parseModelFile, serializeModelFile } from '../../shared/project/modelFile';
+import type { EngineCaller } from '../engine/engineCaller';
+import { writeFileAtomic } from './atomicWrite';
+import type { Autosaver } from './autosave';
+import {
+  checkDataSource,
+  extractEmbeddedData,
+  openProjectFile,
+  readProjectFile,
+  saveProjectFile,
+} from './projectFiles';
+
+export interface FileDialogs {
+  /** Native save dialog; an absolute path or null. */
+  chooseSavePath?(purpose: SaveFilePurpose, suggestedName?: string): Promise<string | null>;
+  /** Native open dialog for a project or a model file; an absolute path or null. */
+  chooseOpenPath?(purpose: 'project' | 'model'): Promise<string | null>;
+}
+
+export interface ProjectServiceDeps {
+  engine: EngineCaller;
+  dialogs: FileDialogs;
+  appVersion: () => string;
+  /** The app's data folder (embedded data is unpacked under it). */
+  appDataDir?: string;
+  /** Started at launch (Autosaver.start), before the window asks findRecoverable. */
+  autosaver?: Promise<Autosaver> | Autosaver;
+  /** From createServices: a renderer job (progress on jobId, cancel) and dataset id translation. */
+  job<T>(
+    jobId: string,
+    run: (signal: AbortSignal, onProgress: (p: unknown) => void) => Promise<T>,
+  ): Promise<T>;
+  engineIdOf(datasetId: string, signal?: AbortSignal): Promise<string>;
+}
+
+type ProjectMethods = Extract<
+  MixlabMethod,
+  | 'chooseSavePath'
+  | 'chooseOpenPath'
+  | 'exportLabels'
+  | 'applyModel'
+  | 'exportModel'
+  | 'loadModel'
+  | 'saveProject'
+  | 'openProject'
+  | 'checkDataSource'
+  | 'extractEmbeddedData'
+  | 'autosave'
+  | 'findRecoverable'
+  | 'recoverAutosave'
+  | 'discardAutosave'
+>;
+
+export type ProjectServices = { [M in ProjectMethods]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
+
+const MAX_MODEL_FILE_BYTES = 64 * 2 ** 20;
+
+export function createProjectServices(deps: ProjectServiceDeps): ProjectServices {
+  const unavailable = (what: string) =>
+    new EngineError('unavailable', `${what} is not available in this window.`);
+  async function autosaver(): Promise<Autosaver> {
+    if (!deps.autosaver) throw unavailable('Autosave');
+    return deps.autosaver;
+  }
+
+  return {
+    async chooseSavePath({ purpose, suggestedName }) {
+      if (!deps.dialogs.chooseSavePath) throw unavailable('The save dialog');
+      const chosen = await deps.dialogs.chooseSavePath(purpose, suggestedName);
+      return chosen ? { path: chosen } : null;
+    },
+    async chooseOpenPath({ purpose }) {
+      if (!deps.dialogs.chooseOpenPath) throw unavailable('The open dialog');
+      const chosen = await deps.dialogs.chooseOpenPath(purpose);
+      return chosen ? { path: chosen } : null;
+    },
+    async exportLabels({ jobId, datasetId, model, match, path: target, options }) {
+      return deps.job(jobId, async (signal, onProgress) =>
+        deps.engine.call(
+          'export.labels',
+          { ...options, datasetId: await deps.engineIdOf(datasetId, signal), model, match, path: target },
+          { signal, onProgress },
+        ),
+      );
+    },
+    async applyModel({ datasetId, model, match }) {
+      return deps.engine.call('model.apply', { datasetId: await deps.engineIdOf(datasetId), model, match });
+    },
+    async exportModel({ path: target, model }) {
+      const bytes = await writeFileAtomic(target, serializeModelFile(model, new Date(), deps.appVersion()));
+      return { path: target, bytes };
+    },
+    async loadModel({ path: file }) {
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) throw new EngineError('file_not_found', `Cannot open "${file}": no such file.`);
+      if (info.size > MAX_MODEL_FILE_BYTES) {
+        throw new EngineError('model_invalid', `"${path.basename(file)}" is too large to be a model file.`);
+      }
+      return parseModelFile(await readFile(file, 'utf8'));
+    },
+    async saveProject({ path: target, state, embedData }) {
+      return saveProjectFile(target, state, { appVersion: deps.appVersion(), embedData });
+    },
+    async openProject({ path: file }) {
+      return openProjectFile(file);
+    },
+    async checkDataSource({ dataSource, path: candidate }) {
+      return checkDataSource(dataSource, candidate);
+    },
+    async extractEmbeddedData({ path: file }) {
+      if (!deps.appDataDir) throw unavailable('Unpacking embedded data');
+      const project = await readProjectFile(file);
+      return { path: await extractEmbeddedData(project, path.join(deps.appDataDir, 'embedded-data')) };
+    },
+    async autosave({ state }) {
+      (await autosaver()).update(state);
+      return { accepted: true };
+    },
+    async findRecoverable() {
+      return (await autosaver()).findRecoverable();
+    },
+    async recoverAutosave() {
+      const saver = await autosaver();
+      if (!saver.findRecoverable()) {
+        throw new EngineError(ErrorCodes.InvalidPayload, 'There is no unsaved analysis to restore.');
+      }
+      return saver.recover();
+    },
+    async discardAutosave() {
+      await (await autosaver()).discardRecoverable();
+      return { discarded: true };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Argument schemas of the window.mixlab methods for export, models, project files and autosave
+ * (spread into `apiArgSchemas`, shared/apiSchemas.ts). The renderer is never trusted: models and
+ * states go through the same schemas as the files.
+ */
+import { z } from 'zod';
+import type { ArgOf, MixlabMethod } from '../api';
+import { EXPORT_DELIMITERS } from '../export/csvFormat';
+import { EXPORT_ENCODINGS, EXPORT_FORMATS } from '../export/labelExport';
+import { labelModelSchema } from '../export/labelModel';
+import { dataSourceSchema, projectStateSchema } from './schema';
+
+type ProjectMethod =
+  | 'chooseSavePath'
+  | 'chooseOpenPath'
+  | 'exportLabels'
+  | 'applyModel'
+  | 'exportModel'
+  | 'loadModel'
+  | 'saveProject'
+  | 'openProject'
+  | 'checkDataSource'
+  | 'extractEmbeddedData'
+  | 'autosave'
+  | 'findRecoverable'
+  | 'recoverAutosave'
+  | 'discardAutosave';
+
+const empty = z.object({}).strict();
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id is 1-64 letters, digits, _ or -');
+const datasetId = z.string().min(1).max(64);
+/** POSIX "/…", Windows "C:\…" or "\\server\…": the main process never resolves relative paths. */
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'expected an absolute path');
+const match = z.enum(['index', 'name']).optional();
+
+export const projectApiArgSchemas: { [M in ProjectMethod & MixlabMethod]: z.ZodType<ArgOf<M>> } = {
+  chooseSavePath: z
+    .object({
+      purpose: z.enum(['project', 'labels-csv', 'labels-xlsx', 'model']),
+      suggestedName: z.string().max(255).optional(),
+    })
+    .strict(),
+  chooseOpenPath: z.object({ purpose: z.enum(['project', 'model']) }).strict(),
+  exportLabels: z
+    .object({
+      jobId,
+      datasetId,
+      model: labelModelSchema,
+      match,
+      path: absolutePath,
+      options: z
+        .object({
+          format: z.enum(EXPORT_FORMATS).optional(),
+          delimiter: z.enum(EXPORT_DELIMITERS).optional(),
+          encoding: z.enum(EXPORT_ENCODINGS).optional(),
+          includeProbabilities: z.boolean().optional(),
+          includeUncertainty: z.boolean().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict() as unknown as z.ZodType<ArgOf<'exportLabels'>>,
+  applyModel: z.object({ datasetId, model: labelModelSchema, match }).strict() as unknown as z.ZodType<
+    ArgOf<'applyModel'>
+  >,
+  exportModel: z.object({ path: absolutePath, model: labelModelSchema }).strict() as unknown as z.ZodType<
+    ArgOf<'exportModel'>
+  >,
+  loadModel: z.object({ path: absolutePath }).strict(),
+  saveProject: z
+    .object({ path: absolutePath, state: projectStateSchema, embedData: z.boolean().optional() })
+    .strict() as unknown as z.ZodType<ArgOf<'saveProject'>>,
+  openProject: z.object({ path: absolutePath }).strict(),
+  checkDataSource: z.object({ dataSource: dataSourceSchema, path: absolutePath.optional() }).strict(),
+  extractEmbeddedData: z.object({ path: absolutePath }).strict(),
+  autosave: z.object({ state: projectStateSchema.nullable() }).strict() as unknown as z.ZodType<
+    ArgOf<'autosave'>
+  >,
+  findRecoverable: empty,
+  recoverAutosave: empty,
+  discardAutosave: empty,
+};

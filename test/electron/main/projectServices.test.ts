@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInProcessEngine } from '../../../electron/engine/inProcessEngine';
+import { createIpcRouter } from '../../../electron/main/ipcRouter';
+import { createServices } from '../../../electron/main/services';
+import { Autosaver } from '../../../electron/main/autosave';
+import type { ApiResultOf, ArgOf, MixlabEvent, MixlabMethod } from '../../../shared/api';
+import type { FitResponse } from '../../../shared/engine/types';
+import type { ProjectState } from '../../../shared/project/schema';
+
+const irisCsv = fileURLToPath(new URL('../../fixtures/data/iris.csv', import.meta.url));
+let tmp: string;
+const events: MixlabEvent[] = [];
+let route: ReturnType<typeof createIpcRouter>;
+
+/** Calls a window.mixlab method through the validating router, as the renderer's invoke does. */
+async function api<M extends MixlabMethod>(method: M, arg: ArgOf<M>): Promise<ApiResultOf<M>> {
+  const envelope = await route(method, arg);
+  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+  return envelope.value as ApiResultOf<M>;
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'mixlab-services-'));
+  const services = createServices({
+    engine: createInProcessEngine(),
+    dialogs: { chooseDataFile: async () => null },
+    samplesDir: '/nowhere',
+    appInfo: () => ({
+      name: 'Mixture Lab',
+      version: '0.1.0-test',
+      platform: 'linux',
+      locale: 'en',
+      prefersDark: false,
+    }),
+    emit: (e) => events.push(e),
+    appDataDir: path.join(tmp, 'appdata'),
+    autosaver: Autosaver.start({ dir: path.join(tmp, 'appdata', 'autosave'), appVersion: '0.1.0-test' }),
+  });
+  route = createIpcRouter(services);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const columns = [0, 1, 2, 3];
+const options = {
+  nComponents: 3,
+  covarianceType: 'full' as const,
+  init: 'kmeans' as const,
+  nInit: 2,
+  seed: 7,
+  maxIter: 100,
+  tol: 1e-3,
+  regCovar: 1e-6,
+};
+
+function stateOf(fit: FitResponse, dataPath: string): ProjectState {
+  const { fit: r } = fit;
+  return {
+    dataSource: { path: dataPath },
+    importOptions: {},
+    selection: { columns, columnNames: fit.preprocessing.columnNames, standardize: true, logColumns: [] },
+    modelSettings: options,
+    fits: [
+      {
+        id: 'f1',
+        settings: options,
+        params: r.params,
+        summary: {
+          converged: r.converged,
+          nIter: r.nIter,
+          lowerBound: r.lowerBound,
+          meanLogLikelihood: r.meanLogLikelihood,
+          logLikelihood: r.logLikelihood,
+          nParameters: r.nParameters,
+          bic: r.bic,
+          aic: r.aic,
+          icl: r.icl,
+          nSamples: r.labels.length,
+          droppedRows: fit.droppedRows,
+          seconds: r.seconds,
+        },
+        preprocessing: fit.preprocessing,
+        trace: Array.from(r.traces[r.bestRestart]),
+      },
+    ],
+    currentFitId: 'f1',
+    sweep: null,
+    viewState: { view: 'scatter', x: 2, y: 3 },
+  };
+}
+
+describe('window.mixlab: fit, export labels, save, reopen, recompute', () => {
+  it('round trip through the services: same parameters and the same labels after reopening', async () => {
+    const data = path.join(tmp, 'iris.csv');
+    writeFileSync(data, readFileSync(irisCsv));
+    const summary = await api('importDataset', { jobId: 'imp', options: { path: data } });
+    const fit = await api('fit', {
+      jobId: 'fit',
+      request: { datasetId: summary.datasetId, columns, standardize: true, options, threads: 1 },
+    });
+    const model = { params: fit.fit.params, preprocessing: fit.preprocessing };
+
+    const out = path.join(tmp, 'labels.csv');
+    const exported = await api('exportLabels', {
+      jobId: 'exp',
+      datasetId: summary.datasetId,
+      model,
+      path: out,
+      options: { includeProbabilities: true },
+    });
+    expect(exported).toMatchObject({ rows: 150, labelled: 150, excluded: 0 });
+    expect(events.some((e) => e.type === 'progress' && e.jobId === 'exp')).toBe(true);
+
+    const projectPath = path.join(tmp, 'iris.mixlab');
+    const saved = await api('saveProject', { path: projectPath, state: stateOf(fit, data) });
+    expect(saved.dataSource?.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // "Quit and reopen": a fresh import of the data file and the stored model, nothing refitted.
+    const opened = await api('openProject', { path: projectPath });
+    expect(opened.dataSource.state).toBe('ok');
+    const stored = opened.project.fits[0];
+    expect(Array.from(stored.params.means)).toEqual(Array.from(fit.fit.params.means));
+    const again = await api('importDataset', { jobId: 'imp2', options: { path: data } });
+    const applied = await api('applyModel', {
+      datasetId: again.datasetId,
+      model: { params: stored.params, preprocessing: stored.preprocessing },
+    });
+    expect(Array.from(applied.labels)).toEqual(Array.from(fit.fit.labels));
+    const csvLabels = readFileSync(out, 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => Number(l.split(',')[5]));
+    expect(csvLabels).toEqual(Array.from(applied.labels, (l) => l + 1));
+  });
+
+  it('apply a model file to another file: columns matched by name, in any order', async () => {
+    const data = path.join(tmp, 'iris2.csv');
+    writeFileSync(data, readFileSync(irisCsv));
+    const summary = await api('importDataset', { jobId: 'i3', options: { path: data } });
+    const fit = await api('fit', {
+      jobId: 'f3',
+      request: { datasetId: summary.datasetId, columns, standardize: true, options, threads: 1 },
+    });
+    const modelPath = path.join(tmp, 'iris-model.json');
+    await api('exportModel', {
+      path: modelPath,
+      model: { params: fit.fit.params, preprocessing: fit.preprocessing },
+    });
+    const loaded = await api('loadModel', { path: modelPath });
+    expect(loaded.preprocessing.columns).toBeUndefined();
+
+    // Another file: the last 50 rows, columns reversed, an extra column.
+    const [header, ...rows] = readFileSync(irisCsv, 'utf8').trim().split('\n');
+    const flip = (line: string) => ['x', ...line.split(',').reverse()].join(',');
+    const other = path.join(tmp, 'other.csv');
+    writeFileSync(other, [flip(header), ...rows.slice(100).map(flip)].join('\n'));
+    const otherSummary = await api('importDataset', { jobId: 'i4', options: { path: other } });
+    const out = path.join(tmp, 'other-labels.csv');
+    const result = await api('exportLabels', {
+      jobId: 'e4',
+      datasetId: otherSummary.datasetId,
+      model: loaded,
+      match: 'name',
+      path: out,
+      options: { encoding: 'utf-8' },
+    });
+    expect(result).toMatchObject({ rows: 50, labelled: 50 });
+    const labels = readFileSync(out, 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => Number(l.split(',').at(-2)));
+    // Stored centre and scale are used on the new rows: the same labels as those rows had in the fit.
+    expect(labels).toEqual(Array.from(fit.fit.labels.slice(100), (l) => l + 1));
+
+    const wrong = await api('applyModel', {
+      datasetId: otherSummary.datasetId,
+      model: {
+        ...loaded,
+        preprocessing: { ...loaded.preprocessing, columnNames: ['a', 'petal_width', 'b', 'c'] },
+      },
+      match: 'name',
+    }).catch((e) => e);
+    expect(wrong.code).toBe('model_columns_missing');
+    expect(wrong.message).toContain('columns "a", "b", "c" that the model needs');
+  });
+
+  it('the router refuses relative paths and invalid models before anything runs', async () => {
+    const bad = await route('openProject', { path: 'relative.mixlab' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(bad.ok || bad.error.message).toContain('expected an absolute path');
+    const model = await route('exportModel', {
+      path: path.join(tmp, 'm.json'),
+      model: {
+        params: {
+          covarianceType: 'diag',
+          nComponents: 2,
+          nFeatures: 1,
+          weights: [0.9, 0.9],
+          means: [0, 1],
+          covariances: [1, 1],
+          precisionsCholesky: [1, 1],
+        },
+        preprocessing: { columnNames: ['x'], log: [false], standardize: false, center: [0], scale: [1] },
+      },
+    });
+    expect(model).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(model.ok || model.error.message).toContain('weights must lie in [0, 1] and sum to 1');
+  });
+
+  it('autosave through the services: accepted, and nothing to recover in a fresh session', async () => {
+    expect(await api('findRecoverable', {})).toBeNull();
+    expect(await api('autosave', { state: null })).toEqual({ accepted: true });
+    const err = await api('recoverAutosave', {}).catch((e) => e);
+    expect(err.message).toBe('There is no unsaved analysis to restore.');
+  });
+});
