@@ -4,12 +4,20 @@
 // are ≥ 60 MB/s on the 2-core reference machine and peak memory < 2× the numeric arrays
 // (rows × columns × 8 bytes).
 //
-// Memory is sampled at every progress report (once per 1 MiB chunk): RSS, and heap used + external
-// + array buffers (what V8 holds for us; RSS also counts the Node binary and freed-but-kept pages).
+// Memory is sampled at every progress report (once per 4 MiB read): RSS, and heap used + external
+// (what V8 holds for us; RSS also counts the Node binary and freed-but-kept pages). Garbage is
+// collected before each run, so a run's peak does not include the previous run's table.
+//
+// Other jobs share the 2 cores, so each run also prints its CPU time (user + system: MB per CPU
+// second barely depends on the load), the load average, and a bare read loop measured just before
+// it under the same load: the import's MB/s is best read next to that reference.
 //
 // Usage: node scripts/bench-import.mjs [--rows N] [--file path.csv] [--runs R]
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -84,22 +92,38 @@ async function loadImporter() {
 
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
+/** A gc() without --expose-gc on the command line (npm run passes no node flags). */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+
+/** Wall seconds and CPU seconds (user + system) of `run`. */
+async function timed(run) {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await run();
+  const cpu = process.cpuUsage(cpu0);
+  return { result, seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
 /**
  * The floor under any import on this machine right now: stream the file, decode it and touch every
  * character once. Printed next to the import so a loaded machine (other jobs on the 2 cores) is
  * visible in the figures.
  */
-async function bareReadMBps(file, size) {
+async function bareRead(file) {
   const { createReadStream } = await import('node:fs');
   const decoder = new TextDecoder('utf-8');
-  const t = performance.now();
   let sum = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     const text = decoder.decode(chunk, { stream: true });
     for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
   }
-  const seconds = (performance.now() - t) / 1000;
-  return { mbps: size / 1e6 / seconds, sum };
+  return sum;
 }
 
 async function main() {
@@ -116,45 +140,51 @@ async function main() {
   }
   const size = statSync(file).size;
   const importFile = await loadImporter();
-  globalThis.gc?.();
+  gc();
+  console.log(`file ${mb(size)} MB; load average ${load()}`);
+  // One function call per run: an async function's frame would keep the previous run's table
+  // alive (and in the memory figures) across the next run's awaits.
+  for (let run = 1; run <= o.runs; run++) await benchRun(run, file, size, importFile);
+}
+
+async function benchRun(run, file, size, importFile) {
+  gc();
+  const bare = await timed(() => bareRead(file));
+  gc();
   const base = process.memoryUsage();
-  console.log(
-    `file ${mb(size)} MB; baseline RSS ${mb(base.rss)} MB, heap+external ${mb(base.heapUsed + base.external)} MB`,
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed + m.external);
+  };
+  const loadBefore = load();
+  const { result, seconds, cpuSeconds } = await timed(() =>
+    importFile({ path: file }, { signal: new AbortController().signal, progress: sample }, `bench${run}`),
   );
-  const bare = await bareReadMBps(file, size);
-  console.log(`reference: read + decode + one charCodeAt per character: ${bare.mbps.toFixed(1)} MB/s`);
-  for (let run = 1; run <= o.runs; run++) {
-    let peakRss = 0;
-    let peakHeap = 0;
-    const sample = () => {
-      const m = process.memoryUsage();
-      peakRss = Math.max(peakRss, m.rss);
-      peakHeap = Math.max(peakHeap, m.heapUsed + m.external);
-    };
-    const t0 = performance.now();
-    const { table, summary } = await importFile(
-      { path: file },
-      { signal: new AbortController().signal, progress: sample },
-      `bench${run}`,
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    sample();
-    const numericBytes = summary.rows * summary.columns.filter((c) => c.kind === 'numeric').length * 8;
-    console.log(
-      `run ${run}: ${summary.rows} rows × ${summary.columns.length} columns (${summary.columns.map((c) => c.kind).join(', ')})`,
-    );
-    console.log(`  ${seconds.toFixed(2)} s, ${(size / 1e6 / seconds).toFixed(1)} MB/s (target ≥ 60)`);
-    console.log(
-      `  numeric arrays ${mb(numericBytes)} MB; table holds ${mb(table.byteLength)} MB (values + 1 format byte per cell)`,
-    );
-    console.log(
-      `  peak RSS ${mb(peakRss)} MB = ${(peakRss / numericBytes).toFixed(2)}× numeric arrays; ` +
-        `above baseline ${mb(peakRss - base.rss)} MB = ${((peakRss - base.rss) / numericBytes).toFixed(2)}× (target < 2×)`,
-    );
-    console.log(
-      `  peak heap+external ${mb(peakHeap)} MB = ${(peakHeap / numericBytes).toFixed(2)}× numeric arrays`,
-    );
-  }
+  sample();
+  const { table, summary } = result;
+  const numericBytes = summary.rows * summary.columns.filter((c) => c.kind === 'numeric').length * 8;
+  console.log(
+    `run ${run}: ${summary.rows} rows × ${summary.columns.length} columns (${summary.columns.map((c) => c.kind).join(', ')}); load average ${loadBefore} → ${load()}`,
+  );
+  console.log(
+    `  import ${seconds.toFixed(2)} s, ${(size / 1e6 / seconds).toFixed(1)} MB/s (target ≥ 60); CPU ${cpuSeconds.toFixed(2)} s, ${(size / 1e6 / cpuSeconds).toFixed(1)} MB per CPU-second`,
+  );
+  console.log(
+    `  reference just before (read + decode + one charCodeAt per character): ${(size / 1e6 / bare.seconds).toFixed(1)} MB/s, ${(size / 1e6 / bare.cpuSeconds).toFixed(1)} MB per CPU-second`,
+  );
+  console.log(
+    `  numeric arrays ${mb(numericBytes)} MB; table holds ${mb(table.byteLength)} MB (values + 1 format byte per cell)`,
+  );
+  console.log(
+    `  peak RSS ${mb(peakRss)} MB = ${(peakRss / numericBytes).toFixed(2)}× numeric arrays; ` +
+      `above the run's baseline ${mb(base.rss)} MB: ${mb(peakRss - base.rss)} MB = ${((peakRss - base.rss) / numericBytes).toFixed(2)}× (target < 2×)`,
+  );
+  console.log(
+    `  peak heap+external ${mb(peakHeap)} MB = ${(peakHeap / numericBytes).toFixed(2)}× numeric arrays`,
+  );
 }
 
 await main();
