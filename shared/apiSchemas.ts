@@ -36,6 +36,7 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
       start: z.number().int().min(0),
       count: z.number().int().min(0).max(10_000),
       columns: z.array(z.number().int().min(0)).max(100_000).optional(),
+      rows: z.array(z.number().int().min(0)).max(10_000).optional(),
     })
     .strict(),
   getColumnValues: z

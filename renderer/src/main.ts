@@ -6,6 +6,7 @@ import { createAppI18n } from './i18n';
 import { browserEnv, browserEnvKey } from './platform/browserEnv';
 import './styles/theme.css';
 import './styles/base.css';
+import './styles/viewControls.css';
 
 const app = createApp(App);
 app.provide(clientsKey, createClients());

@@ -105,6 +105,11 @@ export interface RowsRequest {
   count: number;
   /** Column indices; omitted = all. */
   columns?: number[];
+  /**
+   * Explicit 0-based row indices, in the order wanted (a sorted or filtered table); when given,
+   * `start` and `count` are ignored. At most 10 000.
+   */
+  rows?: number[];
 }
 
 export interface RowsResult {

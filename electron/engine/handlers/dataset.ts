@@ -43,9 +43,10 @@ export const datasetRows: Handler<'dataset.rows'> = {
       start: z.number().int().min(0),
       count: z.number().int().min(0).max(MAX_ROWS),
       columns: z.array(z.number().int().min(0)).optional(),
+      rows: z.array(z.number().int().min(0)).max(MAX_ROWS).optional(),
     })
     .strict(),
-  async run({ datasetId, start, count, columns }, ctx) {
+  async run({ datasetId, start, count, columns, rows }, ctx) {
     const table = ctx.store.get(datasetId);
     const width = table.summary.columns.length;
     const cols = columns ?? Array.from({ length: width }, (_, i) => i);
@@ -56,8 +57,13 @@ export const datasetRows: Handler<'dataset.rows'> = {
         `Column ${bad} does not exist; the dataset has ${width} columns.`,
       );
     }
-    const end = Math.min(table.rowCount, start + count);
     const cells: string[][] = [];
+    if (rows) {
+      // A sorted or filtered table asks for scattered rows; rows past the end are skipped.
+      for (const row of rows) if (row < table.rowCount) cells.push(cols.map((c) => table.text(c, row)));
+      return { start, cells, columns: cols };
+    }
+    const end = Math.min(table.rowCount, start + count);
     for (let row = start; row < end; row++) cells.push(cols.map((c) => table.text(c, row)));
     return { start, cells, columns: cols };
   },

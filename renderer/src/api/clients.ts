@@ -1,5 +1,6 @@
 import { inject, type InjectionKey } from 'vue';
 import type { MixlabApi } from '../../../shared/api';
+import { createAnalysisClient, type AnalysisClient } from './analysisClient';
 import { createAppClient, type AppClient } from './appClient';
 import { createDatasetClient, type DatasetClient } from './datasetClient';
 import { createEventClient, type EventClient } from './eventClient';
@@ -12,6 +13,7 @@ export interface Clients {
   dataset: DatasetClient;
   jobs: JobClient;
   events: EventClient;
+  analysis: AnalysisClient;
 }
 
 export function createClients(api: MixlabApi = systemApi()): Clients {
@@ -20,6 +22,7 @@ export function createClients(api: MixlabApi = systemApi()): Clients {
     dataset: createDatasetClient(api),
     jobs: createJobClient(api),
     events: createEventClient(api),
+    analysis: createAnalysisClient(api),
   };
 }
 

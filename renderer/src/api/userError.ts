@@ -4,6 +4,8 @@ import { ErrorCodes } from '../../../shared/protocol';
 export interface UserError {
   code: string;
   message: string;
+  /** Structured facts from the engine (e.g. `component` of a singular one), when it sent any. */
+  details?: Record<string, unknown>;
 }
 
 /**
@@ -13,9 +15,15 @@ export interface UserError {
  */
 export function toUserError(error: unknown): UserError {
   if (typeof error === 'object' && error !== null) {
-    const { code, message } = error as { code?: unknown; message?: unknown };
+    const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
     if (typeof message === 'string' && message.trim() !== '') {
-      return { code: typeof code === 'string' ? code : ErrorCodes.Internal, message: firstLine(message) };
+      const out: UserError = {
+        code: typeof code === 'string' ? code : ErrorCodes.Internal,
+        message: firstLine(message),
+      };
+      if (typeof details === 'object' && details !== null && !Array.isArray(details))
+        out.details = details as Record<string, unknown>;
+      return out;
     }
   }
   if (typeof error === 'string' && error.trim() !== '')

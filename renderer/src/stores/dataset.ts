@@ -137,6 +137,14 @@ export const useDatasetStore = defineStore('dataset', () => {
     return result.cells;
   }
 
+  /** The given dataset rows (a sorted or filtered table), in that order, as display strings. */
+  async function fetchRowsAt(rows: number[]): Promise<string[][]> {
+    const current = summary.value;
+    if (!current || rows.length === 0) return [];
+    const result = await clients.dataset.getRows({ datasetId: current.datasetId, start: 0, count: 0, rows });
+    return result.cells;
+  }
+
   return {
     summary,
     source,
@@ -151,5 +159,6 @@ export const useDatasetStore = defineStore('dataset', () => {
     cancelOpen,
     close,
     fetchRows,
+    fetchRowsAt,
   };
 });

@@ -201,4 +201,15 @@ describe('dataset.preview, dataset.rows, dataset.release', () => {
     const err = await rejection(call(datasetRows, { datasetId: id, start: 0, count: 1 }, c.ctx));
     expect(err.code).toBe('unknown_dataset');
   });
+
+  it('returns explicit rows in the order asked (a sorted table), skipping rows past the end', async () => {
+    const { summary, store } = await importFile({ path: path.join(csvDir, '06_missing_tokens.csv') });
+    const c = context(store);
+    const rows = await call(
+      datasetRows,
+      { datasetId: summary.datasetId, start: 0, count: 0, columns: [0], rows: [79, 0, 78, 500] },
+      c.ctx,
+    );
+    expect(rows.cells).toEqual([['80'], ['1'], ['79']]);
+  });
 });

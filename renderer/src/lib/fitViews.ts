@@ -1,0 +1,100 @@
+/**
+ * Per-row work behind the workspace views, done once per finished fit (in a Web Worker, see
+ * fitViewsRunner.ts, because at a million rows it takes longer than a frame):
+ *   - each fitted row's certainty (largest posterior probability),
+ *   - each selected feature in display units (ln x for a log feature; shared/stats/displaySpace.ts),
+ *   - a density histogram per feature, and PCA scores when there are two or more features,
+ *   - the cluster summary table,
+ *   - the map from dataset rows to fitted rows (the data table shows labels by dataset row).
+ *
+ * Shapes: n = fitted rows, N = dataset rows, K components, d features.
+ */
+import type { GaussianMixtureParams, Preprocessing } from '../../../shared/engine/types';
+import { maxPosterior } from '../../../shared/stats/certainty';
+import { toDisplayValue } from '../../../shared/stats/displaySpace';
+import { densityHistogram, type Histogram } from '../../../shared/stats/histogram';
+import { pca2, pcaProjectRows, type Pca2 } from '../../../shared/stats/pca';
+import { clusterSummary, type ClusterSummary } from './clusterSummary';
+
+export interface FitViewsInput {
+  /** N: rows in the dataset. */
+  datasetRows: number;
+  params: GaussianMixtureParams;
+  preprocessing: Preprocessing;
+  /** n, 0-based component of each fitted row. */
+  labels: Int32Array;
+  /** n × K responsibilities. */
+  resp: Float64Array;
+  /** n: dataset row of each fitted row. */
+  rowIndex: Uint32Array;
+  /** Whole columns (length N), the selected ones and every other numeric column. */
+  columns: { index: number; name: string; values: Float64Array }[];
+}
+
+export interface FitViews {
+  /** n */
+  certainty: Float64Array;
+  /** d arrays of n display values, in the model's feature order. */
+  display: Float64Array[];
+  /** d histograms of the display values. */
+  histograms: Histogram[];
+  /** PCA of the fitted (preprocessed) rows and their scores; null for a single feature. */
+  pca: { pca: Pca2; x: Float64Array; y: Float64Array } | null;
+  summary: ClusterSummary;
+  /** N: fitted row of each dataset row, −1 where the row was left out. */
+  fittedRowOf: Int32Array;
+}
+
+export function computeFitViews(input: FitViewsInput): FitViews {
+  const { params, preprocessing: pre, labels, resp, rowIndex } = input;
+  const n = labels.length;
+  const K = params.nComponents;
+  const d = params.nFeatures;
+  const certainty = maxPosterior(resp, n, K);
+
+  const byIndex = new Map(input.columns.map((c) => [c.index, c]));
+  const display = pre.columns.map((col, j) => {
+    const values = byIndex.get(col)?.values;
+    const out = new Float64Array(n);
+    if (!values) return out.fill(Number.NaN);
+    for (let i = 0; i < n; i++) out[i] = toDisplayValue(pre, j, values[rowIndex[i]]);
+    return out;
+  });
+  const histograms = display.map((v) => densityHistogram(v));
+
+  let pca: FitViews['pca'] = null;
+  if (d >= 2) {
+    // The fitted matrix, z = (t − center) / scale, rebuilt from the display values.
+    const X = new Float64Array(n * d);
+    for (let j = 0; j < d; j++) {
+      const t = display[j];
+      for (let i = 0; i < n; i++) X[i * d + j] = (t[i] - pre.center[j]) / pre.scale[j];
+    }
+    const p = pca2(X, n, d);
+    pca = { pca: p, ...pcaProjectRows(p, X, n) };
+  }
+
+  const fittedRowOf = new Int32Array(input.datasetRows).fill(-1);
+  for (let i = 0; i < n; i++) fittedRowOf[rowIndex[i]] = i;
+
+  const summary = clusterSummary({
+    labels,
+    certainty,
+    weights: params.weights,
+    rowIndex,
+    columns: input.columns.map((c) => ({
+      index: c.index,
+      name: c.name,
+      selected: pre.columns.includes(c.index),
+      values: c.values,
+    })),
+  });
+  return { certainty, display, histograms, pca, summary, fittedRowOf };
+}
+
+/** The typed arrays of a FitViews, for postMessage's transfer list. */
+export function fitViewsBuffers(v: FitViews): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [v.certainty, ...v.display, v.fittedRowOf];
+  if (v.pca) arrays.push(v.pca.x, v.pca.y);
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}

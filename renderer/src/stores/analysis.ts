@@ -1,0 +1,464 @@
+import { defineStore } from 'pinia';
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import type { ColumnSummary } from '../../../shared/data/types';
+import type { FitProgress, FitRequest, FitResponse } from '../../../shared/engine/types';
+import { useClients } from '../api/clients';
+import { isCancelled, toUserError, type UserError } from '../api/userError';
+import type { FitViews } from '../lib/fitViews';
+import { createFitViewsRunner, type FitViewsRunner } from '../lib/fitViewsRunner';
+import {
+  DEFAULT_MODEL_SETTINGS,
+  settingsProblems,
+  toFitOptions,
+  type ModelSettings,
+} from '../lib/modelSettings';
+import { droppedRows, isModelColumn, logAllowed, suggestStandardize } from '../lib/preprocessingAdvice';
+import { DEFAULT_TABLE_ORDER, type TableOrderSpec } from '../lib/tableOrder';
+import { useDatasetStore } from './dataset';
+
+/** Scatter axes: two modelled columns (by dataset column index) or the first two principal components. */
+export interface ScatterViewSettings {
+  axes: 'features' | 'pca';
+  /** Dataset column indices; null = the first / second modelled column. */
+  x: number | null;
+  y: number | null;
+  opacityByCertainty: boolean;
+}
+
+export interface AnalysisViewSettings {
+  scatter: ScatterViewSettings;
+  /** Dataset column index of the histogram; null = the first modelled column. */
+  histogramColumn: number | null;
+  certaintyThreshold: number;
+  table: TableOrderSpec;
+}
+
+export interface PreprocessingSettings {
+  standardize: boolean;
+  /** True once the user set `standardize` by hand (then the scale advice no longer changes it). */
+  standardizeChosen: boolean;
+  /** Dataset column indices to log-transform (a subset of the selection). */
+  logColumns: number[];
+}
+
+/**
+ * The workspace's state as plain data (numbers, strings, arrays): what a project file saves and
+ * restores. The fitted model itself is `AnalysisStore.current` (typed arrays), saved separately.
+ */
+export interface AnalysisState {
+  selection: number[];
+  preprocessing: PreprocessingSettings;
+  settings: ModelSettings;
+  view: AnalysisViewSettings;
+}
+
+export const DEFAULT_CERTAINTY_THRESHOLD = 0.9;
+
+export function defaultAnalysisState(): AnalysisState {
+  return {
+    selection: [],
+    preprocessing: { standardize: false, standardizeChosen: false, logColumns: [] },
+    settings: { ...DEFAULT_MODEL_SETTINGS },
+    view: {
+      scatter: { axes: 'features', x: null, y: null, opacityByCertainty: false },
+      histogramColumn: null,
+      certaintyThreshold: DEFAULT_CERTAINTY_THRESHOLD,
+      table: { ...DEFAULT_TABLE_ORDER },
+    },
+  };
+}
+
+/** A fit that finished: what was asked and what the engine answered. `id` orders fits in a session. */
+export interface CurrentFit {
+  id: number;
+  request: FitRequest;
+  response: FitResponse;
+}
+
+export interface RunningFit {
+  jobId: string;
+  progress: FitProgress | null;
+  cancelling: boolean;
+}
+
+/** Why the Fit button is disabled; i18n keys under `model.blocked`. */
+export type FitBlocker = 'noColumns' | 'invalidSettings' | 'tooFewRows' | 'running';
+
+/** Reads a fit progress payload by shape (events cross a process boundary). */
+export function parseFitProgress(raw: unknown): FitProgress | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const p = raw as Record<string, unknown>;
+  const keys = ['restart', 'nRestarts', 'iteration', 'maxIter', 'lowerBound'] as const;
+  if (!keys.every((k) => typeof p[k] === 'number')) return null;
+  return p as unknown as FitProgress;
+}
+
+/**
+ * The analysis workspace: column selection, preprocessing, model settings, the fit running in the
+ * engine process (progress, cancel, errors by code), the current fit and the views' settings.
+ * Per-row work on a finished fit runs off the renderer thread (lib/fitViewsRunner.ts).
+ */
+export const useAnalysisStore = defineStore('analysis', () => {
+  const clients = useClients();
+  const dataset = useDatasetStore();
+
+  const initial = defaultAnalysisState();
+  const selection = ref<number[]>(initial.selection);
+  const preprocessing = ref<PreprocessingSettings>(initial.preprocessing);
+  const settings = ref<ModelSettings>(initial.settings);
+  const view = ref<AnalysisViewSettings>(initial.view);
+
+  const current = shallowRef<CurrentFit | null>(null);
+  const views = shallowRef<FitViews | null>(null);
+  const viewsError = ref<string | null>(null);
+  const running = ref<RunningFit | null>(null);
+  const error = ref<UserError | null>(null);
+  /** The last fit was cancelled by the user (a note, not an error). */
+  const cancelled = ref(false);
+  /** Data table order for the current fit (dataset rows); null = file order. */
+  const tableRows = shallowRef<Uint32Array | null>(null);
+  const tableSorting = ref(false);
+
+  /** Whole numeric columns fetched from the engine, by dataset column index. */
+  const columnValues = shallowRef(new Map<number, Float64Array>());
+  const columnValuesError = ref<string | null>(null);
+
+  let runner: FitViewsRunner | null = null;
+  let fitCounter = 0;
+  onScopeDispose(() => runner?.dispose());
+
+  const columns = computed<readonly ColumnSummary[]>(() => dataset.summary?.columns ?? []);
+  const modelColumns = computed(() => columns.value.filter(isModelColumn));
+  const selectedColumns = computed(() =>
+    selection.value.map((i) => columns.value.find((c) => c.index === i)).filter((c) => c !== undefined),
+  );
+  const standardizeAdvised = computed(() => suggestStandardize(selectedColumns.value));
+
+  const dropped = computed(() => {
+    const cache = columnValues.value;
+    const values = selection.value.map((i) => cache.get(i));
+    return droppedRows(
+      values.every((v) => v !== undefined) ? (values as Float64Array[]) : null,
+      selectedColumns.value,
+    );
+  });
+  const usableRows = computed(() => (dataset.summary?.rows ?? 0) - dropped.value.count);
+
+  const problems = computed(() => settingsProblems(settings.value));
+  const blockers = computed<FitBlocker[]>(() => {
+    const out: FitBlocker[] = [];
+    if (running.value) out.push('running');
+    if (selection.value.length === 0) out.push('noColumns');
+    if (problems.value.length > 0) out.push('invalidSettings');
+    else if (
+      selection.value.length > 0 &&
+      dropped.value.exact &&
+      usableRows.value < settings.value.nComponents
+    )
+      out.push('tooFewRows');
+    return out;
+  });
+  const canFit = computed(() => blockers.value.length === 0 && dataset.summary !== null);
+
+  /** The request the current settings would send (null without a dataset). */
+  const request = computed<FitRequest | null>(() => {
+    const summary = dataset.summary;
+    if (!summary) return null;
+    const logColumns = preprocessing.value.logColumns.filter((c) => selection.value.includes(c));
+    return {
+      datasetId: summary.datasetId,
+      columns: [...selection.value],
+      standardize: preprocessing.value.standardize,
+      ...(logColumns.length > 0 ? { logColumns } : {}),
+      options: toFitOptions(settings.value),
+    };
+  });
+  /** Settings changed since the current fit: its views no longer match the panel. */
+  const stale = computed(() => {
+    const fit = current.value;
+    const req = request.value;
+    if (!fit || !req) return false;
+    const { datasetId: _a, ...a } = fit.request;
+    const { datasetId: _b, ...b } = req;
+    return JSON.stringify(a) !== JSON.stringify(b);
+  });
+
+  // A new dataset starts a new analysis (its column indices mean other columns).
+  watch(
+    () => dataset.summary,
+    (summary, previous) => {
+      if (summary === previous) return;
+      resetForDataset();
+      if (summary) void loadColumns(modelColumns.value.map((c) => c.index));
+    },
+  );
+
+  // Standardise by default when the selected columns' scales differ a lot, until the user decides.
+  watch(standardizeAdvised, (advised) => {
+    if (!preprocessing.value.standardizeChosen) preprocessing.value.standardize = advised;
+  });
+
+  function resetForDataset(): void {
+    const fresh = defaultAnalysisState();
+    selection.value = fresh.selection;
+    preprocessing.value = fresh.preprocessing;
+    view.value = fresh.view;
+    current.value = null;
+    views.value = null;
+    viewsError.value = null;
+    tableRows.value = null;
+    error.value = null;
+    cancelled.value = false;
+    columnValues.value = new Map();
+    columnValuesError.value = null;
+    anchor = null;
+  }
+
+  /** Fetches whole columns not yet cached (one engine call). */
+  async function loadColumns(indices: number[]): Promise<void> {
+    const summary = dataset.summary;
+    const missing = indices.filter((i) => !columnValues.value.has(i));
+    if (!summary || missing.length === 0) return;
+    try {
+      const result = await clients.analysis.columnValues(summary.datasetId, missing);
+      if (dataset.summary !== summary) return;
+      const next = new Map(columnValues.value);
+      result.columns.forEach((c, j) => next.set(c, result.values[j]));
+      columnValues.value = next;
+      columnValuesError.value = null;
+    } catch (err) {
+      columnValuesError.value = toUserError(err).message;
+    }
+  }
+
+  // ---- selection -------------------------------------------------------------------------------
+
+  let anchor: number | null = null;
+
+  /** Click toggles a column; shift-click selects every model column between the last click and this one. */
+  function toggleColumn(index: number, options: { range?: boolean } = {}): void {
+    const order = modelColumns.value.map((c) => c.index);
+    if (!order.includes(index)) return;
+    if (options.range && anchor !== null && order.includes(anchor)) {
+      const [a, b] = [order.indexOf(anchor), order.indexOf(index)].sort((p, q) => p - q);
+      const range = order.slice(a, b + 1);
+      setSelection([...selection.value, ...range.filter((c) => !selection.value.includes(c))]);
+    } else if (selection.value.includes(index)) {
+      setSelection(selection.value.filter((c) => c !== index));
+    } else {
+      setSelection([...selection.value, index]);
+    }
+    anchor = index;
+  }
+
+  function selectAllNumeric(): void {
+    setSelection(modelColumns.value.map((c) => c.index));
+  }
+
+  function clearSelection(): void {
+    setSelection([]);
+  }
+
+  /** Keeps the selection in the dataset's column order (the model's feature order follows it). */
+  function setSelection(next: number[]): void {
+    const order = modelColumns.value.map((c) => c.index);
+    selection.value = order.filter((c) => next.includes(c));
+    preprocessing.value.logColumns = preprocessing.value.logColumns.filter((c) =>
+      selection.value.includes(c),
+    );
+  }
+
+  function setStandardize(value: boolean): void {
+    preprocessing.value.standardize = value;
+    preprocessing.value.standardizeChosen = true;
+  }
+
+  function setLog(index: number, value: boolean): void {
+    const column = columns.value.find((c) => c.index === index);
+    if (!column || (value && !logAllowed(column))) return;
+    const rest = preprocessing.value.logColumns.filter((c) => c !== index);
+    preprocessing.value.logColumns = value ? [...rest, index] : rest;
+  }
+
+  function setSetting<F extends keyof ModelSettings>(field: F, value: ModelSettings[F]): void {
+    settings.value = { ...settings.value, [field]: value };
+  }
+
+  // ---- fit -------------------------------------------------------------------------------------
+
+  async function fit(): Promise<void> {
+    const req = request.value;
+    if (!canFit.value || !req) return;
+    const jobId = clients.jobs.newJobId('fit');
+    running.value = { jobId, progress: null, cancelling: false };
+    error.value = null;
+    cancelled.value = false;
+    const unsubscribe = clients.events.onProgress(jobId, (raw) => {
+      const progress = parseFitProgress(raw);
+      if (progress && running.value?.jobId === jobId) running.value.progress = progress;
+    });
+    try {
+      const response = await clients.analysis.fit(req, jobId);
+      current.value = { id: ++fitCounter, request: req, response };
+      views.value = null;
+      tableRows.value = null;
+      void computeViews();
+    } catch (err) {
+      const userError = toUserError(err);
+      if (isCancelled(userError)) cancelled.value = true;
+      else error.value = userError;
+    } finally {
+      unsubscribe();
+      running.value = null;
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    const job = running.value;
+    if (!job || job.cancelling) return;
+    job.cancelling = true;
+    try {
+      await clients.jobs.cancel(job.jobId);
+    } catch (err) {
+      error.value = toUserError(err);
+    }
+  }
+
+  /** Runs the per-row work for the current fit (worker), after fetching the columns it needs. */
+  async function computeViews(): Promise<void> {
+    const fit = current.value;
+    const summary = dataset.summary;
+    if (!fit || !summary) return;
+    await loadColumns(modelColumns.value.map((c) => c.index));
+    const cache = columnValues.value;
+    const wanted = [...new Set([...fit.request.columns, ...modelColumns.value.map((c) => c.index)])];
+    const cols = wanted
+      .filter((i) => cache.has(i))
+      .map((i) => ({
+        index: i,
+        name: columns.value.find((c) => c.index === i)?.displayName ?? String(i),
+        values: cache.get(i)!,
+      }));
+    runner ??= createFitViewsRunner();
+    try {
+      const result = await runner.views(fit.id, {
+        datasetRows: summary.rows,
+        params: fit.response.fit.params,
+        preprocessing: fit.response.preprocessing,
+        labels: fit.response.fit.labels,
+        resp: fit.response.fit.resp,
+        rowIndex: fit.response.rowIndex,
+        columns: cols,
+      });
+      if (current.value?.id !== fit.id) return;
+      views.value = result;
+      viewsError.value = null;
+      await applyTableOrder();
+    } catch (err) {
+      if (current.value?.id === fit.id) viewsError.value = toUserError(err).message;
+    }
+  }
+
+  async function applyTableOrder(): Promise<void> {
+    const fit = current.value;
+    if (!fit || !views.value || !runner) {
+      tableRows.value = null;
+      return;
+    }
+    tableSorting.value = true;
+    try {
+      const rows = await runner.order(fit.id, { ...view.value.table });
+      if (current.value?.id === fit.id) tableRows.value = rows;
+    } catch {
+      // A newer fit replaced this one; its own order follows.
+    } finally {
+      tableSorting.value = false;
+    }
+  }
+
+  function setTableOrder(spec: Partial<TableOrderSpec>): void {
+    view.value.table = { ...view.value.table, ...spec };
+    void applyTableOrder();
+  }
+
+  // ---- project files ---------------------------------------------------------------------------
+
+  /** A deep copy of the plain state, for a project file. */
+  function exportState(): AnalysisState {
+    return JSON.parse(
+      JSON.stringify({
+        selection: selection.value,
+        preprocessing: preprocessing.value,
+        settings: settings.value,
+        view: view.value,
+      }),
+    ) as AnalysisState;
+  }
+
+  /**
+   * Restores a saved state over the open dataset (columns that no longer exist or are not numeric
+   * are dropped) and, if given, a fit saved with it.
+   */
+  async function restoreState(state: AnalysisState, fit?: { request: FitRequest; response: FitResponse }) {
+    const fresh = defaultAnalysisState();
+    const valid = new Set(modelColumns.value.map((c) => c.index));
+    selection.value = state.selection.filter((c) => valid.has(c));
+    preprocessing.value = {
+      ...fresh.preprocessing,
+      ...state.preprocessing,
+      logColumns: state.preprocessing.logColumns.filter((c) => selection.value.includes(c)),
+    };
+    settings.value = { ...fresh.settings, ...state.settings };
+    view.value = {
+      ...fresh.view,
+      ...state.view,
+      scatter: { ...fresh.view.scatter, ...state.view.scatter },
+      table: { ...fresh.view.table, ...state.view.table },
+    };
+    if (fit) {
+      current.value = { id: ++fitCounter, ...fit };
+      views.value = null;
+      await computeViews();
+    }
+  }
+
+  return {
+    selection,
+    preprocessing,
+    settings,
+    view,
+    current,
+    views,
+    viewsError,
+    running,
+    error,
+    cancelled,
+    tableRows,
+    tableSorting,
+    columnValues,
+    columnValuesError,
+    modelColumns,
+    selectedColumns,
+    standardizeAdvised,
+    dropped,
+    usableRows,
+    problems,
+    blockers,
+    canFit,
+    request,
+    stale,
+    loadColumns,
+    toggleColumn,
+    selectAllNumeric,
+    clearSelection,
+    setStandardize,
+    setLog,
+    setSetting,
+    fit,
+    cancel,
+    computeViews,
+    setTableOrder,
+    exportState,
+    restoreState,
+  };
+});
