@@ -17,11 +17,14 @@ import type { DatasetSummary } from '../../../shared/data/types';
 import type { FitResponse } from '../../../shared/engine/types';
 import type { CliCommand } from '../cliTypes';
 import { ArgumentError, parseArgs, type OptionSpec } from '../args';
+import { labelOutputOptions, labelsLine, writeLabelOutputs } from './apply';
 
 export const FIT_USAGE = `Usage: mixlab fit <file.csv> [--columns a,b,c | --all-numeric] [--standardize] --k K
                   [--covariance full|tied|diag|spherical] [--init kmeans|k-means++|random|random_from_data]
                   [--init-params init.json] [--n-init N] [--seed S] [--max-iter N] [--tol T]
                   [--reg-covar R] [--threads N] [--json]
+                  [--labels out.csv|out.xlsx [--probabilities] [--uncertainty] [--delimiter D]
+                   [--encoding utf-8-bom|utf-8|gbk]] [--model model.json]
 
 Fits a Gaussian mixture by EM (scikit-learn's GaussianMixture definitions and defaults: covariance
 full, init kmeans, n-init 1, seed 0, max-iter 100, tol 1e-3, reg-covar 1e-6). Without --columns,
@@ -30,6 +33,9 @@ every numeric column is used. Rows with a missing value in a selected column are
 covariance type (precisions win when both are present, as scikit-learn is given precisions_init).
 --json prints one object: n, d, columns, k, covariance_type, converged, n_iter, mean_log_likelihood,
 bic, aic, icl, weights, means, covariances, trace, fit_seconds, dropped_rows.
+--labels writes the file's rows with cluster (1-based) and probability (options as in
+"mixlab apply --help"); --model writes the fitted model as JSON for "mixlab apply". With --json the
+object then also has labels {path, rows, labelled, excluded} and model_file.
 `;
 
 const SPEC = {
@@ -48,6 +54,13 @@ const SPEC = {
   threads: 'integer',
   json: 'flag',
   help: 'flag',
+  // Label and model files (issue 7): written by apply.ts's writeLabelOutputs.
+  labels: 'string',
+  model: 'string',
+  probabilities: 'flag',
+  uncertainty: 'flag',
+  delimiter: 'string',
+  encoding: 'string',
 } as const satisfies OptionSpec;
 
 /** Request field → the option a user typed, so schema messages speak the command line's language. */
@@ -73,6 +86,7 @@ export const fit: CliCommand = async (ctx) => {
   }
   try {
     const { file, request, options } = await parseFitArgs(ctx.args);
+    const labelOptions = labelOutputOptions(options);
     const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file) });
     const columns = resolveColumns(summary, options.columns);
     const fitRequest = validated(fitRequestSchema, { ...request, datasetId: summary.datasetId, columns });
@@ -87,7 +101,35 @@ export const fit: CliCommand = async (ctx) => {
     });
     if (showProgress) ctx.stderr('\n');
     const report = fitReport(response);
-    ctx.stdout(json ? JSON.stringify(report) + '\n' : formatFitSummary(report, fitRequest.options.tol));
+    // --labels / --model (issue 7): recomputed from the fitted model by the engine's label export.
+    const files = await writeLabelOutputs(
+      ctx.engine,
+      summary.datasetId,
+      { params: response.fit.params, preprocessing: response.preprocessing },
+      'index',
+      { ...labelOptions, labels: options.labels, model: options.model },
+    );
+    const labels = files.labels;
+    const extra = {
+      ...(labels
+        ? {
+            labels: {
+              path: labels.path,
+              rows: labels.rows,
+              labelled: labels.labelled,
+              excluded: labels.excluded,
+            },
+          }
+        : {}),
+      ...(files.model ? { model_file: files.model } : {}),
+    };
+    ctx.stdout(
+      json
+        ? JSON.stringify({ ...report, ...extra }) + '\n'
+        : formatFitSummary(report, fitRequest.options.tol) +
+            (files.labels ? labelsLine(files.labels) : '') +
+            (files.model ? `Wrote the model to ${files.model}.\n` : ''),
+    );
     return 0;
   } catch (err) {
     const info = errorInfo(err);

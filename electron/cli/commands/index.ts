@@ -2,6 +2,7 @@ import type { CliCommand } from '../cliTypes';
 import { inspect } from './inspect';
 import { fit } from './fit';
 import { sweep } from './sweep';
+import { apply } from './apply';
 
 export interface CommandEntry {
   summary: string;
@@ -10,7 +11,11 @@ export interface CommandEntry {
 
 /** One entry per command; each command's module owns its option parsing and output. */
 export const commands: Record<string, CommandEntry> = {
-  inspect: { summary: 'Read a CSV/XLSX file and report its columns, kinds, statistics and problems.', run: inspect },
+  inspect: {
+    summary: 'Read a CSV/XLSX file and report its columns, kinds, statistics and problems.',
+    run: inspect,
+  },
   fit: { summary: 'Fit a Gaussian mixture by EM and print the model.', run: fit },
   sweep: { summary: 'Compare models across K and covariance types by BIC, AIC and ICL.', run: sweep },
+  apply: { summary: 'Label the rows of a file with a saved model (labels CSV or .xlsx).', run: apply },
 };

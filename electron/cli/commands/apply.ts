@@ -1,0 +1,178 @@
+/**
+ * `mixlab apply <model.json> <file> --labels out.csv`: labels another file with a saved model —
+ * import the file, match the model's columns by name, compute labels and probabilities with the
+ * stored parameters and preprocessing (never refitted), write them next to the original columns.
+ * The writing is the engine's `export.labels`, the same the app uses; `writeLabelOutputs` is also
+ * what `mixlab fit --labels/--model` calls.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { EngineError, type EngineErrorInfo } from '../../../shared/protocol';
+import type { ColumnMatch } from '../../../shared/export/applyModel';
+import { EXPORT_DELIMITERS, type ExportDelimiter } from '../../../shared/export/csvFormat';
+import {
+  EXPORT_ENCODINGS,
+  type ExportEncoding,
+  type LabelExportSummary,
+} from '../../../shared/export/labelExport';
+import type { LabelModel } from '../../../shared/export/labelModel';
+import { parseModelFile, serializeModelFile } from '../../../shared/project/modelFile';
+import type { EngineCaller } from '../../engine/engineCaller';
+import { writeFileAtomic } from '../../main/atomicWrite';
+import type { CliCommand } from '../cliTypes';
+import { ArgumentError, parseArgs, type OptionSpec } from '../args';
+
+export const APPLY_USAGE = `Usage: mixlab apply <model.json> <file.csv> --labels out.csv [--probabilities] [--uncertainty]
+                    [--delimiter , | ; | tab | "|"] [--encoding utf-8-bom|utf-8|gbk] [--json]
+
+Labels the rows of <file.csv> with a model saved by Mixture Lab (or written from scikit-learn's
+attributes: format "mixlab-model"). The model's columns are found in the file by name; its stored
+log transform, centre and scale are applied, never re-estimated. --labels writes the file's original
+columns plus cluster (1-based) and probability; --probabilities adds p_1 … p_K, --uncertainty adds
+1 − max p. A name ending in .xlsx writes an Excel workbook. Rows with a missing value in a model
+column get empty label cells. --json prints one object: rows, labelled, excluded, labels, columns_added.
+`;
+
+const SPEC = {
+  labels: 'string',
+  probabilities: 'flag',
+  uncertainty: 'flag',
+  delimiter: 'string',
+  encoding: 'string',
+  json: 'flag',
+  help: 'flag',
+} as const satisfies OptionSpec;
+
+export const apply: CliCommand = async (ctx) => {
+  const json = ctx.args.includes('--json');
+  if (ctx.args.includes('--help') || ctx.args.includes('-h')) {
+    ctx.stdout(APPLY_USAGE);
+    return 0;
+  }
+  try {
+    const { positionals, options: o } = parseArgs(ctx.args, SPEC);
+    if (positionals.length !== 2) {
+      throw new ArgumentError(
+        `expected a model file and a data file (mixlab apply <model.json> <file.csv> --labels out.csv), got ${positionals.length} arguments`,
+      );
+    }
+    if (o.labels === undefined) throw new ArgumentError('missing --labels (the file to write)');
+    const labelOptions = labelOutputOptions(o);
+    const model = await readModelFile(positionals[0]);
+    const summary = await ctx.engine.call('dataset.import', { path: await existingFile(positionals[1]) });
+    const written = await writeLabelOutputs(ctx.engine, summary.datasetId, model, 'name', {
+      ...labelOptions,
+      labels: o.labels,
+    });
+    const result = written.labels!;
+    if (json) {
+      ctx.stdout(
+        JSON.stringify({
+          rows: result.rows,
+          labelled: result.labelled,
+          excluded: result.excluded,
+          labels: result.path,
+          columns_added: result.addedColumns,
+        }) + '\n',
+      );
+    } else {
+      ctx.stdout(labelsLine(result));
+    }
+    return 0;
+  } catch (err) {
+    const info = errorInfo(err);
+    if (json) ctx.stdout(JSON.stringify({ error: { code: info.code, message: info.message } }) + '\n');
+    else ctx.stderr(`mixlab apply: ${info.message}\n`);
+    return info.code === 'invalid_arguments' ? 2 : 1;
+  }
+};
+
+/** The label-file options shared with `mixlab fit` (--probabilities, --uncertainty, --delimiter, --encoding). */
+export interface LabelOutputOptions {
+  /** Path of the labels file; its extension (.xlsx) picks the format. */
+  labels?: string;
+  /** Path of a model JSON file to write. */
+  model?: string;
+  includeProbabilities: boolean;
+  includeUncertainty: boolean;
+  delimiter: ExportDelimiter;
+  encoding: ExportEncoding;
+}
+
+export function labelOutputOptions(o: {
+  probabilities?: boolean;
+  uncertainty?: boolean;
+  delimiter?: string;
+  encoding?: string;
+}): Omit<LabelOutputOptions, 'labels' | 'model'> {
+  const delimiter = o.delimiter === 'tab' ? '\t' : (o.delimiter ?? ',');
+  if (!(EXPORT_DELIMITERS as readonly string[]).includes(delimiter)) {
+    throw new ArgumentError(`--delimiter must be one of , ; tab | (got "${o.delimiter}")`);
+  }
+  const encoding = o.encoding ?? 'utf-8-bom';
+  if (!(EXPORT_ENCODINGS as readonly string[]).includes(encoding)) {
+    throw new ArgumentError(`--encoding must be one of ${EXPORT_ENCODINGS.join(', ')} (got "${encoding}")`);
+  }
+  return {
+    includeProbabilities: o.probabilities === true,
+    includeUncertainty: o.uncertainty === true,
+    delimiter: delimiter as ExportDelimiter,
+    encoding: encoding as ExportEncoding,
+  };
+}
+
+/** Writes the labels file (engine `export.labels`) and/or the model file, as asked. */
+export async function writeLabelOutputs(
+  engine: EngineCaller,
+  datasetId: string,
+  model: LabelModel,
+  match: ColumnMatch,
+  options: LabelOutputOptions,
+): Promise<{ labels?: LabelExportSummary; model?: string }> {
+  const out: { labels?: LabelExportSummary; model?: string } = {};
+  if (options.labels !== undefined) {
+    out.labels = await engine.call('export.labels', {
+      datasetId,
+      model,
+      match,
+      path: path.resolve(options.labels),
+      format: /\.xlsx$/i.test(options.labels) ? 'xlsx' : 'csv',
+      delimiter: options.delimiter,
+      encoding: options.encoding,
+      includeProbabilities: options.includeProbabilities,
+      includeUncertainty: options.includeUncertainty,
+    });
+  }
+  if (options.model !== undefined) {
+    out.model = path.resolve(options.model);
+    await writeFileAtomic(out.model, serializeModelFile(model, new Date()));
+  }
+  return out;
+}
+
+/** "Wrote labels for 148 of 150 rows to out.csv (2 rows with missing values left unlabelled)." */
+export function labelsLine(r: LabelExportSummary): string {
+  const excluded =
+    r.excluded > 0
+      ? ` (${r.excluded} row${r.excluded === 1 ? '' : 's'} with missing values left unlabelled)`
+      : '';
+  return `Wrote labels for ${r.labelled} of ${r.rows} rows to ${r.path}${excluded}.\n`;
+}
+
+async function readModelFile(file: string): Promise<LabelModel> {
+  return parseModelFile(await readFile(await existingFile(file), 'utf8'));
+}
+
+async function existingFile(file: string): Promise<string> {
+  const absolute = path.resolve(file);
+  const info = await stat(absolute).catch(() => null);
+  if (!info) throw new EngineError('file_not_found', `cannot read ${file}: no such file`);
+  if (!info.isFile()) throw new EngineError('file_not_found', `cannot read ${file}: not a file`);
+  return absolute;
+}
+
+function errorInfo(err: unknown): EngineErrorInfo {
+  if (err instanceof ArgumentError) return { code: err.code, message: err.message };
+  if (err instanceof EngineError) return { code: err.code, message: err.message };
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}

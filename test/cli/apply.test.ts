@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+// The built CLI (test/support/globalSetup.ts builds it), run as a user runs it.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = path.join(root, 'out/cli/mixlab.cjs');
+const iris = path.join(root, 'test/fixtures/data/iris.csv');
+const features = 'sepal_length,sepal_width,petal_length,petal_width';
+
+function mixlab(...args: string[]) {
+  const res = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** The rows of a label CSV we wrote (UTF-8 with BOM by default, CRLF, no quoted cells in these files). */
+function readCsv(file: string): string[][] {
+  return readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(','));
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'mixlab-apply-cli-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('mixlab fit --labels --model, then mixlab apply', () => {
+  it('fit writes labels and a model; apply on another file with the same columns gives the same labels', () => {
+    const labels = path.join(tmp, 'fit-labels.csv');
+    const model = path.join(tmp, 'model.json');
+    const fit = mixlab(
+      'fit',
+      iris,
+      '--columns',
+      features,
+      '--standardize',
+      '--k',
+      '3',
+      '--n-init',
+      '3',
+      '--labels',
+      labels,
+      '--model',
+      model,
+      '--probabilities',
+      '--json',
+    );
+    expect(fit.status, fit.stderr).toBe(0);
+    const report = JSON.parse(fit.stdout);
+    expect(report.labels).toEqual({ path: labels, rows: 150, labelled: 150, excluded: 0 });
+    expect(report.model_file).toBe(model);
+    const fitRows = readCsv(labels);
+    expect(fitRows[0]).toEqual([
+      'sepal_length',
+      'sepal_width',
+      'petal_length',
+      'petal_width',
+      'species',
+      'cluster',
+      'probability',
+      'p_1',
+      'p_2',
+      'p_3',
+    ]);
+    // Cluster sizes agree with the fitted weights (each weight is the mean responsibility).
+    const counts = [0, 0, 0];
+    for (const row of fitRows.slice(1)) counts[Number(row[5]) - 1]++;
+    report.weights.forEach((w: number, k: number) =>
+      expect(Math.abs(counts[k] / 150 - w)).toBeLessThan(0.05),
+    );
+
+    // Another file: iris rows 100-149 with the columns in another order and one missing value.
+    const [header, ...rows] = readFileSync(iris, 'utf8').trim().split('\n');
+    const reorder = (line: string) => {
+      const c = line.split(',');
+      return [c[4], c[3], c[2], c[1], c[0]].join(',');
+    };
+    const otherRows = rows.slice(100).map(reorder);
+    otherRows[7] = otherRows[7].replace(/^([^,]*),[^,]*,/, '$1,,');
+    const other = path.join(tmp, 'other.csv');
+    writeFileSync(other, [reorder(header), ...otherRows].join('\n') + '\n');
+    const out = path.join(tmp, 'applied.csv');
+    const applied = mixlab('apply', model, other, '--labels', out, '--json');
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(JSON.parse(applied.stdout)).toEqual({
+      rows: 50,
+      labelled: 49,
+      excluded: 1,
+      labels: out,
+      columns_added: ['cluster', 'probability'],
+    });
+    const appliedRows = readCsv(out);
+    expect(appliedRows[0]).toEqual([
+      'species',
+      'petal_width',
+      'petal_length',
+      'sepal_width',
+      'sepal_length',
+      'cluster',
+      'probability',
+    ]);
+    appliedRows.slice(1).forEach((row, i) => {
+      if (i === 7) expect(row.slice(5)).toEqual(['', '']);
+      else {
+        expect(row[5]).toBe(fitRows[101 + i][5]);
+        expect(Number(row[6])).toBeCloseTo(Number(fitRows[101 + i][6]), 12);
+      }
+    });
+  });
+
+  it('readable output without --json; .xlsx by extension', () => {
+    const model = path.join(tmp, 'm2.json');
+    expect(mixlab('fit', iris, '--columns', features, '--k', '2', '--model', model).status).toBe(0);
+    const res = mixlab('apply', model, iris, '--labels', path.join(tmp, 'out.xlsx'));
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toBe(`Wrote labels for 150 of 150 rows to ${path.join(tmp, 'out.xlsx')}.\n`);
+    expect(readFileSync(path.join(tmp, 'out.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('errors: missing columns listed, bad model file, missing --labels, bad encoding', () => {
+    const model = path.join(tmp, 'm3.json');
+    expect(mixlab('fit', iris, '--columns', features, '--k', '2', '--model', model).status).toBe(0);
+    const faithful = path.join(root, 'test/fixtures/data/faithful.csv');
+    const missing = mixlab('apply', model, faithful, '--labels', path.join(tmp, 'x.csv'), '--json');
+    expect(missing.status).toBe(1);
+    const err = JSON.parse(missing.stdout).error;
+    expect(err.code).toBe('model_columns_missing');
+    expect(err.message).toContain('"sepal_length", "sepal_width", "petal_length", "petal_width"');
+
+    const broken = path.join(tmp, 'broken.json');
+    writeFileSync(broken, '{"format": "mixlab-model", "version": 1, "weights": [');
+    const bad = mixlab('apply', broken, iris, '--labels', path.join(tmp, 'y.csv'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^mixlab apply: The model file is not valid JSON: parsing stopped at line 1, column \d+\.\n$/,
+    );
+
+    expect(mixlab('apply', model, iris).stderr).toBe('mixlab apply: missing --labels (the file to write)\n');
+    const enc = mixlab('apply', model, iris, '--labels', 'z.csv', '--encoding', 'latin1');
+    expect(enc.status).toBe(2);
+    expect(enc.stderr).toContain('--encoding must be one of utf-8-bom, utf-8, gbk (got "latin1")');
+  });
+});
