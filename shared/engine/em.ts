@@ -33,15 +33,19 @@ export interface MixtureState {
   precisionsCholesky: Float64Array;
 }
 
-export interface EmContext {
+/** What the E- and M-steps need: the model, the bound job and where its rows run. */
+export interface EmSteps {
   model: CovarianceModel;
   job: RowJob;
   executor: RowExecutor;
   options: Pick<FitOptions, 'nInit' | 'maxIter' | 'tol' | 'regCovar'>;
-  /** Starting parameters of restart r (0-based). */
-  initialise(restart: number): Promise<MixtureState>;
   signal?: { readonly aborted: boolean };
   onProgress?: (p: FitProgress) => void;
+}
+
+export interface EmContext extends EmSteps {
+  /** Starting parameters of restart r (0-based). */
+  initialise(restart: number): Promise<MixtureState>;
 }
 
 export interface EmOutcome {
@@ -119,7 +123,7 @@ export async function runEm(ctx: EmContext): Promise<EmOutcome> {
 }
 
 /** E-step at `state`: fills job.resp and job.logNorm, returns the reduced moments. */
-export async function eStep(ctx: EmContext, state: MixtureState): Promise<Moments> {
+export async function eStep(ctx: EmSteps, state: MixtureState): Promise<Moments> {
   const { model, job } = ctx;
   const K = job.nComponents;
   const d = job.nFeatures;
@@ -136,7 +140,7 @@ export async function eStep(ctx: EmContext, state: MixtureState): Promise<Moment
 }
 
 /** Moments of the responsibilities already in job.resp (initialisation from a labelling). */
-export async function respMoments(ctx: EmContext): Promise<Moments> {
+export async function respMoments(ctx: EmSteps): Promise<Moments> {
   await ctx.executor.run({ kind: 'moments' });
   return readMoments(ctx.job);
 }
@@ -155,7 +159,7 @@ function readMoments(job: RowJob): Moments {
  * covariance is not positive definite even with reg_covar.
  */
 export async function mStep(
-  ctx: EmContext,
+  ctx: EmSteps,
   moments: Moments,
   weightsDivisor: number | null,
 ): Promise<MixtureState> {

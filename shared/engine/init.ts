@@ -13,7 +13,7 @@
  * means and covariances (or precisions) are all given no random draw is made at all.
  */
 import type { InitMethod } from './types';
-import type { EmContext, MixtureState } from './em';
+import type { EmSteps, MixtureState } from './em';
 import { mStep, respMoments } from './em';
 import type { Rng } from './rng';
 import { assign, kmeansPlusPlus, lloyd } from './kmeans';
@@ -28,12 +28,7 @@ export interface ParsedInit {
   precisionsCholesky?: Float64Array;
 }
 
-export function makeInitialiser(
-  ctx: Omit<EmContext, 'initialise'>,
-  method: InitMethod,
-  explicit: ParsedInit,
-  rng: Rng,
-) {
+export function makeInitialiser(ctx: EmSteps, method: InitMethod, explicit: ParsedInit, rng: Rng) {
   return async (_restart: number): Promise<MixtureState> => {
     const { weights, means, covariances, precisionsCholesky } = explicit;
     const { model, job } = ctx;
@@ -46,8 +41,7 @@ export function makeInitialiser(
       };
     }
     await initialResponsibilities(ctx, method, rng);
-    const full: EmContext = { ...ctx, initialise: async () => Promise.reject(new Error('unused')) };
-    const estimate = await mStep(full, await respMoments(full), job.nSamples);
+    const estimate = await mStep(ctx, await respMoments(ctx), job.nSamples);
     return {
       weights: weights ?? estimate.weights,
       means: means ?? estimate.means,
@@ -57,11 +51,7 @@ export function makeInitialiser(
   };
 }
 
-async function initialResponsibilities(
-  ctx: Omit<EmContext, 'initialise'>,
-  method: InitMethod,
-  rng: Rng,
-): Promise<void> {
+async function initialResponsibilities(ctx: EmSteps, method: InitMethod, rng: Rng): Promise<void> {
   const { job, executor, signal } = ctx;
   const { X, nSamples: n, nFeatures: d, nComponents: K, resp } = job;
   if (method === 'random') {
