@@ -3,7 +3,7 @@
  * give bit-identical numbers for every kernel, family, d and K — including the d beyond the
  * unrolling limit, where 'auto' falls back to the generic code.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rowKernels } from '../../../../shared/engine/kernels/compile';
 import type { KernelFamilyName } from '../../../../shared/engine/kernels/types';
 import { Rng } from '../../../../shared/engine/rng';
@@ -106,6 +106,31 @@ describe('kernel arithmetic', () => {
             expect(S[k * 9 + a * d + b]).toBeCloseTo(expected, 12);
           }
       }
+    }
+  });
+});
+
+describe('without code generation', () => {
+  it('falls back to the generic kernels when new Function is refused (a strict Content-Security-Policy)', () => {
+    vi.stubGlobal('Function', function refused() {
+      throw new EvalError('Code generation from strings disallowed for this context');
+    });
+    try {
+      const d = 7;
+      const K = 6; // a (d, K) no other test compiles, so nothing is cached
+      const auto = rowKernels('diagonal', d, K, 'auto');
+      // Generated code is named 'anonymous' / 'normalise'; the generic loops keep their own names.
+      expect([auto.mahalanobis.name, auto.scatter.name, auto.normalise.name]).toEqual([
+        'mahalanobis',
+        'scatter',
+        'genericNormalise',
+      ]);
+      const compiled = rowKernels('diagonal', d, K + 1, 'auto');
+      vi.unstubAllGlobals();
+      expect(compiled.mahalanobis.name).toBe('mahalanobis');
+      expect(rowKernels('diagonal', d, K + 2, 'auto').mahalanobis.name).toBe('anonymous');
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 });
