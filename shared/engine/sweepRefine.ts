@@ -11,6 +11,7 @@
  */
 import type { GaussianMixtureParams } from './types';
 import type { SweepCell, SweepFitOptions } from './sweepTypes';
+import type { CellKey } from './sweepOrder';
 import { fitSweepCell } from './sweepCell';
 import { mergeStarts, splitStarts } from './sweepNeighbourStarts';
 import { predictMixture } from './predict';
@@ -22,8 +23,8 @@ export const NEIGHBOUR_STARTS = 3;
 /**
  * Rounds of refinement. Round r starts from the fits of round r − 1, so an improvement can travel
  * one step in K per round (on the fixtures, iris full K=5 needs the improved K=4 or K=6 of round 1).
- * A cell whose neighbours did not change in the previous round would get the same starts again and
- * is skipped (cellsToRevisit).
+ * From round 2 on, a cell whose neighbours did not change in the previous round would get the same
+ * starts again and is skipped (fitChanged).
  */
 export const REFINE_ROUNDS = 2;
 
@@ -79,42 +80,24 @@ export async function refineSweepCell(
   return { ...best, seconds: cell.seconds + (Date.now() - started) / 1000 };
 }
 
-/** Index of the cell of the same type with K + step next to cell i (grid order), or −1. */
-function neighbourIndex(cells: readonly SweepCell[], i: number, step: 1 | -1): number {
-  const j = i + step;
-  const c = cells[j];
-  return c && c.covarianceType === cells[i].covarianceType && c.k === cells[i].k + step ? j : -1;
+/**
+ * Neighbours in a grid (cells in grid order: covariance type, then ascending K): for each cell the
+ * index of the same type with K − 1 and with K + 1 components, or −1 when the grid has no such cell
+ * (a gap in the K list has no neighbour across it: a split of K = 2 does not give K = 5).
+ */
+export function neighbourIndices(keys: readonly CellKey[]): { lower: number; upper: number }[] {
+  const at = (i: number, step: 1 | -1): number => {
+    const j = i + step;
+    const c = keys[j];
+    return c && c.covarianceType === keys[i].covarianceType && c.k === keys[i].k + step ? j : -1;
+  };
+  return keys.map((_, i) => ({ lower: at(i, -1), upper: at(i, 1) }));
 }
 
 /**
- * Neighbours of every cell of a grid (cells in grid order: covariance type, then ascending K): the
- * fits of the same type with K − 1 and K + 1 components, when the grid has them.
+ * Whether a cell's fit changed between two rounds. A refinement replaces a fit only by a preferred
+ * one, so a change shows as a different status or log-likelihood.
  */
-export function gridNeighbours(cells: readonly SweepCell[]): CellNeighbours[] {
-  return cells.map((_, i) => {
-    const lower = neighbourIndex(cells, i, -1);
-    const upper = neighbourIndex(cells, i, 1);
-    return {
-      lower: lower < 0 ? null : cells[lower].params,
-      upper: upper < 0 ? null : cells[upper].params,
-    };
-  });
-}
-
-/**
- * Indices of the cells whose K − 1 or K + 1 neighbour changed from `before` to `after` (the same
- * grid, one round apart). A refinement replaces a fit only by a preferred one, so a change shows as
- * a different status or log-likelihood.
- */
-export function cellsToRevisit(before: readonly SweepCell[], after: readonly SweepCell[]): number[] {
-  const changed = after.map(
-    (c, i) => c.status !== before[i].status || c.logLikelihood !== before[i].logLikelihood,
-  );
-  const out: number[] = [];
-  for (let i = 0; i < after.length; i++) {
-    const lower = neighbourIndex(after, i, -1);
-    const upper = neighbourIndex(after, i, 1);
-    if ((lower >= 0 && changed[lower]) || (upper >= 0 && changed[upper])) out.push(i);
-  }
-  return out;
+export function fitChanged(before: SweepCell, after: SweepCell): boolean {
+  return before.status !== after.status || before.logLikelihood !== after.logLikelihood;
 }

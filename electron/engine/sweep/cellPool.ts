@@ -1,13 +1,14 @@
 /**
  * A pool of worker threads that run sweep tasks (fit a cell, refine a cell) on a data matrix they
- * all share. Each worker maps X (a SharedArrayBuffer) once; `run` then hands out whole tasks from
- * one queue in the order given (the caller passes the largest first): a worker that finishes takes
- * the next, so the pool stays busy until the queue is empty. Results are reported as each task
- * finishes. The pool is reused across the sweep's passes and disposed at the end.
+ * all share. Each worker maps X (a SharedArrayBuffer) once and then runs whole tasks. Submitted
+ * tasks wait in one queue and an idle worker takes the waiting task with the highest priority
+ * (the caller passes the estimated cost: largest first, Graham's LPT rule), first submitted on
+ * ties. The queue order only decides timing: a task's result depends on the task alone.
  *
  * Cancelling (the signal) terminates every worker at once — a cell in the middle of EM is not
- * waited for — and rejects the running pass with FitError('cancelled'). A crashed worker, or an
- * error that is not a cell status (sweepCell.ts throws those), rejects it with that error.
+ * waited for — and rejects every waiting and running task with FitError('cancelled'). A crashed
+ * worker, or an error that is not a cell status (sweepCell.ts throws those), rejects them all with
+ * that error.
  */
 import { Worker } from 'node:worker_threads';
 import type { SweepCell } from '../../../shared/engine/sweepTypes';
@@ -15,7 +16,7 @@ import { FitError, cancelledError, type FitErrorCode } from '../../../shared/eng
 import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './messages';
 
 export interface CellPoolOptions {
-  /** Worker threads (≥ 1). */
+  /** Worker threads (≥ 1), started as tasks arrive. */
   threads: number;
   /** Path of out/engine/sweepWorker.cjs. */
   workerPath: string;
@@ -23,19 +24,17 @@ export interface CellPoolOptions {
 }
 
 export interface CellPool {
-  /** Runs the tasks; results in task order. onResult is called in finishing order. */
-  run(tasks: readonly SweepTask[], onResult?: (cell: SweepCell, index: number) => void): Promise<SweepCell[]>;
+  /** Queues a task; higher priority runs first. */
+  submit(task: SweepTask, priority: number): Promise<SweepCell>;
   /** Terminates the workers; safe to call more than once. */
   dispose(): Promise<void>;
 }
 
-interface Pass {
-  tasks: readonly SweepTask[];
-  results: SweepCell[];
-  next: number;
-  finished: number;
-  onResult?: (cell: SweepCell, index: number) => void;
-  resolve(results: SweepCell[]): void;
+interface Pending {
+  id: number;
+  task: SweepTask;
+  priority: number;
+  resolve(cell: SweepCell): void;
   reject(error: Error): void;
 }
 
@@ -48,41 +47,56 @@ export function createCellPool(
 ): CellPool {
   if (!(X.buffer instanceof SharedArrayBuffer))
     throw new Error('createCellPool: X must be on a SharedArrayBuffer');
+  const threads = Math.max(1, Math.floor(options.threads));
   const workers: Worker[] = [];
-  let pass: Pass | null = null;
+  const idle: Worker[] = [];
+  const waiting: Pending[] = [];
+  const running = new Map<number, Pending>();
+  let nextId = 0;
   let failure: Error | null = null;
   let disposed = false;
 
   const fail = (error: Error): void => {
-    failure ??= error;
-    const current = pass;
-    pass = null;
+    if (failure) return;
+    failure = error;
     for (const w of workers) void w.terminate();
-    current?.reject(failure);
+    for (const p of [...waiting, ...running.values()]) p.reject(error);
+    waiting.length = 0;
+    running.clear();
   };
   const onAbort = (): void => fail(cancelledError());
   options.signal?.addEventListener('abort', onAbort);
 
-  const feed = (worker: Worker): void => {
-    if (!pass || pass.next >= pass.tasks.length) return;
-    const id = pass.next++;
-    const message: SweepWorkerRequest = { type: 'task', id, task: pass.tasks[id] };
-    worker.postMessage(message);
+  /** Hands waiting tasks to idle workers, highest priority first. */
+  const dispatch = (): void => {
+    while (!failure && waiting.length > 0) {
+      if (idle.length === 0 && workers.length < threads) idle.push(spawn());
+      const worker = idle.pop();
+      if (!worker) return;
+      let best = 0;
+      for (let i = 1; i < waiting.length; i++) {
+        const a = waiting[i];
+        const b = waiting[best];
+        if (a.priority > b.priority || (a.priority === b.priority && a.id < b.id)) best = i;
+      }
+      const [pending] = waiting.splice(best, 1);
+      running.set(pending.id, pending);
+      const message: SweepWorkerRequest = { type: 'task', id: pending.id, task: pending.task };
+      worker.postMessage(message);
+    }
   };
 
   const spawn = (): Worker => {
     const worker = new Worker(options.workerPath);
+    workers.push(worker);
     worker.on('message', (reply: SweepWorkerReply) => {
-      const current = pass;
-      if (!current || failure) return;
+      if (failure) return;
       if (reply.type === 'error') return fail(replyError(reply));
-      current.results[reply.id] = reply.cell;
-      current.finished++;
-      current.onResult?.(reply.cell, reply.id);
-      if (current.finished === current.tasks.length) {
-        pass = null;
-        current.resolve(current.results);
-      } else feed(worker);
+      const pending = running.get(reply.id);
+      running.delete(reply.id);
+      idle.push(worker);
+      pending?.resolve(reply.cell);
+      dispatch();
     });
     worker.on('error', (error) => fail(new Error(`Sweep worker failed: ${error.message}`)));
     worker.on('exit', (code) => {
@@ -94,23 +108,20 @@ export function createCellPool(
   };
 
   return {
-    run(tasks, onResult) {
+    submit(task, priority) {
       if (options.signal?.aborted) fail(cancelledError());
       if (failure) return Promise.reject(failure);
-      if (disposed) return Promise.reject(new Error('CellPool.run after dispose'));
-      if (pass) return Promise.reject(new Error('CellPool.run while a pass is running'));
-      if (tasks.length === 0) return Promise.resolve([]);
+      if (disposed) return Promise.reject(new Error('CellPool.submit after dispose'));
       return new Promise((resolve, reject) => {
-        pass = { tasks, results: new Array(tasks.length), next: 0, finished: 0, onResult, resolve, reject };
-        const wanted = Math.max(1, Math.min(Math.floor(options.threads), tasks.length));
-        while (workers.length < wanted) workers.push(spawn());
-        for (const w of workers) feed(w);
+        waiting.push({ id: nextId++, task, priority, resolve, reject });
+        dispatch();
       });
     },
     async dispose() {
       if (disposed) return;
       disposed = true;
       options.signal?.removeEventListener('abort', onAbort);
+      fail(new Error('CellPool disposed'));
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

@@ -1,26 +1,28 @@
 /**
  * Runs a model-selection sweep in the engine process on a pool of worker threads sharing X
- * (default: every core):
+ * (default: every core). Each cell goes through
  *
- *   pass 'fit'     every cell's own best-of-n_init fit, largest cells first;
- *   pass 'refine'  up to REFINE_ROUNDS rounds in which each cell also starts EM from splits of its
- *                  K − 1 fit and merges of its K + 1 fit (sweepRefine.ts), keeping the better fit;
- *                  round 2 revisits only cells whose neighbours changed in round 1.
+ *   'fit'      its own best-of-n_init fit;
+ *   'refine'   REFINE_ROUNDS rounds in which it also starts EM from splits of its K − 1 fit and
+ *              merges of its K + 1 fit of the previous round (sweepRefine.ts), keeping the better
+ *              fit; from round 2 on only if a neighbour changed in the previous round.
  *
- * Each round starts from the previous round's results only (a barrier between rounds), and every
- * cell is seeded with the sweep's seed, so the cells are the same for any thread count and any
- * finishing order. One progress report per finished task, with the cell as it now stands.
+ * The rounds are a dataflow, not barriers: a cell's round-r task is queued as soon as its own and
+ * its neighbours' round-(r − 1) results exist, so the pool never idles waiting for an unrelated
+ * slow cell. The queue runs the largest estimated cost first. A task's inputs are fixed by the
+ * round structure (never by timing), and every cell is seeded with the sweep's seed, so the cells
+ * are the same for any thread count and any finishing order. One progress report per finished (or
+ * skipped) task, with the cell as it now stands.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CovarianceType } from '../../../shared/engine/types';
 import type { SweepCell, SweepFitOptions, SweepProgress } from '../../../shared/engine/sweepTypes';
-import { estimatedCellCost, gridCells, schedulingOrder } from '../../../shared/engine/sweepOrder';
+import { estimatedCellCost, gridCells } from '../../../shared/engine/sweepOrder';
 import { sweepEtaSeconds } from '../../../shared/engine/sweepEta';
-import { REFINE_ROUNDS, cellsToRevisit, gridNeighbours } from '../../../shared/engine/sweepRefine';
+import { REFINE_ROUNDS, fitChanged, neighbourIndices } from '../../../shared/engine/sweepRefine';
 import { createCellPool } from './cellPool';
-import type { SweepTask } from './messages';
 
 export interface SweepGrid {
   ks: readonly number[];
@@ -58,16 +60,17 @@ export async function runSweep(
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const keys = gridCells(grid.ks, grid.covarianceTypes);
+  const neighbours = neighbourIndices(keys);
   const rounds = grid.refine === false ? 0 : REFINE_ROUNDS;
   const threads = Math.max(1, Math.min(runtime.threads ?? os.availableParallelism(), keys.length));
-  const cost = (i: number) => estimatedCellCost(keys[i], nFeatures);
-  const gridCost = keys.reduce((s, _, i) => s + cost(i), 0);
+  const cost = keys.map((key) => estimatedCellCost(key, nFeatures));
   const total = keys.length * (1 + rounds);
+  const totalCost = cost.reduce((a, b) => a + b, 0) * (1 + rounds);
   let done = 0;
   let finishedCost = 0;
-  const report = (pass: SweepProgress['pass'], doneCost: number, count: number, cell?: SweepCell) => {
-    done += count;
-    finishedCost += doneCost;
+  const report = (pass: SweepProgress['pass'], i: number, cell?: SweepCell) => {
+    done++;
+    finishedCost += cost[i];
     const seconds = elapsed();
     runtime.onProgress?.({
       done,
@@ -75,7 +78,7 @@ export async function runSweep(
       pass,
       ...(cell ? { cell } : {}),
       elapsedSeconds: seconds,
-      etaSeconds: done === total ? 0 : sweepEtaSeconds(seconds, finishedCost, gridCost * (1 + rounds)),
+      etaSeconds: done === total ? 0 : sweepEtaSeconds(seconds, finishedCost, totalCost),
     });
   };
   runtime.onProgress?.({ done: 0, total, pass: 'fit', elapsedSeconds: 0, etaSeconds: null });
@@ -85,44 +88,51 @@ export async function runSweep(
     workerPath: runtime.workerPath ?? defaultSweepWorkerPath(),
     signal: runtime.signal,
   });
+  const { options } = grid;
   try {
-    const order = schedulingOrder(
-      keys.map((key, index) => ({ ...key, index })),
-      nFeatures,
-    ).map((c) => c.index);
-    const fitTasks: SweepTask[] = order.map((i) => ({ kind: 'fit', ...keys[i], options: grid.options }));
-    const fitted = await pool.run(fitTasks, (cell, t) => report('fit', cost(order[t]), 1, cell));
-    let cells: SweepCell[] = new Array(keys.length);
-    order.forEach((i, t) => (cells[i] = fitted[t]));
-
-    let revisit = keys.map((_, i) => i);
+    let previous: Promise<SweepCell>[] = keys.map(async (key, i) => {
+      const cell = await pool.submit({ kind: 'fit', ...key, options }, cost[i]);
+      report('fit', i, cell);
+      return cell;
+    });
+    let beforePrevious: Promise<SweepCell>[] | null = null;
+    const none = Promise.resolve(null);
     for (let round = 0; round < rounds; round++) {
-      const neighbours = gridNeighbours(cells);
-      const chosen = schedulingOrder(
-        revisit.map((i) => ({ ...keys[i], index: i })),
-        nFeatures,
-      )
-        .map((c) => c.index)
-        .filter((i) => cells[i].status !== 'failed' && (neighbours[i].lower || neighbours[i].upper));
-      const skipped = keys.length - chosen.length;
-      if (skipped > 0)
-        report(
-          'refine',
-          keys.reduce((s, _, i) => s + (chosen.includes(i) ? 0 : cost(i)), 0),
-          skipped,
+      const last = previous;
+      const lastButOne = beforePrevious;
+      const at = (list: Promise<SweepCell>[] | null, j: number) => (list && j >= 0 ? list[j] : none);
+      previous = keys.map(async (_, i) => {
+        const { lower, upper } = neighbours[i];
+        const [cell, low, up, lowBefore, upBefore] = await Promise.all([
+          last[i],
+          at(last, lower),
+          at(last, upper),
+          at(lastButOne, lower),
+          at(lastButOne, upper),
+        ]);
+        const moved =
+          lastButOne === null ||
+          (low !== null && lowBefore !== null && fitChanged(lowBefore, low)) ||
+          (up !== null && upBefore !== null && fitChanged(upBefore, up));
+        if (cell.status === 'failed' || (low === null && up === null) || !moved) {
+          report('refine', i);
+          return cell;
+        }
+        const refined = await pool.submit(
+          {
+            kind: 'refine',
+            cell,
+            neighbours: { lower: low?.params ?? null, upper: up?.params ?? null },
+            options,
+          },
+          cost[i],
         );
-      const tasks: SweepTask[] = chosen.map((i) => ({
-        kind: 'refine',
-        cell: cells[i],
-        neighbours: neighbours[i],
-        options: grid.options,
-      }));
-      const refined = await pool.run(tasks, (cell, t) => report('refine', cost(chosen[t]), 1, cell));
-      const next = [...cells];
-      chosen.forEach((i, t) => (next[i] = refined[t]));
-      revisit = cellsToRevisit(cells, next);
-      cells = next;
+        report('refine', i, refined);
+        return refined;
+      });
+      beforePrevious = last;
     }
+    const cells = await Promise.all(previous);
     return { cells, threads, seconds: elapsed() };
   } finally {
     await pool.dispose();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  cellsToRevisit,
-  gridNeighbours,
+  fitChanged,
+  neighbourIndices,
   preferredCell,
   refineSweepCell,
 } from '../../../shared/engine/sweepRefine';
@@ -39,36 +39,29 @@ describe('preferredCell', () => {
   });
 });
 
-describe('gridNeighbours and cellsToRevisit', () => {
-  const grid = [
-    stub('full', 1, 'ok', -10),
-    stub('full', 2, 'ok', -9),
-    stub('full', 4, 'ok', -8),
-    stub('diag', 1, 'ok', -12),
-    stub('diag', 2, 'failed', null),
-  ];
-
+describe('neighbourIndices and fitChanged', () => {
   it('neighbours are the same type with K − 1 and K + 1 only (a gap in the K list has none)', () => {
-    const n = gridNeighbours(grid).map((x) => [
-      (x.lower as unknown as { tag: string } | null)?.tag ?? null,
-      (x.upper as unknown as { tag: string } | null)?.tag ?? null,
-    ]);
-    expect(n).toEqual([
-      [null, 'full2'],
-      ['full1', null],
-      [null, null],
-      [null, null],
-      ['diag1', null],
+    const keys = [
+      { covarianceType: 'full', k: 1 },
+      { covarianceType: 'full', k: 2 },
+      { covarianceType: 'full', k: 4 },
+      { covarianceType: 'diag', k: 1 },
+      { covarianceType: 'diag', k: 2 },
+    ] as const;
+    expect(neighbourIndices(keys)).toEqual([
+      { lower: -1, upper: 1 },
+      { lower: 0, upper: -1 },
+      { lower: -1, upper: -1 },
+      { lower: -1, upper: 4 },
+      { lower: 3, upper: -1 },
     ]);
   });
 
-  it('revisits exactly the cells next to a cell whose fit changed', () => {
-    const after = [...grid];
-    after[0] = stub('full', 1, 'ok', -9.5);
-    expect(cellsToRevisit(grid, after)).toEqual([1]);
-    after[3] = stub('diag', 1, 'ok', -11);
-    expect(cellsToRevisit(grid, after)).toEqual([1, 4]);
-    expect(cellsToRevisit(grid, grid)).toEqual([]);
+  it('a fit changed when its status or log-likelihood did', () => {
+    expect(fitChanged(stub('full', 1, 'ok', -10), stub('full', 1, 'ok', -9.5))).toBe(true);
+    expect(fitChanged(stub('full', 1, 'singular', null), stub('full', 1, 'ok', -12))).toBe(true);
+    expect(fitChanged(stub('full', 1, 'ok', -10), stub('full', 1, 'ok', -10))).toBe(false);
+    expect(fitChanged(stub('full', 9, 'failed', null), stub('full', 9, 'failed', null))).toBe(false);
   });
 });
 

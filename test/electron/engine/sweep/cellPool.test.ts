@@ -14,20 +14,35 @@ const fit = (k: number, covarianceType: 'full' | 'diag'): SweepTask => ({
 });
 
 describe('cell pool', () => {
-  it('returns results in task order, reports each once as it finishes, and matches an in-thread fit', async () => {
+  it('answers each submitted task with its cell, the same as an in-thread fit', async () => {
     const pool = createCellPool(X, n, d, { threads: 2, workerPath: SWEEP_WORKER });
     try {
-      const tasks = [fit(3, 'full'), fit(1, 'diag'), fit(2, 'full')];
-      const seen: number[] = [];
-      const cells = await pool.run(tasks, (_cell, index) => seen.push(index));
+      const cells = await Promise.all([
+        pool.submit(fit(3, 'full'), 3),
+        pool.submit(fit(1, 'diag'), 1),
+        pool.submit(fit(2, 'full'), 2),
+      ]);
       expect(cells.map((c) => `${c.covarianceType}${c.k}`)).toEqual(['full3', 'diag1', 'full2']);
-      expect([...seen].sort()).toEqual([0, 1, 2]);
       const local = await fitSweepCell(X, n, d, 3, 'full', options);
       expect({ ...cells[0], seconds: 0 }).toEqual({ ...local, seconds: 0 });
-      // The same workers serve a second pass.
-      expect((await pool.run([fit(2, 'diag')]))[0].k).toBe(2);
+      // The same workers take tasks submitted later.
+      expect((await pool.submit(fit(2, 'diag'), 0)).k).toBe(2);
     } finally {
       await pool.dispose();
+      await pool.dispose();
+    }
+  });
+
+  it('runs waiting tasks highest priority first (one thread: strictly in priority order)', async () => {
+    const pool = createCellPool(X, n, d, { threads: 1, workerPath: SWEEP_WORKER });
+    try {
+      const finished: string[] = [];
+      const submit = (k: number, priority: number) =>
+        pool.submit(fit(k, 'diag'), priority).then((c) => finished.push(`K${c.k}`));
+      // The first task starts at once; the other three wait and are taken by priority, then age.
+      await Promise.all([submit(1, 0), submit(2, 1), submit(3, 5), submit(4, 1)]);
+      expect(finished).toEqual(['K1', 'K3', 'K2', 'K4']);
+    } finally {
       await pool.dispose();
     }
   });
@@ -41,23 +56,27 @@ describe('cell pool', () => {
   it('rejects a pass when a worker cannot start', async () => {
     const pool = createCellPool(X, n, d, { threads: 1, workerPath: '/nonexistent/sweepWorker.cjs' });
     try {
-      await expect(pool.run([fit(1, 'full')])).rejects.toThrow(/Sweep worker/);
+      await expect(pool.submit(fit(1, 'full'), 0)).rejects.toThrow(/Sweep worker/);
     } finally {
       await pool.dispose();
     }
   });
 
-  it('rejects with cancelled when the signal aborts, and refuses later passes', async () => {
+  it('rejects running and waiting tasks with cancelled when the signal aborts, and refuses later ones', async () => {
     const controller = new AbortController();
     const pool = createCellPool(X, n, d, { threads: 2, workerPath: SWEEP_WORKER, signal: controller.signal });
     try {
       const slow = { ...options, nInit: 200, maxIter: 1000, tol: 0 };
-      const running = pool.run([{ kind: 'fit', k: 6, covarianceType: 'full', options: slow }]);
+      const running = pool.submit({ kind: 'fit', k: 6, covarianceType: 'full', options: slow }, 1);
+      const waiting = pool.submit({ kind: 'fit', k: 5, covarianceType: 'full', options: slow }, 0);
+      const third = pool.submit({ kind: 'fit', k: 4, covarianceType: 'full', options: slow }, 0);
       setTimeout(() => controller.abort(), 200);
       const started = performance.now();
       await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+      await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+      await expect(third).rejects.toMatchObject({ code: 'cancelled' });
       expect(performance.now() - started).toBeLessThan(2000);
-      await expect(pool.run([fit(1, 'full')])).rejects.toMatchObject({ code: 'cancelled' });
+      await expect(pool.submit(fit(1, 'full'), 0)).rejects.toMatchObject({ code: 'cancelled' });
     } finally {
       await pool.dispose();
     }
