@@ -27,7 +27,6 @@ const CR = 13;
 const QUOTE = 34;
 const MINUS = 45;
 const ZERO = 48;
-const NINE = 57;
 
 /** 10^k for k ≤ 15, exact doubles. */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -54,9 +53,25 @@ export class ByteScanner {
 
   /**
    * Scans `buf[begin, end)`; `final` = no bytes follow. Returns the offset of the first byte not
-   * consumed (the start of an incomplete record, or `end`).
+   * consumed (the start of an incomplete record, or `end`). `buf[end]`, if it exists, is used as a
+   * sentinel during the call and restored (readBytes leaves one spare byte for it).
    */
   push(buf: Buffer, begin: number, end: number, final: boolean): number {
+    if (end >= buf.length) {
+      const roomy = Buffer.allocUnsafe(end - begin + 1);
+      buf.copy(roomy, 0, begin, end);
+      return begin + this.scan(roomy, 0, end - begin, final);
+    }
+    return this.scan(buf, begin, end, final);
+  }
+
+  /**
+   * The scan proper. A LF written at `buf[end]` stops every byte loop, so they test no bounds; a
+   * field that stopped at `end` is then told apart by its position.
+   */
+  private scan(buf: Buffer, begin: number, end: number, final: boolean): number {
+    const saved = buf[end];
+    buf[end] = LF;
     const builder = this.builder;
     const delim = this.delimiter;
     const sep = this.decimalSep;
@@ -94,8 +109,8 @@ export class ByteScanner {
       for (;;) {
         const typed = header || n < width;
         let fieldEnd: number;
-        c = pos < end ? buf[pos] : -1;
-        if (c === QUOTE) {
+        c = buf[pos];
+        if (c === QUOTE && pos < end) {
           // Quoted field: as DelimitedScanner, with Buffer.indexOf (memchr) for the closing quote.
           let q = pos + 1;
           let flag = FIELD_PLAIN;
@@ -118,11 +133,11 @@ export class ByteScanner {
             break;
           }
           let p = Math.min(close + 1, end);
-          c = p < end ? buf[p] : -1;
+          c = buf[p];
           if (p === end || c === delim || c === LF || c === CR) {
             if (typed) this.pendText(n, buf, pos + 1, close, flag);
           } else {
-            while (p < end && (c = buf[p]) !== delim && c !== LF && c !== CR) p++;
+            while ((c = buf[p]) !== delim && c !== LF && c !== CR) p++;
             if (p === end && !final) break records;
             if (typed) this.pendText(n, buf, pos, p, FIELD_IRREGULAR);
           }
@@ -133,29 +148,31 @@ export class ByteScanner {
           if (!header && n < width) {
             // Fused number fast path (see the file comment).
             const negative = c === MINUS;
-            if (negative) c = ++p < end ? buf[p] : -1;
+            if (negative) c = buf[++p];
             const intStart = p;
             let m = 0;
-            while (c >= ZERO && c <= NINE) {
-              m = m * 10 + (c - ZERO);
-              c = ++p < end ? buf[p] : -1;
+            let d = c - ZERO;
+            while (d >= 0 && d <= 9) {
+              m = m * 10 + d;
+              d = buf[++p] - ZERO;
             }
             const intDigits = p - intStart;
             let frac = 0;
-            let ok = intDigits > 0;
-            if (ok && c === sep) {
+            c = d + ZERO;
+            if (c === sep && intDigits > 0) {
               const fracStart = ++p;
-              c = p < end ? buf[p] : -1;
-              while (c >= ZERO && c <= NINE) {
-                m = m * 10 + (c - ZERO);
-                c = ++p < end ? buf[p] : -1;
+              d = buf[p] - ZERO;
+              while (d >= 0 && d <= 9) {
+                m = m * 10 + d;
+                d = buf[++p] - ZERO;
               }
               frac = p - fracStart;
-              ok = frac > 0;
+              c = frac > 0 ? d + ZERO : -1;
             }
             if (
-              ok &&
-              (c === delim || c === LF || c === CR || (c === -1 && final)) &&
+              (c === delim || c === LF || c === CR) &&
+              (p < end || final) &&
+              intDigits > 0 &&
               intDigits + frac <= 15 &&
               !(intDigits > 1 && buf[intStart] === ZERO) &&
               !(m === 0 && negative)
@@ -170,10 +187,11 @@ export class ByteScanner {
             // Find the field's end from where the number scan stopped; `high` tells ASCII cells.
             let high = 0;
             for (let k = pos; k < p; k++) high |= buf[k];
-            while (p < end && (c = buf[p]) !== delim && c !== LF && c !== CR) {
+            while ((c = buf[p]) !== delim && c !== LF && c !== CR) {
               high |= c;
               p++;
             }
+            if (p > end) p = end;
             if (typed) this.pendPlain(n, buf, pos, p, high);
           }
           if (p === end && !final) break records;
@@ -218,6 +236,7 @@ export class ByteScanner {
       row++;
     }
     this.pending = 0;
+    buf[end] = saved;
     builder.setRows(row);
     return consumed;
   }

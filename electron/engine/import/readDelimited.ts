@@ -65,7 +65,8 @@ export async function readBytes(
   );
   const totalBytes = sniffed.size;
   const handle = await open(sniffed.path, 'r');
-  let buf = Buffer.allocUnsafe(Math.max(16, readBytes));
+  // One spare byte past the data for the scanner's sentinel (ByteScanner.push).
+  let buf = Buffer.allocUnsafe(Math.max(16, readBytes) + 1);
   let filled = 0;
   let validUpTo = 0;
   let begin = 0;
@@ -73,13 +74,14 @@ export async function readBytes(
   try {
     for (;;) {
       if (ctx.signal.aborted) throw cancelled();
-      if (filled === buf.length) {
+      if (filled === buf.length - 1) {
         // One record longer than the buffer: double it.
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, filled);
         buf = bigger;
       }
-      const { bytesRead } = await handle.read(buf, filled, buf.length - filled, counter.bytesRead);
+      const room = buf.length - 1 - filled;
+      const { bytesRead } = await handle.read(buf, filled, room, counter.bytesRead);
       const final = bytesRead === 0;
       counter.bytesRead += bytesRead;
       filled += bytesRead;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExactSum } from '../../../shared/data/exactSum';
-import { numberStats } from '../../../shared/data/numberStats';
+import { binnedExactSum, numberStats } from '../../../shared/data/numberStats';
 
 /** The reference: Shewchuk partials over the numbers in row order (exactSum.test.ts checks them). */
 function reference(values: Float64Array) {
@@ -59,7 +59,9 @@ describe('numberStats: count, exactly rounded sum, min and max of a column', () 
         values[i] = (rand() - 0.5) * 1e303; // beyond the bins (≥ 2^977)
       else values[i] = (rand() - 0.5) * 10 ** Math.floor(rand() * 40 - 20);
     }
-    expect(numberStats(values, n)).toEqual(reference(values));
+    const want = reference(values);
+    expect(numberStats(values, n)).toEqual(want);
+    expect(binnedExactSum(values, n)).toBe(want.sum);
   });
 
   it('stays exact where one bin takes 2^20 values and plain addition drifts', () => {
@@ -75,6 +77,25 @@ describe('numberStats: count, exactly rounded sum, min and max of a column', () 
     values[0] = 1e-300;
     const want = reference(values);
     expect(numberStats(values, n)).toEqual(want);
+    expect(binnedExactSum(values, n)).toBe(want.sum);
+  });
+
+  it('is exact whether the fast sum certifies itself or not: near powers of two, ties, cancellation', () => {
+    const rand = prng(6);
+    for (let trial = 0; trial < 300; trial++) {
+      const k = Math.floor(rand() * 80) - 40;
+      const xs = [2 ** k];
+      const m = 1 + Math.floor(rand() * 50);
+      for (let j = 0; j < m; j++) {
+        const tiny = Math.floor(rand() * 16 - 8) * 2 ** (k - 50 - Math.floor(rand() * 8));
+        xs.push(rand() < 0.3 ? -tiny : tiny, rand() < 0.1 ? 2 ** (k - 1) * (rand() < 0.5 ? 1 : -1) : 0);
+      }
+      if (rand() < 0.2) xs.push(1e300, -1e300);
+      const values = Float64Array.from(xs);
+      const want = reference(values);
+      expect(numberStats(values, values.length), `trial ${trial}`).toEqual(want);
+      expect(binnedExactSum(values, values.length), `trial ${trial}`).toBe(want.sum);
+    }
   });
 
   it('looks only at the first `length` values', () => {
