@@ -68,10 +68,13 @@ function build(family: KernelFamily, d: number, K: number, mode: KernelMode): Ro
 }
 
 function compileWithExp(body: string): Normalise | null {
+  // The constants become locals of the kernel (not captured variables) so the optimiser treats
+  // them as constants inside the row loop.
   const names = Object.keys(EXP_CONSTANTS) as (keyof typeof EXP_CONSTANTS)[];
+  const locals = names.map((name) => `const ${name} = $${name};`).join(' ');
   const factory = compile<(...constants: unknown[]) => Normalise>(
-    names,
-    `return function normalise(resp, logNorm, start, end, K, c, acc, accOff, total) {\n${body}\n};`,
+    names.map((name) => `$${name}`),
+    `return function normalise(resp, logNorm, start, end, K, c, acc, accOff, total) {\n${locals}\n${body}\n};`,
   );
   return factory ? factory(...names.map((name) => EXP_CONSTANTS[name])) : null;
 }
