@@ -138,10 +138,18 @@ export class Autosaver {
     }
   }
 
-  /** Hashing a large file every minute would be waste: re-hash only when size or mtime moved. */
+  /**
+   * Hashing a large file every minute would be waste: re-hash only when size or mtime moved; if
+   * the file is gone, keep the last fingerprint.
+   */
   private async fingerprint(filePath: string): Promise<DataSource> {
-    const info = await stat(filePath);
     const cached = this.fingerprints.get(filePath);
+    // The file vanished during the session: the last fingerprint still says what the analysis used.
+    const info = await stat(filePath).catch((err: unknown) => {
+      if (cached) return null;
+      throw err;
+    });
+    if (!info) return cached!;
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached;
     const fresh = await fingerprintFile(filePath);
     this.fingerprints.set(filePath, fresh);

@@ -57,15 +57,21 @@ export async function buildProject(state: ProjectState, options: SaveProjectOpti
   let dataSource: DataSource | null = null;
   let embeddedData: EmbeddedData | undefined;
   if (source) {
+    let readable = true;
     try {
       dataSource = await (options.fingerprint ?? fingerprintFile)(source.path);
     } catch (err) {
-      throw new EngineError(
-        'data_unreadable',
-        `Cannot save the project: the data file "${source.path}" cannot be read (${(err as Error).message}).`,
-      );
+      // Opened without its data: keep the fingerprint the project had, so "locate" still works later.
+      if (!source.known || source.known.path !== source.path || options.embedData) {
+        throw new EngineError(
+          'data_unreadable',
+          `Cannot save the project${options.embedData ? ' with its data' : ''}: the data file "${source.path}" cannot be read (${(err as Error).message}).`,
+        );
+      }
+      dataSource = source.known;
+      readable = false;
     }
-    if (options.embedData) embeddedData = await embed(source.path, dataSource);
+    if (options.embedData && readable) embeddedData = await embed(source.path, dataSource);
   }
   return {
     format: PROJECT_FORMAT,

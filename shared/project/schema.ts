@@ -97,7 +97,11 @@ export interface EmbeddedData {
 
 /** The analysis as the renderer hands it over (the main process adds the rest on save). */
 export interface ProjectState {
-  dataSource: { path: string } | null;
+  /**
+   * The data file. `known`: the fingerprint stored in the project this analysis was opened from;
+   * it is kept when the file cannot be read now (a project opened without its data still saves).
+   */
+  dataSource: { path: string; known?: DataSource } | null;
   importOptions: ProjectImportOptions;
   selection: ProjectSelection | null;
   modelSettings: FitOptions | null;
@@ -211,21 +215,24 @@ const currentFitExists = (p: { fits: { id: string }[]; currentFitId: string | nu
   p.currentFitId === null || p.fits.some((f) => f.id === p.currentFitId);
 const currentFitIssue = { message: 'currentFitId names no fit in the project', path: ['currentFitId'] };
 
-/** What saveProject / autosave receive from the renderer. */
-export const projectStateSchema = z
-  .object({
-    dataSource: z.object({ path: z.string().min(1).max(PROJECT_LIMITS.text) }).nullable(),
-    ...stateFields,
-  })
-  .strict()
-  .refine(currentFitExists, currentFitIssue) as unknown as z.ZodType<ProjectState>;
-
 export const dataSourceSchema = z.object({
   path: z.string().min(1).max(PROJECT_LIMITS.text),
   size: z.number().int().min(0),
   mtimeMs: z.number().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
 });
+
+/** What saveProject / autosave receive from the renderer. */
+export const projectStateSchema = z
+  .object({
+    dataSource: z
+      .object({ path: z.string().min(1).max(PROJECT_LIMITS.text), known: dataSourceSchema.optional() })
+      .strict()
+      .nullable(),
+    ...stateFields,
+  })
+  .strict()
+  .refine(currentFitExists, currentFitIssue) as unknown as z.ZodType<ProjectState>;
 
 /** A whole project file (current version), after migration. */
 export const projectSchema = z

@@ -149,6 +149,31 @@ describe('save and reopen a project', () => {
     expect(bigger.dataSource.message).toMatch(/its size is \d+ bytes, it was \d+/);
   });
 
+  it('a project opened without its data saves again, keeping the stored fingerprint', async () => {
+    const dir = folder('without-data');
+    const data = path.join(dir, 'iris.csv');
+    copyFileSync(irisCsv, data);
+    const file = path.join(dir, 'p.mixlab');
+    const saved = await saveProjectFile(file, sampleState(data), { appVersion });
+    rmSync(data);
+    const opened = await openProjectFile(file);
+    expect(opened.dataSource.state).toBe('missing');
+    const { format: _f, version: _v, savedAt: _s, appVersion: _a, dataSource, ...rest } = opened.project;
+    const known = { path: data, known: dataSource! };
+    const resaved = await saveProjectFile(
+      path.join(dir, 'q.mixlab'),
+      { ...rest, dataSource: known },
+      { appVersion },
+    );
+    expect(resaved.dataSource).toEqual(saved.dataSource);
+    // Without the stored fingerprint there is nothing true to write: refused, saying why.
+    const err = await refusal(
+      saveProjectFile(path.join(dir, 'r.mixlab'), { ...rest, dataSource: { path: data } }, { appVersion }),
+    );
+    expect(err.code).toBe('data_unreadable');
+    expect(existsSync(path.join(dir, 'r.mixlab'))).toBe(false);
+  });
+
   it('embedded data travels with the project and is restored byte for byte', async () => {
     const dir = folder('embedded');
     const data = path.join(dir, 'iris.csv');
