@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInProcessEngine } from '../../../electron/engine/inProcessEngine';
+import { EngineClient } from '../../../electron/main/engineClient';
+import { nodeEngineSpawner } from '../../../electron/main/nodeEngineSpawner';
+import { enginePath } from '../../support/paths';
 import { createIpcRouter } from '../../../electron/main/ipcRouter';
 import { createServices } from '../../../electron/main/services';
 import { Autosaver } from '../../../electron/main/autosave';
@@ -15,6 +17,8 @@ const irisCsv = fileURLToPath(new URL('../../fixtures/data/iris.csv', import.met
 let tmp: string;
 const events: MixlabEvent[] = [];
 let route: ReturnType<typeof createIpcRouter>;
+// The engine as the app runs it: a separate process (the built bundle), messages and transfers.
+const engine = new EngineClient(nodeEngineSpawner(enginePath));
 
 /** Calls a window.mixlab method through the validating router, as the renderer's invoke does. */
 async function api<M extends MixlabMethod>(method: M, arg: ArgOf<M>): Promise<ApiResultOf<M>> {
@@ -26,7 +30,7 @@ async function api<M extends MixlabMethod>(method: M, arg: ArgOf<M>): Promise<Ap
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'mixlab-services-'));
   const services = createServices({
-    engine: createInProcessEngine(),
+    engine,
     dialogs: { chooseDataFile: async () => null },
     samplesDir: '/nowhere',
     appInfo: () => ({
@@ -42,7 +46,10 @@ beforeAll(() => {
   });
   route = createIpcRouter(services);
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  engine.dispose();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 const columns = [0, 1, 2, 3];
 const options = {
