@@ -8,6 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appendFileSync } from 'node:fs';
 import { EngineClient } from './engineClient';
+import { Autosaver } from './autosave';
+import type { SaveFilePurpose } from '../../shared/api';
 import { electronEngineSpawner } from './electronEngineSpawner';
 import { createServices } from './services';
 import { createIpcRouter } from './ipcRouter';
@@ -51,9 +53,25 @@ engine.onCrash((crash) => {
   sendEvent(mainWindow, { type: 'engine-crashed', message: crash.message, restarted: crash.restarted });
 });
 
+/** Filters of the native save dialog per purpose (the extension decides the export format). */
+const SAVE_FILTERS: Record<SaveFilePurpose, { name: string; extensions: string[] }> = {
+  project: { name: 'Mixture Lab project', extensions: ['mixlab'] },
+  'labels-csv': { name: 'CSV with cluster labels', extensions: ['csv'] },
+  'labels-xlsx': { name: 'Excel workbook with cluster labels', extensions: ['xlsx'] },
+  model: { name: 'Mixture model (JSON)', extensions: ['json'] },
+};
+
+const autosaver = app
+  .whenReady()
+  .then(() =>
+    Autosaver.start({ dir: path.join(app.getPath('userData'), 'autosave'), appVersion: app.getVersion() }),
+  );
+
 const services = createServices({
   engine,
   samplesDir,
+  appDataDir: app.getPath('userData'),
+  autosaver,
   emit: (event) => sendEvent(mainWindow, event),
   appInfo: () => ({
     name: app.getName(),
@@ -72,6 +90,21 @@ const services = createServices({
           { name: 'All files', extensions: ['*'] },
         ],
       };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseSavePath(purpose, suggestedName) {
+      const options = { defaultPath: suggestedName, filters: [SAVE_FILTERS[purpose]] };
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseOpenPath(purpose) {
+      const filter = purpose === 'project' ? SAVE_FILTERS.project : SAVE_FILTERS.model;
+      const options = { properties: ['openFile'] as 'openFile'[], filters: [filter] };
       const result = mainWindow
         ? await dialog.showOpenDialog(mainWindow, options)
         : await dialog.showOpenDialog(options);
@@ -134,4 +167,17 @@ app.on('web-contents-created', (_event, contents) => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('before-quit', () => engine.dispose());
+// A normal quit marks the session clean, so the next start does not offer to restore it.
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting) return;
+  event.preventDefault();
+  quitting = true;
+  void autosaver
+    .then((saver) => saver.markCleanExit())
+    .catch((err: Error) => log(`autosave clean-exit marker failed: ${err.message}`))
+    .finally(() => {
+      engine.dispose();
+      app.quit();
+    });
+});
