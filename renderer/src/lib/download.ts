@@ -15,12 +15,3 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-/** A file name from a chart title: letters, digits (any script), dashes. */
-export function imageFileName(title: string, ext: 'png' | 'svg'): string {
-  const base = title
-    .trim()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${base || 'chart'}.${ext}`;
-}

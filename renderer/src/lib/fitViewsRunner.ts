@@ -19,12 +19,22 @@ export interface FitViewsRunner {
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
+/** The few members of a DOM Worker used here (this module also type-checks without the DOM library). */
+interface WorkerLike {
+  onmessage: ((event: { data: WorkerReply }) => void) | null;
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+}
+type WorkerConstructor = new (url: URL, options: { type: 'module' }) => WorkerLike;
+
 export function createFitViewsRunner(): FitViewsRunner {
-  if (typeof Worker === 'undefined') return inlineRunner();
+  // Named `Worker` so Vite sees `new Worker(new URL(…))` and bundles the worker script.
+  const Worker = (globalThis as { Worker?: WorkerConstructor }).Worker;
+  if (Worker === undefined) return inlineRunner();
   const worker = new Worker(new URL('../workers/fitViews.worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 0;
-  worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+  worker.onmessage = (event) => {
     const reply = event.data;
     const waiter = pending.get(reply.id);
     if (!waiter) return;
@@ -36,7 +46,7 @@ export function createFitViewsRunner(): FitViewsRunner {
     new Promise<T>((resolve, reject) => {
       const id = ++nextId;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...request, id } as WorkerRequest);
     });
   return {
     views: (fitId, input) => send<FitViews>({ kind: 'views', fitId, input }),

@@ -124,6 +124,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const columnValuesError = ref<string | null>(null);
 
   let runner: FitViewsRunner | null = null;
+  /** Last clicked column, the start of a shift-click range. */
+  let anchor: number | null = null;
   let fitCounter = 0;
   onScopeDispose(() => runner?.dispose());
 
@@ -191,6 +193,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
       resetForDataset();
       if (summary) void loadColumns(modelColumns.value.map((c) => c.index));
     },
+    // Immediate: the store is first used by the workspace, after the dataset is already open.
+    { immediate: true },
   );
 
   // Standardise by default when the selected columns' scales differ a lot, until the user decides.
@@ -232,8 +236,6 @@ export const useAnalysisStore = defineStore('analysis', () => {
   }
 
   // ---- selection -------------------------------------------------------------------------------
-
-  let anchor: number | null = null;
 
   /** Click toggles a column; shift-click selects every model column between the last click and this one. */
   function toggleColumn(index: number, options: { range?: boolean } = {}): void {
@@ -286,6 +288,9 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   // ---- fit -------------------------------------------------------------------------------------
 
+  /** Jobs the user cancelled: their late answer (result or "cancelled") is ignored. */
+  const abandoned = new Set<string>();
+
   async function fit(): Promise<void> {
     const req = request.value;
     if (!canFit.value || !req) return;
@@ -299,26 +304,39 @@ export const useAnalysisStore = defineStore('analysis', () => {
     });
     try {
       const response = await clients.analysis.fit(req, jobId);
+      if (abandoned.has(jobId)) return;
       current.value = { id: ++fitCounter, request: req, response };
       views.value = null;
       tableRows.value = null;
       void computeViews();
     } catch (err) {
+      if (abandoned.has(jobId)) return;
       const userError = toUserError(err);
       if (isCancelled(userError)) cancelled.value = true;
       else error.value = userError;
     } finally {
+      abandoned.delete(jobId);
       unsubscribe();
-      running.value = null;
+      if (running.value?.jobId === jobId) running.value = null;
     }
   }
 
+  /**
+   * Cancels the running fit. The engine stops at its next cancellation check (between EM
+   * iterations, which at millions of rows can take longer than a second); the workspace does not
+   * wait for that: once the engine has the cancel, the fit is over for the user and a new one may start.
+   */
   async function cancel(): Promise<void> {
     const job = running.value;
     if (!job || job.cancelling) return;
     job.cancelling = true;
     try {
-      await clients.jobs.cancel(job.jobId);
+      const stopping = await clients.jobs.cancel(job.jobId);
+      if (stopping && running.value?.jobId === job.jobId) {
+        abandoned.add(job.jobId);
+        running.value = null;
+        cancelled.value = true;
+      }
     } catch (err) {
       error.value = toUserError(err);
     }

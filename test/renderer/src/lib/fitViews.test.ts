@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { computeFitViews, fitViewsBuffers } from '../../../../renderer/src/lib/fitViews';
+import { pca2 } from '../../../../shared/stats/pca';
+import type { GaussianMixtureParams } from '../../../../shared/engine/types';
+
+const params: GaussianMixtureParams = {
+  covarianceType: 'spherical',
+  nComponents: 2,
+  nFeatures: 2,
+  weights: Float64Array.of(0.5, 0.5),
+  means: Float64Array.of(-1, -1, 1, 1),
+  covariances: Float64Array.of(0.5, 0.5),
+  precisionsCholesky: Float64Array.of(1.4, 1.4),
+};
+
+describe('computeFitViews', () => {
+  // Dataset rows 0..4; row 1 left out. Feature 0 is log-transformed, both standardised.
+  const a = Float64Array.of(1, Number.NaN, Math.E, Math.E ** 2, Math.E ** 3);
+  const b = Float64Array.of(10, 11, 30, 20, 40);
+  const pre = {
+    columns: [3, 5],
+    columnNames: ['a', 'b'],
+    log: [true, false],
+    standardize: true,
+    center: [1.5, 25],
+    scale: [1.118, 11.18],
+  };
+  const views = computeFitViews({
+    datasetRows: 5,
+    params,
+    preprocessing: pre,
+    labels: Int32Array.of(0, 0, 1, 1),
+    resp: Float64Array.of(0.9, 0.1, 0.6, 0.4, 0.3, 0.7, 0, 1),
+    rowIndex: Uint32Array.of(0, 2, 3, 4),
+    columns: [
+      { index: 3, name: 'a', values: a },
+      { index: 5, name: 'b', values: b },
+      { index: 7, name: 'c', values: Float64Array.of(1, 2, 3, 4, 5) },
+    ],
+  });
+
+  it('shows features in display units: the log of a log feature, the raw value otherwise', () => {
+    expect(Array.from(views.display[0])).toEqual([0, 1, 2, 3]);
+    expect(Array.from(views.display[1])).toEqual([10, 30, 20, 40]);
+    expect(views.histograms[0].n).toBe(4);
+    expect(views.histograms[0].edges[0]).toBe(0);
+  });
+
+  it('takes each row’s largest posterior as its certainty and maps dataset rows to fitted rows', () => {
+    expect(Array.from(views.certainty)).toEqual([0.9, 0.6, 0.7, 1]);
+    expect(Array.from(views.fittedRowOf)).toEqual([0, -1, 1, 2, 3]);
+  });
+
+  it('projects the fitted (standardised) rows on the same PCA as shared/stats/pca', () => {
+    const X = new Float64Array(8);
+    for (let i = 0; i < 4; i++) {
+      X[2 * i] = (views.display[0][i] - 1.5) / 1.118;
+      X[2 * i + 1] = (views.display[1][i] - 25) / 11.18;
+    }
+    const ref = pca2(X, 4, 2);
+    expect(Array.from(views.pca!.pca.components)).toEqual(Array.from(ref.components));
+    const x0 = ref.components[0] * (X[0] - ref.mean[0]) + ref.components[1] * (X[1] - ref.mean[1]);
+    expect(views.pca!.x[0]).toBeCloseTo(x0, 12);
+  });
+
+  it('summarises every numeric column per cluster in original units (not logged)', () => {
+    const aMeans = views.summary.columns.find((c) => c.index === 3)!.means;
+    expect(aMeans[0]).toBeCloseTo((1 + Math.E) / 2, 12);
+    expect(views.summary.columns.find((c) => c.index === 7)!.means).toEqual([2, 4.5]);
+  });
+
+  it('lists each result array once for transfer', () => {
+    const buffers = fitViewsBuffers(views);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers).toHaveLength(6);
+  });
+});
