@@ -14,7 +14,7 @@
 import { FORMAT_VERBATIM, SCAN_NUMBER, SCAN_OVERFLOW, scanNumber, type NumberScan } from './numberGrammar';
 import { isNonfiniteToken, missingTokenIndex, trimSpaces } from './missingTokens';
 import { grownFloat64, grownInt32, grownUint8 } from './growable';
-import { numberStats, type NumberStats } from './numberStats';
+import { NumberAccumulator, type NumberStats } from './numberStats';
 
 /** formats[row] = MISSING_BASE + i: the cell was exactly MISSING_TOKENS[i] (no padding). */
 export const MISSING_BASE = 64;
@@ -49,8 +49,7 @@ export class ColumnBuilder {
   private readonly textCodes = new Set<number>();
 
   private readonly scan: NumberScan = { value: 0, format: 0 };
-  private stats: NumberStats | null = null;
-  private statsLength = -1;
+  private readonly accumulator = new NumberAccumulator();
 
   constructor(
     readonly decimalComma: boolean,
@@ -72,15 +71,17 @@ export class ColumnBuilder {
   }
 
   /**
-   * Count, exact sum, min and max of the numbers, from `values` in one pass (numberStats.ts),
-   * recomputed only when rows were added since.
+   * Feeds the rows stored since the last call to the statistics pass (numberStats.ts). The
+   * importer calls it after every chunk; `numbers()` catches up on whatever is left.
    */
+  accumulate(): void {
+    this.accumulator.add(this.values, this.accumulator.fed, this.length);
+  }
+
+  /** Count, exact sum, min and max of the numbers in the rows so far. */
   numbers(): NumberStats {
-    if (this.stats === null || this.statsLength !== this.length) {
-      this.stats = numberStats(this.values, this.length);
-      this.statsLength = this.length;
-    }
-    return this.stats;
+    this.accumulate();
+    return this.accumulator.stats(this.values, this.length);
   }
 
   /** Finite numbers in the column. */

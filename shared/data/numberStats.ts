@@ -27,12 +27,41 @@ export interface NumberStats {
 }
 
 export function numberStats(values: Float64Array, length: number): NumberStats {
-  const acc = new Float64Array(ACC_SIZE);
-  accumulate(values, length, acc);
-  const count = acc[COUNT];
-  let sum = count === 0 ? 0 : certainlyRounded(acc[H], acc[L], acc[H_MAX], count);
-  if (Number.isNaN(sum)) sum = binnedExactSum(values, length);
-  return { count, sum, min: acc[MIN], max: acc[MAX] };
+  const acc = new NumberAccumulator();
+  acc.add(values, 0, length);
+  return acc.stats(values, length);
+}
+
+/**
+ * The same pass in pieces, as rows arrive: the importer feeds each chunk's new rows while they are
+ * still in cache (and V8 has optimised the loop long before the end). Feeding rows [0, n) in
+ * consecutive ranges does exactly the operations of one pass, so the result is identical.
+ */
+export class NumberAccumulator {
+  private readonly acc = new Float64Array(ACC_SIZE);
+  /** Rows fed so far. */
+  fed = 0;
+
+  constructor() {
+    this.acc[MIN] = Infinity;
+    this.acc[MAX] = -Infinity;
+  }
+
+  /** Feeds values[from, to); `from` must be where the previous range ended. */
+  add(values: Float64Array, from: number, to: number): void {
+    if (to <= from) return;
+    accumulate(values, from, to, this.acc);
+    this.fed = to;
+  }
+
+  /** The statistics of values[0, length), all of which have been fed. */
+  stats(values: Float64Array, length: number): NumberStats {
+    const acc = this.acc;
+    const count = acc[COUNT];
+    let sum = count === 0 ? 0 : certainlyRounded(acc[H], acc[L], acc[H_MAX], count);
+    if (Number.isNaN(sum)) sum = binnedExactSum(values, length);
+    return { count, sum, min: acc[MIN], max: acc[MAX] };
+  }
 }
 
 /** Index of the 32-bit half holding sign and exponent (platform byte order). */
@@ -52,14 +81,14 @@ const ACC_SIZE = 6;
  * The one pass, alone in its function: code after a loop that has not run yet has no type
  * feedback, and V8 would throw away the loop's on-stack-replaced optimised code on reaching it.
  */
-function accumulate(values: Float64Array, length: number, acc: Float64Array): void {
-  let count = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let h = 0;
-  let l = 0;
-  let hMax = 0;
-  for (let i = 0; i < length; i++) {
+function accumulate(values: Float64Array, from: number, to: number, acc: Float64Array): void {
+  let count = acc[COUNT];
+  let min = acc[MIN];
+  let max = acc[MAX];
+  let h = acc[H];
+  let l = acc[L];
+  let hMax = acc[H_MAX];
+  for (let i = from; i < to; i++) {
     const x = values[i];
     if (x !== x) continue;
     count++;

@@ -4,7 +4,9 @@
  * phantom columns are dropped and every column is summarised (fixture README, "Rows and records").
  */
 import { ColumnBuilder, MAX_LISTED_ROWS } from './columnBuilder';
-import { summarizeColumn } from './columnSummary';
+import { sampleStd, summarizeColumn } from './columnSummary';
+
+const PRIME_ROWS = 1 << 16;
 import { headerNames } from './headerNames';
 import { ColumnTable } from './columnTable';
 import type { ColumnSummary, ImportProblem } from './types';
@@ -24,6 +26,7 @@ export class TableBuilder {
   rows = 0;
   private readonly ragged: ImportProblem[] = [];
   private unlisted = 0;
+  private stdPrimed = false;
 
   /**
    * @param decimalComma the file's number locale (',' decimal, '.' thousands).
@@ -83,6 +86,17 @@ export class TableBuilder {
   setRows(rows: number): void {
     this.rows = rows;
     for (const c of this.columns) c.length = rows;
+  }
+
+  /** Feeds the rows added since the last call to each column's statistics (once per chunk). */
+  accumulate(): void {
+    for (const c of this.columns) c.accumulate();
+    if (!this.stdPrimed && this.rows >= PRIME_ROWS && this.columns.length > 0) {
+      // Run the standard deviation's loop once on early rows (result unused), so V8 has optimised
+      // it by the time finish() runs it over every row; cold, it costs ~0.2 s per 30M values.
+      this.stdPrimed = true;
+      sampleStd(this.columns[0].values, PRIME_ROWS, 0, PRIME_ROWS, 1);
+    }
   }
 
   private reportRagged(rowNumber: number, found: number): void {

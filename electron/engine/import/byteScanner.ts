@@ -72,6 +72,14 @@ export class ByteScanner {
   private scan(buf: Buffer, begin: number, end: number, final: boolean): number {
     const saved = buf[end];
     buf[end] = LF;
+    try {
+      return this.scanRecords(buf, begin, end, final);
+    } finally {
+      buf[end] = saved;
+    }
+  }
+
+  private scanRecords(buf: Buffer, begin: number, end: number, final: boolean): number {
     const builder = this.builder;
     const delim = this.delimiter;
     const sep = this.decimalSep;
@@ -236,7 +244,6 @@ export class ByteScanner {
       row++;
     }
     this.pending = 0;
-    buf[end] = saved;
     builder.setRows(row);
     return consumed;
   }

@@ -102,6 +102,7 @@ export async function readBytes(
         validUpTo = k;
       }
       const consumed = scanner.push(buf, begin, filled, final);
+      builder.accumulate();
       ctx.progress({ bytesRead: counter.bytesRead, totalBytes, rows: builder.rows });
       if (final) return;
       buf.copyWithin(0, consumed, filled);
@@ -140,6 +141,7 @@ export async function readChars(
       }
       counter.bytesRead += chunk.length;
       scanner.push(text, false);
+      builder.accumulate();
       ctx.progress({ bytesRead: counter.bytesRead, totalBytes, rows: builder.rows });
     }
     let tail: string;

@@ -49,4 +49,13 @@ describe('ColumnBuilder + ColumnTable', () => {
     const s = summarizeColumn(column(['a', 'b', 'a', 'NA', 'inf']), 0, 'x', 'x');
     expect(s).toMatchObject({ kind: 'categorical', distinct: 3, missing: 1 });
   });
+
+  it('keeps its statistics right when rows are added after they were first asked for', () => {
+    const c = column(['1.5', 'x', '-2']);
+    expect(c.numbers()).toMatchObject({ count: 2, sum: -0.5, min: -2, max: 1.5 });
+    c.reserve(8);
+    for (const t of ['10', 'NA', '0.25']) c.add(t, 0, t.length);
+    expect(c.numbers()).toEqual({ count: 4, sum: 9.75, min: -2, max: 10 });
+    expect(summarizeColumn(c, 0, 'x', 'x')).toMatchObject({ kind: 'mixed', count: 4, sum: 9.75, missing: 1 });
+  });
 });

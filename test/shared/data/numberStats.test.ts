@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExactSum } from '../../../shared/data/exactSum';
-import { binnedExactSum, numberStats } from '../../../shared/data/numberStats';
+import { binnedExactSum, NumberAccumulator, numberStats } from '../../../shared/data/numberStats';
 
 /** The reference: Shewchuk partials over the numbers in row order (exactSum.test.ts checks them). */
 function reference(values: Float64Array) {
@@ -106,5 +106,21 @@ describe('numberStats: count, exactly rounded sum, min and max of a column', () 
     expect(Object.is(stats([-0, NaN, -0]).sum, -0)).toBe(true);
     expect(Object.is(stats([-0, 1, -1]).sum, 0)).toBe(true);
     expect(Object.is(stats([-0, 0]).sum, 0)).toBe(true);
+  });
+
+  it('gives the same result fed in pieces as the importer feeds it, chunk by chunk', () => {
+    const rand = prng(8);
+    const n = 50_000;
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      values[i] = rand() < 0.1 ? NaN : (rand() - 0.3) * 10 ** Math.floor(rand() * 12 - 6);
+    const acc = new NumberAccumulator();
+    for (let from = 0; from < n;) {
+      const to = Math.min(n, from + 1 + Math.floor(rand() * 5000));
+      acc.add(values, from, to);
+      from = to;
+    }
+    expect(acc.stats(values, n)).toEqual(numberStats(values, n));
+    expect(acc.stats(values, n)).toEqual(reference(values));
   });
 });
