@@ -10,6 +10,9 @@
  * - `codes` (created on the first verbatim cell): Int32Array index into `dictionary`, the distinct
  *   kept texts. A categorical column is thus dictionary-encoded; a numeric column keeps one byte per
  *   cell, plus the texts of the rare cells its value cannot reproduce (`1.5e3`, `+12`, `007`).
+ *
+ * Counts of missing and text cells are kept as cells arrive; the numbers' count, sum, min and max
+ * come from `values` (numberStats.ts), so a number costs only its two stores.
  */
 import { FORMAT_VERBATIM, SCAN_NUMBER, SCAN_OVERFLOW, scanNumber, type NumberScan } from './numberGrammar';
 import { isNonfiniteToken, missingTokenIndex, trimSpaces } from './missingTokens';

@@ -10,6 +10,9 @@
  * reader (the fixtures' oracle), including its lenient cases: text after a closing quote is kept
  * literally, an unterminated quote runs to the end of the file, a quote inside an unquoted field is a
  * plain character.
+ *
+ * UTF-8 and Windows-1252 files are read by ByteScanner (byteScanner.ts), the same rules over raw
+ * bytes; this scanner serves the other encodings (GBK, UTF-16), previews and detection.
  */
 
 /** How a field's range is to be read. */
