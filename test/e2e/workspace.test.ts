@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,9 +153,30 @@ describe('analysis workspace (Chromium, real services and engine process)', () =
       )
       .toEqual(new Set(['3']));
 
-    // Dark theme, same scatter.
+    // Every chart saves as PNG and SVG through a download.
     await page.getByTestId('view-tab-scatter').click();
-    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await waitForChart(page, 'scatter');
+    for (const type of ['png', 'svg'] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(`export-${type}-scatter`).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`Clusters.${type}`);
+      const saved = path.join(tmpdir(), `mixlab-e2e-scatter.${type}`);
+      await download.saveAs(saved);
+      const head = readFileSync(saved).subarray(0, 256);
+      if (type === 'png') expect(head.subarray(1, 4).toString()).toBe('PNG');
+      else expect(head.toString()).toMatch(/<svg/);
+      rmSync(saved);
+    }
+
+    // Dark theme (the top bar's switch), same scatter; and the Chinese UI.
+    await page.getByTestId('theme-dark').click();
+    await settle(page);
+    await app.screenshot('workspace-scatter-dark');
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    await settle(page);
+    await app.screenshot('workspace-scatter-zh-dark');
     expect(app.problems).toEqual([]);
   });
 
