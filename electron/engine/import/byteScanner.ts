@@ -34,6 +34,28 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 /** Decodes bytes that are not all ASCII (UTF-8 already validated, or Windows-1252). */
 export type DecodeBytes = (buf: Buffer, start: number, end: number) => string;
 
+/**
+ * Buffer's own latin1Slice / utf8Slice: what `toString(encoding, start, end)` calls after checking
+ * its arguments. Text-heavy files call them per cell, and the checks measured as much as the copy;
+ * `toString` stays the fallback should a runtime not have them.
+ */
+interface SliceMethods {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+const methods = Buffer.prototype as Partial<SliceMethods>;
+const direct = typeof methods.latin1Slice === 'function' && typeof methods.utf8Slice === 'function';
+
+export const latin1Text = direct
+  ? (buf: Buffer, start: number, end: number): string =>
+      (buf as unknown as SliceMethods).latin1Slice(start, end)
+  : (buf: Buffer, start: number, end: number): string => buf.toString('latin1', start, end);
+
+export const utf8Text = direct
+  ? (buf: Buffer, start: number, end: number): string =>
+      (buf as unknown as SliceMethods).utf8Slice(start, end)
+  : (buf: Buffer, start: number, end: number): string => buf.toString('utf8', start, end);
+
 export class ByteScanner {
   /** Text cells of the record being scanned: field index and text. */
   private pendingFields: number[] = [];
@@ -251,7 +273,7 @@ export class ByteScanner {
   /** An unquoted field's text: ASCII bytes (`high` < 0x80) read as latin1, else decoded. */
   private pendPlain(field: number, buf: Buffer, start: number, end: number, high: number): void {
     const text =
-      start === end ? '' : high < 0x80 ? buf.toString('latin1', start, end) : this.decode(buf, start, end);
+      start === end ? '' : high < 0x80 ? latin1Text(buf, start, end) : this.decode(buf, start, end);
     this.pendingFields[this.pending] = field;
     this.pendingTexts[this.pending++] = text;
   }
@@ -259,7 +281,7 @@ export class ByteScanner {
   private pendText(field: number, buf: Buffer, start: number, end: number, flag: number): void {
     let high = 0;
     for (let k = start; k < end; k++) high |= buf[k];
-    const raw = high < 0x80 ? buf.toString('latin1', start, end) : this.decode(buf, start, end);
+    const raw = high < 0x80 ? latin1Text(buf, start, end) : this.decode(buf, start, end);
     const text = flag === FIELD_PLAIN ? raw : fieldText(raw, 0, raw.length, flag);
     this.pendingFields[this.pending] = field;
     this.pendingTexts[this.pending++] = text;

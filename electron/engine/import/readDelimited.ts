@@ -17,7 +17,7 @@ import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import type { TableBuilder } from '../../../shared/data/tableBuilder';
 import { cancelled } from '../engineCore';
-import { ByteScanner } from './byteScanner';
+import { ByteScanner, utf8Text } from './byteScanner';
 import { DelimitedScanner } from './csvScanner';
 import { makeDecoder, type Dialect } from './delimitedDialect';
 import type { ImportContext } from './importDelimited';
@@ -61,7 +61,7 @@ export async function readBytes(
     builder,
     dialect.delimiter ? dialect.delimiter.charCodeAt(0) : -1,
     dialect.decimal.charCodeAt(0),
-    utf8 ? (b, s, e) => b.toString('utf8', s, e) : (b, s, e) => legacy!.decode(b.subarray(s, e)),
+    utf8 ? utf8Text : (b, s, e) => legacy!.decode(b.subarray(s, e)),
   );
   const totalBytes = sniffed.size;
   const handle = await open(sniffed.path, 'r');
