@@ -16,6 +16,7 @@ import type {
   RowsResult,
 } from './data/types';
 import type { FitRequest, FitResponse } from './engine/types';
+import type { SweepRequest, SweepResponse } from './engine/sweepTypes';
 import type { EngineErrorInfo, ProgressOf } from './protocol';
 import type { AppliedModel, ColumnMatch } from './export/applyModel';
 import type { LabelExportOptions, LabelExportSummary } from './export/labelExport';
@@ -59,6 +60,13 @@ export interface MixlabMethods {
   getColumnValues: { arg: ColumnValuesRequest; result: ColumnValuesResult };
   /** Fits a mixture in the engine process. Progress on `jobId`. */
   fit: { arg: { jobId: string; request: FitRequest }; result: FitResponse };
+  /**
+   * Model selection: fits every K × covariance-type cell (issue 6). Progress on `jobId` is a
+   * SweepProgress per finished task, carrying the finished cell (with its fitted params) as it stands;
+   * cancellable with cancelJob. "Use this cell" needs no refit: applyModel with the cell's params and
+   * the response's preprocessing gives its labels and responsibilities.
+   */
+  sweep: { arg: { jobId: string; request: SweepRequest }; result: SweepResponse };
   /** Frees a dataset in the engine (the user closed the file). */
   closeDataset: { arg: { datasetId: string }; result: { released: boolean } };
   /** Cancels a running job; resolves false if it was not running. */
@@ -129,6 +137,7 @@ export const MIXLAB_METHODS: readonly MixlabMethod[] = [
   'getRows',
   'getColumnValues',
   'fit',
+  'sweep',
   'closeDataset',
   'cancelJob',
   'chooseSavePath',
@@ -149,7 +158,11 @@ export const MIXLAB_METHODS: readonly MixlabMethod[] = [
 
 /** Events pushed from the main process to the renderer. */
 export type MixlabEvent =
-  | { type: 'progress'; jobId: string; progress: ProgressOf<'fit'> | ProgressOf<'dataset.import'> | unknown }
+  | {
+      type: 'progress';
+      jobId: string;
+      progress: ProgressOf<'fit'> | ProgressOf<'sweep'> | ProgressOf<'dataset.import'> | unknown;
+    }
   | { type: 'engine-crashed'; message: string; restarted: boolean };
 
 /** What travels back over the invoke channel: never a thrown Error (Electron would mangle its text). */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ArgOf, MixlabMethod } from './api';
 import { fitRequestSchema } from './engine/fitRequest';
+import { sweepRequestSchema } from './engine/sweepRequest';
 import { projectApiArgSchemas } from './project/apiArgSchemas';
 
 const empty = z.object({}).strict();
@@ -43,6 +44,7 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
     .object({ datasetId, columns: z.array(z.number().int().min(0)).min(1).max(10_000) })
     .strict(),
   fit: z.object({ jobId, request: fitRequestSchema }).strict() as unknown as z.ZodType<ArgOf<'fit'>>,
+  sweep: z.object({ jobId, request: sweepRequestSchema }).strict() as unknown as z.ZodType<ArgOf<'sweep'>>,
   closeDataset: z.object({ datasetId }).strict(),
   cancelJob: z.object({ jobId }).strict(),
   ...projectApiArgSchemas,

@@ -153,6 +153,15 @@ export function createServices(deps: ServiceDeps): MixlabServices {
         ),
       );
     },
+    async sweep({ jobId, request }) {
+      return job(jobId, async (signal, onProgress) =>
+        deps.engine.call(
+          'sweep',
+          { ...request, datasetId: await engineIdOf(request.datasetId, signal) },
+          { signal, onProgress },
+        ),
+      );
+    },
     async closeDataset({ datasetId }) {
       const open = datasets.get(datasetId);
       datasets.delete(datasetId);
