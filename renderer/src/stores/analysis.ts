@@ -73,6 +73,18 @@ export interface CurrentFit {
   id: number;
   request: FitRequest;
   response: FitResponse;
+  /**
+   * Where the fit came from when not from the Fit button: a sweep cell the user chose (issue 6).
+   * Such a fit was not rerun: its labels and responsibilities come from applyModel on the cell's
+   * params, so `response.fit.traces` is empty (no trace view) and `logDensity` has length 0.
+   */
+  source?: FitSource;
+}
+
+export interface FitSource {
+  kind: 'sweep';
+  k: number;
+  covarianceType: FitRequest['options']['covarianceType'];
 }
 
 export interface RunningFit {
@@ -394,6 +406,25 @@ export const useAnalysisStore = defineStore('analysis', () => {
     }
   }
 
+  /**
+   * Makes a fit computed elsewhere (a sweep cell) the current fit with all its views, as if the
+   * Fit button had produced it; the model panel shows its K and covariance type.
+   */
+  function adoptFit(fit: Omit<CurrentFit, 'id'>): void {
+    settings.value = {
+      ...settings.value,
+      nComponents: fit.request.options.nComponents,
+      covarianceType: fit.request.options.covarianceType,
+    };
+    current.value = { id: ++fitCounter, ...fit };
+    views.value = null;
+    viewsError.value = null;
+    tableRows.value = null;
+    error.value = null;
+    cancelled.value = false;
+    void computeViews();
+  }
+
   function setTableOrder(spec: Partial<TableOrderSpec>): void {
     view.value.table = { ...view.value.table, ...spec };
     void applyTableOrder();
@@ -475,6 +506,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     fit,
     cancel,
     computeViews,
+    adoptFit,
     setTableOrder,
     exportState,
     restoreState,
