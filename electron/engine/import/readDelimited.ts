@@ -53,7 +53,7 @@ export async function readBytes(
   builder: TableBuilder,
   ctx: ImportContext,
   counter: ReadCounter,
-  readBytes = READ_BYTES,
+  chunkBytes = READ_BYTES,
 ): Promise<void> {
   const utf8 = dialect.encoding === 'utf-8';
   const legacy = utf8 ? null : new TextDecoder('windows-1252');
@@ -66,7 +66,7 @@ export async function readBytes(
   const totalBytes = sniffed.size;
   const handle = await open(sniffed.path, 'r');
   // One spare byte past the data for the scanner's sentinel (ByteScanner.push).
-  let buf = Buffer.allocUnsafe(Math.max(16, readBytes) + 1);
+  let buf = Buffer.allocUnsafe(Math.max(16, chunkBytes) + 1);
   let filled = 0;
   let validUpTo = 0;
   let begin = 0;
