@@ -170,6 +170,16 @@ describe('analysis workspace (Chromium, real services and engine process)', () =
       rmSync(saved);
     }
 
+    // The first two principal components as axes, ellipses projected onto them.
+    await page.getByTestId('scatter-axes-pca').click();
+    await expect
+      .poll(async () => (await chart(page, 'scatter'))?.series.filter((s) => s.type === 'line').length)
+      .toBe(10);
+    await expect(page.locator('[data-chart="scatter"]').innerText()).resolves.toContain('PC1 / PC2');
+    await settle(page);
+    await app.screenshot('workspace-scatter-pca');
+    await page.getByTestId('scatter-axes-features').click();
+
     // Dark theme (the top bar's switch), same scatter; and the Chinese UI.
     await page.getByTestId('theme-dark').click();
     await settle(page);
@@ -235,6 +245,13 @@ describe('analysis workspace (Chromium, real services and engine process)', () =
       await setNumber(page, 'model-maxIter', 3);
       await page.getByTestId('fit').click();
       const scatter = await waitForChart(page, 'scatter', 120_000);
+      // For the record (not asserted: the harness decodes the response's typed arrays from base64
+      // on the page, work Electron's structured clone does not do): long tasks after the fit.
+      const after = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+      console.log(
+        `long tasks while the 2M-row results arrived and were drawn (ms): ${after.map(Math.round).join(', ')}`,
+      );
+      expect(scatter.series.filter((s) => s.type === 'scatter' && s.data.length > 1)).toHaveLength(2);
       expect(scatter.subtitle).toMatch(/sample of [\d,]+ of 2,000,000 points/);
       await settle(page);
       await app.screenshot('workspace-scatter-2m-dark');

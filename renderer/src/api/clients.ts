@@ -5,6 +5,7 @@ import { createAppClient, type AppClient } from './appClient';
 import { createDatasetClient, type DatasetClient } from './datasetClient';
 import { createEventClient, type EventClient } from './eventClient';
 import { createJobClient, type JobClient } from './jobClient';
+import { createSweepClient, type SweepClient } from './sweepClient';
 import { systemApi } from './systemApi';
 
 /** Every client the stores use, built over one MixlabApi (the real bridge, or a fake in tests). */
@@ -14,6 +15,7 @@ export interface Clients {
   jobs: JobClient;
   events: EventClient;
   analysis: AnalysisClient;
+  sweep: SweepClient;
 }
 
 export function createClients(api: MixlabApi = systemApi()): Clients {
@@ -23,6 +25,7 @@ export function createClients(api: MixlabApi = systemApi()): Clients {
     jobs: createJobClient(api),
     events: createEventClient(api),
     analysis: createAnalysisClient(api),
+    sweep: createSweepClient(api),
   };
 }
 

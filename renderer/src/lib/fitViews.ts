@@ -14,6 +14,8 @@ import { maxPosterior } from '../../../shared/stats/certainty';
 import { toDisplayValue } from '../../../shared/stats/displaySpace';
 import { densityHistogram, type Histogram } from '../../../shared/stats/histogram';
 import { pca2, pcaProjectRows, type Pca2 } from '../../../shared/stats/pca';
+import { stratifiedSample } from '../../../shared/stats/stratifiedSample';
+import { SCATTER_MAX_POINTS } from '../charts/scatterOption';
 import { clusterSummary, type ClusterSummary } from './clusterSummary';
 
 export interface FitViewsInput {
@@ -43,6 +45,12 @@ export interface FitViews {
   summary: ClusterSummary;
   /** N: fitted row of each dataset row, −1 where the row was left out. */
   fittedRowOf: Int32Array;
+  /**
+   * Fitted rows the scatter draws when there are more than SCATTER_MAX_POINTS: a deterministic
+   * cluster-stratified sample (shared/stats/stratifiedSample.ts), drawn here because choosing it
+   * at millions of rows takes longer than a frame. Null when every row is drawn.
+   */
+  scatterRows: Uint32Array | null;
 }
 
 export function computeFitViews(input: FitViewsInput): FitViews {
@@ -89,12 +97,15 @@ export function computeFitViews(input: FitViewsInput): FitViews {
       values: c.values,
     })),
   });
-  return { certainty, display, histograms, pca, summary, fittedRowOf };
+  const scatterRows =
+    n > SCATTER_MAX_POINTS ? stratifiedSample(labels, K, { size: SCATTER_MAX_POINTS }) : null;
+  return { certainty, display, histograms, pca, summary, fittedRowOf, scatterRows };
 }
 
 /** The typed arrays of a FitViews, for postMessage's transfer list. */
 export function fitViewsBuffers(v: FitViews): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [v.certainty, ...v.display, v.fittedRowOf];
   if (v.pca) arrays.push(v.pca.x, v.pca.y);
+  if (v.scatterRows) arrays.push(v.scatterRows);
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFitViews, fitViewsBuffers } from '../../../../renderer/src/lib/fitViews';
 import { pca2 } from '../../../../shared/stats/pca';
+import { SCATTER_MAX_POINTS } from '../../../../renderer/src/charts/scatterOption';
 import type { GaussianMixtureParams } from '../../../../shared/engine/types';
 
 const params: GaussianMixtureParams = {
@@ -73,5 +74,31 @@ describe('computeFitViews', () => {
     const buffers = fitViewsBuffers(views);
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(buffers).toHaveLength(6);
+  });
+
+  it('chooses a stratified sample of rows for the scatter above SCATTER_MAX_POINTS, every cluster kept', () => {
+    const n = SCATTER_MAX_POINTS + 50_000;
+    // Cluster 1 holds only 300 rows: a proportional share would be ~240, the minimum keeps 200+.
+    const labels = Int32Array.from({ length: n }, (_, i) => (i % 1000 < 1 && i < 300_000 ? 1 : 0));
+    const resp = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) resp[2 * i + labels[i]] = 1;
+    const col = Float64Array.from({ length: n }, (_, i) => i);
+    const big = computeFitViews({
+      datasetRows: n,
+      params: { ...params },
+      preprocessing: { ...pre, log: [false, false] },
+      labels,
+      resp,
+      rowIndex: Uint32Array.from({ length: n }, (_, i) => i),
+      columns: [
+        { index: 3, name: 'a', values: col },
+        { index: 5, name: 'b', values: col },
+      ],
+    });
+    const rows = big.scatterRows!;
+    expect(Math.abs(rows.length - SCATTER_MAX_POINTS)).toBeLessThan(1000);
+    const inSmall = Array.from(rows).filter((r) => labels[r] === 1).length;
+    expect(inSmall).toBeGreaterThanOrEqual(200);
+    expect(views.scatterRows).toBeNull();
   });
 });
