@@ -5,6 +5,7 @@ import { createAppClient, type AppClient } from './appClient';
 import { createDatasetClient, type DatasetClient } from './datasetClient';
 import { createEventClient, type EventClient } from './eventClient';
 import { createJobClient, type JobClient } from './jobClient';
+import { createProjectClient, type ProjectClient } from './projectClient';
 import { createSweepClient, type SweepClient } from './sweepClient';
 import { systemApi } from './systemApi';
 
@@ -16,6 +17,7 @@ export interface Clients {
   events: EventClient;
   analysis: AnalysisClient;
   sweep: SweepClient;
+  project: ProjectClient;
 }
 
 export function createClients(api: MixlabApi = systemApi()): Clients {
@@ -26,6 +28,7 @@ export function createClients(api: MixlabApi = systemApi()): Clients {
     events: createEventClient(api),
     analysis: createAnalysisClient(api),
     sweep: createSweepClient(api),
+    project: createProjectClient(api),
   };
 }
 

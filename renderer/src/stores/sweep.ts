@@ -295,7 +295,8 @@ export const useSweepStore = defineStore('sweep', () => {
         columns: [...r.request.columns],
         standardize: r.request.standardize,
         ...(r.request.logColumns ? { logColumns: [...r.request.logColumns] } : {}),
-        options: { ...r.request.options, nComponents: k, covarianceType },
+        // Key order as the analysis store builds it (its `stale` check compares JSON).
+        options: { nComponents: k, covarianceType, ...r.request.options },
       };
       const response: FitResponse = {
         fit: {
