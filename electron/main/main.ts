@@ -47,7 +47,12 @@ function log(line: string): void {
   }
 }
 
-const engine = new EngineClient(electronEngineSpawner(path.join(outDir, 'engine', 'engine.cjs')));
+/**
+ * The engine and its worker threads run from app.asar.unpacked in the packaged app (electron-builder
+ * `asarUnpack`): worker_threads cannot load their scripts from inside an asar archive.
+ */
+const engineDir = path.join(outDir, 'engine').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+const engine = new EngineClient(electronEngineSpawner(path.join(engineDir, 'engine.cjs')));
 engine.onCrash((crash) => {
   log(`engine crashed: ${crash.message}`);
   sendEvent(mainWindow, { type: 'engine-crashed', message: crash.message, restarted: crash.restarted });

@@ -119,6 +119,11 @@ describe('packaged app (offline electron-builder validation)', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
+  it('unpacks the engine and its workers beside the archive (worker threads cannot load from asar)', () => {
+    const engineDir = path.join(unpacked, 'resources', 'app.asar.unpacked', 'out', 'engine');
+    expect(readdirSync(engineDir).sort()).toEqual(['engine.cjs', 'sweepWorker.cjs', 'worker.cjs']);
+  });
+
   it('flips the Electron fuses that harden the packaged app', () => {
     const binary = readFileSync(path.join(unpacked, 'mixture-lab'));
     const at = binary.indexOf(SENTINEL) + SENTINEL.length;
