@@ -5,6 +5,7 @@ import type { FitProgress, FitRequest, FitResponse } from '../../../shared/engin
 import { useClients } from '../api/clients';
 import { isCancelled, toUserError, type UserError } from '../api/userError';
 import type { FitViews } from '../lib/fitViews';
+import { certaintyInSlices } from '../lib/certaintyInSlices';
 import { createFitViewsRunner, type FitViewsRunner } from '../lib/fitViewsRunner';
 import {
   DEFAULT_MODEL_SETTINGS,
@@ -371,12 +372,15 @@ export const useAnalysisStore = defineStore('analysis', () => {
       }));
     runner ??= createFitViewsRunner();
     try {
+      const { resp, params } = fit.response.fit;
+      const certainty = await certaintyInSlices(resp, fit.response.rowIndex.length, params.nComponents);
+      if (current.value?.id !== fit.id) return;
       const result = await runner.views(fit.id, {
         datasetRows: summary.rows,
         params: fit.response.fit.params,
         preprocessing: fit.response.preprocessing,
         labels: fit.response.fit.labels,
-        resp: fit.response.fit.resp,
+        certainty,
         rowIndex: fit.response.rowIndex,
         columns: cols,
       });
@@ -448,7 +452,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
    * Restores a saved state over the open dataset (columns that no longer exist or are not numeric
    * are dropped) and, if given, a fit saved with it.
    */
-  async function restoreState(state: AnalysisState, fit?: { request: FitRequest; response: FitResponse }) {
+  async function restoreState(state: AnalysisState, fit?: Omit<CurrentFit, 'id'>) {
     const fresh = defaultAnalysisState();
     const valid = new Set(modelColumns.value.map((c) => c.index));
     selection.value = state.selection.filter((c) => valid.has(c));
