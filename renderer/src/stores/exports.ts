@@ -1,0 +1,213 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import {
+  DEFAULT_LABEL_EXPORT_OPTIONS,
+  type LabelExportOptions,
+  type LabelExportProgress,
+  type LabelExportSummary,
+} from '../../../shared/export/labelExport';
+import type { LabelModel } from '../../../shared/export/labelModel';
+import { useClients } from '../api/clients';
+import { isCancelled, toUserError, type UserError } from '../api/userError';
+import { baseName } from '../lib/projectState';
+import { useAnalysisStore } from './analysis';
+import { useDatasetStore } from './dataset';
+
+/** Why export is not possible now; i18n keys under `exports.blocked`. */
+export type ExportBlocker = 'noData' | 'noFit' | 'running';
+
+export interface ExportRun {
+  jobId: string;
+  progress: LabelExportProgress | null;
+}
+
+/** What the summary dialog shows after a label export (this dataset or another file). */
+export interface ExportOutcome {
+  summary: LabelExportSummary;
+  /** Set for "apply model to another file": the file the labels are for. */
+  source?: string;
+}
+
+/** Reads a label export progress payload by shape (events cross a process boundary). */
+export function parseExportProgress(raw: unknown): LabelExportProgress | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { rowsWritten, totalRows } = raw as Record<string, unknown>;
+  return typeof rowsWritten === 'number' && typeof totalRows === 'number' ? { rowsWritten, totalRows } : null;
+}
+
+/**
+ * Export labels (CSV / .xlsx, written by the engine process with progress), export the model as
+ * JSON, and apply a model file to another data file. Labels always come from the stored model's
+ * predict (engine `model.apply`), so an export matches what the workspace shows.
+ */
+export const useExportsStore = defineStore('exports', () => {
+  const clients = useClients();
+  const dataset = useDatasetStore();
+  const analysis = useAnalysisStore();
+
+  const dialogOpen = ref(false);
+  const options = ref<LabelExportOptions>({ ...DEFAULT_LABEL_EXPORT_OPTIONS });
+  const running = ref<ExportRun | null>(null);
+  const outcome = ref<ExportOutcome | null>(null);
+  const modelSaved = ref<{ path: string } | null>(null);
+  const error = ref<UserError | null>(null);
+
+  const blocker = computed<ExportBlocker | null>(() => {
+    if (running.value) return 'running';
+    if (!dataset.summary) return 'noData';
+    if (!analysis.current) return 'noFit';
+    return null;
+  });
+
+  /** The current fit as the model export and apply requests carry it. */
+  const model = computed<LabelModel | null>(() => {
+    const fit = analysis.current;
+    return fit ? { params: fit.response.fit.params, preprocessing: fit.response.preprocessing } : null;
+  });
+
+  function stem(file: string | undefined): string {
+    return file ? baseName(file).replace(/\.[^.]*$/, '') : 'data';
+  }
+
+  function openDialog(): void {
+    error.value = null;
+    outcome.value = null;
+    dialogOpen.value = true;
+  }
+
+  function closeDialog(): void {
+    if (running.value) return;
+    dialogOpen.value = false;
+    outcome.value = null;
+    error.value = null;
+  }
+
+  function setOption<F extends keyof LabelExportOptions>(field: F, value: LabelExportOptions[F]): void {
+    options.value = { ...options.value, [field]: value };
+  }
+
+  /** Runs one export job with progress; the caller has the path already. */
+  async function runExport(datasetId: string, labelModel: LabelModel, path: string, match: 'index' | 'name') {
+    const jobId = clients.jobs.newJobId('export');
+    running.value = { jobId, progress: null };
+    const unsubscribe = clients.events.onProgress(jobId, (raw) => {
+      const progress = parseExportProgress(raw);
+      if (progress && running.value?.jobId === jobId) running.value.progress = progress;
+    });
+    try {
+      return await clients.project.exportLabels({
+        jobId,
+        datasetId,
+        model: labelModel,
+        match,
+        path,
+        options: options.value,
+      });
+    } finally {
+      unsubscribe();
+      running.value = null;
+    }
+  }
+
+  /** The dialog's Export: the save dialog, then the export with progress, then the summary. */
+  async function exportLabels(): Promise<boolean> {
+    const summary = dataset.summary;
+    const labelModel = model.value;
+    if (!summary || !labelModel || blocker.value) return false;
+    error.value = null;
+    try {
+      const xlsx = options.value.format === 'xlsx';
+      const path = await clients.project.chooseSavePath(
+        xlsx ? 'labels-xlsx' : 'labels-csv',
+        `${stem(summary.file)}_labels.${xlsx ? 'xlsx' : 'csv'}`,
+      );
+      if (!path) return false;
+      outcome.value = { summary: await runExport(summary.datasetId, labelModel, path, 'index') };
+      return true;
+    } catch (err) {
+      const userError = toUserError(err);
+      if (!isCancelled(userError)) error.value = userError;
+      return false;
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    const job = running.value;
+    if (job) await clients.jobs.cancel(job.jobId).catch(() => false);
+  }
+
+  /** Export model…: the current fit's params and preprocessing as a JSON file. */
+  async function exportModel(): Promise<void> {
+    const labelModel = model.value;
+    if (!labelModel) return;
+    error.value = null;
+    try {
+      const path = await clients.project.chooseSavePath('model', `${stem(dataset.summary?.file)}_model.json`);
+      if (!path) return;
+      modelSaved.value = { path: (await clients.project.exportModel(path, labelModel)).path };
+    } catch (err) {
+      error.value = toUserError(err);
+    }
+  }
+
+  /**
+   * Apply model to another file: pick a model file, then the data file (imported beside the open
+   * one, columns matched by name), then where to write the labels; the dialog shows the summary.
+   */
+  async function applyModelToFile(): Promise<void> {
+    error.value = null;
+    let otherId: string | null = null;
+    try {
+      const modelPath = await clients.project.chooseOpenPath('model');
+      if (!modelPath) return;
+      const loaded = await clients.project.loadModel(modelPath);
+      const dataPath = await clients.dataset.chooseDataFile();
+      if (!dataPath) return;
+      dialogOpen.value = true;
+      outcome.value = null;
+      const other = await clients.project.importOther(dataPath, clients.jobs.newJobId('import'));
+      otherId = other.datasetId;
+      const xlsx = options.value.format === 'xlsx';
+      const target = await clients.project.chooseSavePath(
+        xlsx ? 'labels-xlsx' : 'labels-csv',
+        `${stem(dataPath)}_labels.${xlsx ? 'xlsx' : 'csv'}`,
+      );
+      if (!target) {
+        dialogOpen.value = false;
+        return;
+      }
+      outcome.value = { summary: await runExport(other.datasetId, loaded, target, 'name'), source: dataPath };
+    } catch (err) {
+      const userError = toUserError(err);
+      if (!isCancelled(userError)) {
+        error.value = userError;
+        dialogOpen.value = true;
+      }
+    } finally {
+      if (otherId) void clients.project.closeDataset(otherId).catch(() => undefined);
+    }
+  }
+
+  function dismissModelSaved(): void {
+    modelSaved.value = null;
+  }
+
+  return {
+    dialogOpen,
+    options,
+    running,
+    outcome,
+    modelSaved,
+    error,
+    blocker,
+    model,
+    openDialog,
+    closeDialog,
+    setOption,
+    exportLabels,
+    cancel,
+    exportModel,
+    applyModelToFile,
+    dismissModelSaved,
+  };
+});

@@ -1,0 +1,459 @@
+import { defineStore } from 'pinia';
+import { computed, nextTick, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import type { MixlabProject } from '../../../shared/project/schema';
+import type { DataSourceStatus, RecoverableSummary } from '../../../shared/project/status';
+import { useClients } from '../api/clients';
+import { toUserError, type UserError } from '../api/userError';
+import { useBrowserEnv } from '../platform/browserEnv';
+import {
+  analysisStateOf,
+  baseName,
+  buildProjectState,
+  currentProjectFit,
+  labelModelOf,
+  restoredFit,
+  sweepStateOf,
+} from '../lib/projectState';
+import { addRecent, markMissing, readRecent, writeRecent, type RecentProject } from '../lib/recentProjects';
+import { useAnalysisStore } from './analysis';
+import { useDatasetStore } from './dataset';
+import { defaultSweepState, useSweepStore } from './sweep';
+
+/** A project whose data file could not be used as it stands: the dialog offers the ways on. */
+export interface DataPrompt {
+  project: MixlabProject;
+  /** The project file (null: a recovered autosave). */
+  path: string | null;
+  status: DataSourceStatus;
+  /** Why the file the user located was not accepted. */
+  locateProblem: DataSourceStatus | null;
+}
+
+/** A project open without its data: models, settings and the sweep show, rows do not. */
+export interface Detached {
+  project: MixlabProject;
+  status: DataSourceStatus;
+}
+
+export type ConfirmChoice = 'save' | 'discard' | 'cancel';
+
+export const AUTOSAVE_INTERVAL_MS = 60_000;
+
+/**
+ * The analysis as a document: Save / Save As / Open / New, the dirty marker, the unsaved-changes
+ * question, recent projects, autosave and crash recovery. The File menu (and later Electron's app
+ * menu) calls these actions; the dialogs read the prompts from here.
+ */
+export const useProjectStore = defineStore('project', () => {
+  const clients = useClients();
+  const env = useBrowserEnv();
+  const dataset = useDatasetStore();
+  const analysis = useAnalysisStore();
+  const sweep = useSweepStore();
+
+  const path = ref<string | null>(null);
+  const busy = ref(false);
+  /** A refusal or failure to show (open, save, restore), by code and message. */
+  const error = ref<UserError | null>(null);
+  const dataPrompt = shallowRef<DataPrompt | null>(null);
+  const detached = shallowRef<Detached | null>(null);
+  const confirm = ref<{ resolve: (choice: ConfirmChoice) => void } | null>(null);
+  const saveAsOpen = ref(false);
+  const recoverable = ref<RecoverableSummary | null>(null);
+  const recent = ref<RecentProject[]>(readRecent(env.storage));
+  /** Fingerprint of the state when last saved or opened; null = never saved. */
+  const baseline = ref<string | null>(null);
+  /** True while this store replaces the dataset itself (a project's data is reopened). */
+  let restoring = false;
+
+  const name = computed(() => (path.value ? baseName(path.value) : null));
+
+  /** Everything a save would write, as one comparable string (cell params included). */
+  const fingerprint = computed(() =>
+    JSON.stringify({
+      file: dataset.summary?.file ?? null,
+      analysis: analysis.exportState(),
+      fit: analysis.current?.id ?? null,
+      sweep: sweep.state,
+    }),
+  );
+  /** Work that would be lost: a change since the last save, or an unsaved analysis with something in it. */
+  const dirty = computed(() => {
+    if (detached.value) return false;
+    if (!dataset.summary) return false;
+    if (baseline.value !== null) return fingerprint.value !== baseline.value;
+    return analysis.selection.length > 0 || analysis.current !== null || sweep.state.run !== null;
+  });
+  const hasDocument = computed(() => dataset.summary !== null || detached.value !== null);
+
+  /** "Mixture Lab — name.mixlab •" */
+  function windowTitle(appName: string, untitled: string): string {
+    if (!hasDocument.value) return appName;
+    return `${appName} — ${name.value ?? untitled}${dirty.value ? ' •' : ''}`;
+  }
+
+  // Another data file opened from anywhere (start screen, drag and drop): a new, untitled analysis.
+  watch(
+    () => dataset.summary,
+    (summary, previous) => {
+      if (restoring || summary === previous) return;
+      path.value = null;
+      baseline.value = null;
+      detached.value = null;
+    },
+  );
+
+  function currentState() {
+    if (detached.value) {
+      const {
+        format: _f,
+        version: _v,
+        savedAt: _s,
+        appVersion: _a,
+        embeddedData: _e,
+        dataSource,
+        ...rest
+      } = detached.value.project;
+      return { ...rest, dataSource: dataSource ? { path: dataSource.path, known: dataSource } : null };
+    }
+    return buildProjectState(
+      {
+        summary: dataset.summary,
+        analysis: analysis.exportState(),
+        current: analysis.current,
+        sweep: sweep.exportState(),
+      },
+      undefined,
+    );
+  }
+
+  // ---- save ------------------------------------------------------------------------------------
+
+  /** Save: to the project's file, or Save As when it has none. Resolves true once written. */
+  async function save(): Promise<boolean> {
+    if (!hasDocument.value || busy.value) return false;
+    if (!path.value) {
+      saveAsOpen.value = true;
+      return false;
+    }
+    return writeTo(path.value, false);
+  }
+
+  /** Save As: the native dialog, then write (with the data embedded if asked). */
+  async function saveAs(embedData: boolean): Promise<boolean> {
+    saveAsOpen.value = false;
+    if (!hasDocument.value || busy.value) return false;
+    let target: string | null;
+    try {
+      target = await clients.project.chooseSavePath('project', suggestedProjectName());
+    } catch (err) {
+      error.value = toUserError(err);
+      return false;
+    }
+    return target ? writeTo(target, embedData) : false;
+  }
+
+  function suggestedProjectName(): string {
+    if (name.value) return name.value;
+    const file = dataset.summary?.file ?? detached.value?.project.dataSource?.path;
+    return `${file ? baseName(file).replace(/\.[^.]*$/, '') : 'analysis'}.mixlab`;
+  }
+
+  async function writeTo(target: string, embedData: boolean): Promise<boolean> {
+    busy.value = true;
+    error.value = null;
+    const snapshot = fingerprint.value;
+    try {
+      await clients.project.save(target, currentState(), embedData);
+      path.value = target;
+      baseline.value = snapshot;
+      remember(target);
+      return true;
+    } catch (err) {
+      error.value = toUserError(err);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  // ---- unsaved changes -------------------------------------------------------------------------
+
+  /** Asks Save / Don't save / Cancel when there are unsaved changes; true = go ahead. */
+  async function confirmDiscard(): Promise<boolean> {
+    if (!dirty.value) return true;
+    const choice = await new Promise<ConfirmChoice>((resolve) => (confirm.value = { resolve }));
+    confirm.value = null;
+    if (choice === 'cancel') return false;
+    if (choice === 'discard') return true;
+    return save();
+  }
+
+  function answerConfirm(choice: ConfirmChoice): void {
+    confirm.value?.resolve(choice);
+  }
+
+  /** New: back to the start screen with nothing open. */
+  async function newProject(): Promise<void> {
+    if (!(await confirmDiscard())) return;
+    dataset.close();
+    reset();
+  }
+
+  /** Closing the data file closes the analysis. */
+  async function closeFile(): Promise<void> {
+    await newProject();
+  }
+
+  /** Open data…: a new analysis on another file. */
+  async function openData(): Promise<void> {
+    if (!(await confirmDiscard())) return;
+    await dataset.openFile();
+  }
+
+  function reset(): void {
+    path.value = null;
+    baseline.value = null;
+    detached.value = null;
+    dataPrompt.value = null;
+    error.value = null;
+  }
+
+  // ---- open ------------------------------------------------------------------------------------
+
+  /** Open project…: the native dialog, then open. */
+  async function openProjectDialog(): Promise<void> {
+    if (!(await confirmDiscard())) return;
+    let chosen: string | null;
+    try {
+      chosen = await clients.project.chooseOpenPath('project');
+    } catch (err) {
+      error.value = toUserError(err);
+      return;
+    }
+    if (chosen) await openPath(chosen, { confirmed: true });
+  }
+
+  /** Opens a project file; a refusal (corrupt, foreign, too new…) changes nothing open now. */
+  async function openPath(target: string, options: { confirmed?: boolean } = {}): Promise<void> {
+    if (busy.value) return;
+    if (!options.confirmed && !(await confirmDiscard())) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      const opened = await clients.project.open(target);
+      remember(target);
+      await continueWith(opened.project, target, opened.dataSource);
+    } catch (err) {
+      const userError = toUserError(err);
+      if (userError.code === 'file_not_found') {
+        recent.value = markMissing(recent.value, target);
+        writeRecent(env.storage, recent.value);
+      }
+      error.value = userError;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** With the data file usable, restore; otherwise ask how to go on. */
+  async function continueWith(project: MixlabProject, file: string | null, status: DataSourceStatus) {
+    if (status.state === 'ok' && project.dataSource) {
+      await restore(project, file, project.dataSource.path);
+    } else if (status.state === 'none') {
+      openDetached(project, file, status);
+    } else {
+      dataPrompt.value = { project, path: file, status, locateProblem: null };
+    }
+  }
+
+  /** "Locate the file…": the file the user points at must be the project's data (same hash). */
+  async function locateData(): Promise<void> {
+    const prompt = dataPrompt.value;
+    if (!prompt?.project.dataSource) return;
+    let chosen: string | null;
+    try {
+      chosen = await clients.dataset.chooseDataFile();
+      if (!chosen) return;
+      const status = await clients.project.checkDataSource(prompt.project.dataSource, chosen);
+      if (status.state !== 'ok') {
+        dataPrompt.value = { ...prompt, locateProblem: status };
+        return;
+      }
+    } catch (err) {
+      error.value = toUserError(err);
+      return;
+    }
+    dataPrompt.value = null;
+    await restore(prompt.project, prompt.path, chosen);
+  }
+
+  /** "Use the embedded copy": unpacked to the app's data folder, then opened like the original. */
+  async function useEmbedded(): Promise<void> {
+    const prompt = dataPrompt.value;
+    if (!prompt?.path || !prompt.project.embeddedData) return;
+    try {
+      const extracted = await clients.project.extractEmbeddedData(prompt.path);
+      dataPrompt.value = null;
+      await restore(prompt.project, prompt.path, extracted);
+    } catch (err) {
+      error.value = toUserError(err);
+    }
+  }
+
+  function openWithoutData(): void {
+    const prompt = dataPrompt.value;
+    if (!prompt) return;
+    dataPrompt.value = null;
+    openDetached(prompt.project, prompt.path, prompt.status);
+  }
+
+  function cancelDataPrompt(): void {
+    dataPrompt.value = null;
+  }
+
+  function openDetached(project: MixlabProject, file: string | null, status: DataSourceStatus): void {
+    restoring = true;
+    dataset.close();
+    detached.value = { project, status };
+    path.value = file;
+    baseline.value = null;
+    void nextTick(() => (restoring = false));
+  }
+
+  /**
+   * Reopens the data, then restores selection, settings, view, the sweep and the current fit — its
+   * labels recomputed from the stored model (applyModel), never refitted.
+   */
+  async function restore(project: MixlabProject, file: string | null, dataPath: string): Promise<void> {
+    restoring = true;
+    try {
+      detached.value = null;
+      await dataset.openPath(dataPath);
+      const summary = dataset.summary;
+      if (!summary || summary.file !== dataPath) return; // the import failed and said why
+      await nextTick(); // the stores' "new dataset" resets run first
+      const fit = currentProjectFit(project);
+      let restored: ReturnType<typeof restoredFit> | undefined;
+      if (fit) {
+        const applied = await clients.project.applyModel(summary.datasetId, labelModelOf(fit));
+        restored = restoredFit(fit, applied, summary.datasetId);
+      }
+      const source = (project.viewState as { fitSource?: unknown }).fitSource;
+      await analysis.restoreState(
+        analysisStateOf(project),
+        restored && source ? { ...restored, source: source as never } : restored,
+      );
+      sweep.restoreState(sweepStateOf(project, defaultSweepState()));
+      await nextTick();
+      path.value = file;
+      baseline.value = file ? fingerprint.value : null;
+    } catch (err) {
+      error.value = toUserError(err);
+    } finally {
+      restoring = false;
+    }
+  }
+
+  function remember(file: string): void {
+    recent.value = addRecent(recent.value, file);
+    writeRecent(env.storage, recent.value);
+  }
+
+  // ---- autosave and recovery -------------------------------------------------------------------
+
+  let lastAutosaved: string | null = null;
+  /** Hands the working state to the main process if it changed (it writes at most once a minute). */
+  async function autosaveNow(): Promise<void> {
+    const current = hasDocument.value ? fingerprint.value + (detached.value ? 'detached' : '') : null;
+    if (current === lastAutosaved) return;
+    try {
+      await clients.project.autosave(current === null ? null : currentState());
+      lastAutosaved = current;
+    } catch {
+      // Autosave is a safety net: a failure must not interrupt the user (the next tick tries again).
+    }
+  }
+
+  let timer: ReturnType<typeof setInterval> | null = null;
+  function startAutosave(intervalMs = AUTOSAVE_INTERVAL_MS): void {
+    timer ??= setInterval(() => void autosaveNow(), intervalMs);
+  }
+  onScopeDispose(() => timer && clearInterval(timer));
+
+  /** At start: an analysis from a session that crashed, for the "Restore…?" prompt. */
+  async function checkRecovery(): Promise<void> {
+    try {
+      recoverable.value = await clients.project.findRecoverable();
+    } catch {
+      recoverable.value = null;
+    }
+  }
+
+  async function restoreRecovered(): Promise<void> {
+    recoverable.value = null;
+    busy.value = true;
+    try {
+      const project = await clients.project.recover();
+      const status: DataSourceStatus = project.dataSource
+        ? await clients.project.checkDataSource(project.dataSource)
+        : { state: 'none', message: '' };
+      await clients.project.discardRecoverable();
+      await continueWith(project, null, status);
+    } catch (err) {
+      error.value = toUserError(err);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function discardRecovered(): Promise<void> {
+    recoverable.value = null;
+    try {
+      await clients.project.discardRecoverable();
+    } catch (err) {
+      error.value = toUserError(err);
+    }
+  }
+
+  function dismissError(): void {
+    error.value = null;
+  }
+
+  return {
+    path,
+    name,
+    busy,
+    error,
+    dataPrompt,
+    detached,
+    confirm,
+    saveAsOpen,
+    recoverable,
+    recent,
+    dirty,
+    hasDocument,
+    fingerprint,
+    windowTitle,
+    currentState,
+    save,
+    saveAs,
+    confirmDiscard,
+    answerConfirm,
+    newProject,
+    closeFile,
+    openData,
+    openProjectDialog,
+    openPath,
+    locateData,
+    useEmbedded,
+    openWithoutData,
+    cancelDataPrompt,
+    autosaveNow,
+    startAutosave,
+    checkRecovery,
+    restoreRecovered,
+    discardRecovered,
+    dismissError,
+  };
+});
