@@ -1,7 +1,6 @@
 /**
  * Per-row work behind the workspace views, done once per finished fit (in a Web Worker, see
  * fitViewsRunner.ts, because at a million rows it takes longer than a frame):
- *   - each fitted row's certainty (largest posterior probability),
  *   - each selected feature in display units (ln x for a log feature; shared/stats/displaySpace.ts),
  *   - a density histogram per feature, and PCA scores when there are two or more features,
  *   - the cluster summary table,
@@ -10,7 +9,6 @@
  * Shapes: n = fitted rows, N = dataset rows, K components, d features.
  */
 import type { GaussianMixtureParams, Preprocessing } from '../../../shared/engine/types';
-import { maxPosterior } from '../../../shared/stats/certainty';
 import { toDisplayValue } from '../../../shared/stats/displaySpace';
 import { densityHistogram, type Histogram } from '../../../shared/stats/histogram';
 import { pca2, pcaProjectRows, type Pca2 } from '../../../shared/stats/pca';
@@ -25,8 +23,8 @@ export interface FitViewsInput {
   preprocessing: Preprocessing;
   /** n, 0-based component of each fitted row. */
   labels: Int32Array;
-  /** n × K responsibilities. */
-  resp: Float64Array;
+  /** n: each row's largest posterior probability (certaintyInSlices.ts, on the page). */
+  certainty: Float64Array;
   /** n: dataset row of each fitted row. */
   rowIndex: Uint32Array;
   /** Whole columns (length N), the selected ones and every other numeric column. */
@@ -54,11 +52,10 @@ export interface FitViews {
 }
 
 export function computeFitViews(input: FitViewsInput): FitViews {
-  const { params, preprocessing: pre, labels, resp, rowIndex } = input;
+  const { params, preprocessing: pre, labels, certainty, rowIndex } = input;
   const n = labels.length;
   const K = params.nComponents;
   const d = params.nFeatures;
-  const certainty = maxPosterior(resp, n, K);
 
   const byIndex = new Map(input.columns.map((c) => [c.index, c]));
   const display = pre.columns.map((col, j) => {

@@ -31,7 +31,7 @@ describe('computeFitViews', () => {
     params,
     preprocessing: pre,
     labels: Int32Array.of(0, 0, 1, 1),
-    resp: Float64Array.of(0.9, 0.1, 0.6, 0.4, 0.3, 0.7, 0, 1),
+    certainty: Float64Array.of(0.9, 0.6, 0.7, 1),
     rowIndex: Uint32Array.of(0, 2, 3, 4),
     columns: [
       { index: 3, name: 'a', values: a },
@@ -47,7 +47,7 @@ describe('computeFitViews', () => {
     expect(views.histograms[0].edges[0]).toBe(0);
   });
 
-  it('takes each row’s largest posterior as its certainty and maps dataset rows to fitted rows', () => {
+  it('keeps each row’s certainty and maps dataset rows to fitted rows', () => {
     expect(Array.from(views.certainty)).toEqual([0.9, 0.6, 0.7, 1]);
     expect(Array.from(views.fittedRowOf)).toEqual([0, -1, 1, 2, 3]);
   });
@@ -80,15 +80,13 @@ describe('computeFitViews', () => {
     const n = SCATTER_MAX_POINTS + 50_000;
     // Cluster 1 holds only 300 rows: a proportional share would be ~240, the minimum keeps 200+.
     const labels = Int32Array.from({ length: n }, (_, i) => (i % 1000 < 1 && i < 300_000 ? 1 : 0));
-    const resp = new Float64Array(2 * n);
-    for (let i = 0; i < n; i++) resp[2 * i + labels[i]] = 1;
     const col = Float64Array.from({ length: n }, (_, i) => i);
     const big = computeFitViews({
       datasetRows: n,
       params: { ...params },
       preprocessing: { ...pre, log: [false, false] },
       labels,
-      resp,
+      certainty: new Float64Array(n).fill(1),
       rowIndex: Uint32Array.from({ length: n }, (_, i) => i),
       columns: [
         { index: 3, name: 'a', values: col },

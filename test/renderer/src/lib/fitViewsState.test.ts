@@ -23,7 +23,7 @@ const input: FitViewsInput = {
     scale: [1],
   },
   labels: Int32Array.of(1, 0, 1, 0),
-  resp: Float64Array.of(0.2, 0.8, 0.7, 0.3, 0.01, 0.99, 0.6, 0.4),
+  certainty: Float64Array.of(0.8, 0.7, 0.99, 0.6),
   rowIndex: Uint32Array.of(0, 1, 2, 3),
   columns: [{ index: 0, name: 'a', values: Float64Array.of(5, 0, 6, 1) }],
 };
@@ -31,7 +31,8 @@ const input: FitViewsInput = {
 describe('FitViewsState (what the worker keeps between requests)', () => {
   it('still orders the table after the views it sent were transferred away (their buffers detached)', () => {
     const state = new FitViewsState();
-    const views = state.views(7, input);
+    // The worker receives its own copy of the input (postMessage clones it).
+    const views = state.views(7, structuredClone(input));
     // What postMessage with a transfer list does to the worker's side of the arrays.
     structuredClone(views, { transfer: fitViewsBuffers(views) });
     expect(views.certainty.length).toBe(0);
