@@ -6,7 +6,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Autosaver } from '../../electron/main/autosave';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -63,12 +65,16 @@ export interface AppOptions {
   locale?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** The app's data folder (autosave, unpacked embedded data); a fresh temporary folder by default. */
+  appDataDir?: string;
 }
 
 export interface RunningApp {
   page: Page;
   engine: EngineClient;
-  dialogs: { nextDataFile: string | null };
+  /** What the stand-in native dialogs answer next (null = the user cancels). */
+  dialogs: { nextDataFile: string | null; nextSavePath: string | null; nextOpenPath: string | null };
+  appDataDir: string;
   /** Console errors, page errors and CSP violations seen so far (a test asserts there are none). */
   problems: string[];
   events: MixlabEvent[];
@@ -101,7 +107,13 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const locale = options.locale ?? 'en-US';
   const colorScheme = options.colorScheme ?? 'light';
   const engine = new EngineClient(nodeEngineSpawner(enginePath));
-  const dialogs = { nextDataFile: null as string | null };
+  const dialogs = {
+    nextDataFile: null as string | null,
+    nextSavePath: null as string | null,
+    nextOpenPath: null as string | null,
+  };
+  const appDataDir = options.appDataDir ?? mkdtempSync(path.join(tmpdir(), 'mixlab-e2e-appdata-'));
+  const autosaver = Autosaver.start({ dir: appDataDir, appVersion: 'e2e' });
   const events: MixlabEvent[] = [];
   const problems: string[] = [];
   let page: Page | null = null;
@@ -124,7 +136,13 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       locale,
       prefersDark: colorScheme === 'dark',
     }),
-    dialogs: { chooseDataFile: async () => dialogs.nextDataFile },
+    dialogs: {
+      chooseDataFile: async () => dialogs.nextDataFile,
+      chooseSavePath: async () => dialogs.nextSavePath,
+      chooseOpenPath: async () => dialogs.nextOpenPath,
+    },
+    appDataDir,
+    autosaver,
   });
   const router = createIpcRouter(services);
 
@@ -155,6 +173,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     page,
     engine,
     dialogs,
+    appDataDir,
     problems,
     events,
     async screenshot(name) {
@@ -166,6 +185,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       await context.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       engine.dispose();
+      (await autosaver).stop();
     },
   };
   return running;
