@@ -69,6 +69,12 @@ describe('analysis workspace (Chromium, real services and engine process)', () =
     await page.getByTestId('workspace').waitFor();
     await pickColumn(page, 'Annual Income (k$)');
     await pickColumn(page, 'Spending Score (1-100)');
+    // An invalid K is explained inline and disables the fit with the reason.
+    await setNumber(page, 'model-k', 0);
+    await expect(page.getByTestId('problem-nComponents').innerText()).resolves.toMatch(/1 to 30/);
+    await expect(page.getByTestId('fit').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('fit-blocked').innerText()).resolves.toMatch(/settings marked in red/);
+    await app.screenshot('workspace-invalid-k');
     await setNumber(page, 'model-k', 5);
     await page.getByTestId('covariance-full').click();
     await expect(page.getByTestId('fit').isEnabled()).resolves.toBe(true);
