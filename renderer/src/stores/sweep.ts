@@ -287,7 +287,8 @@ export const useSweepStore = defineStore('sweep', () => {
     adoptError.value = null;
     try {
       const params = toTypedParams(cell.params);
-      const { preprocessing } = r.result;
+      // A plain copy: the stored one is a reactive proxy, which neither IPC nor a Worker can clone.
+      const preprocessing = JSON.parse(JSON.stringify(r.result.preprocessing)) as Preprocessing;
       const applied = await clients.sweep.apply(r.request.datasetId, { params, preprocessing });
       if (state.value.run !== r) return false;
       const fitRequest: FitRequest = {

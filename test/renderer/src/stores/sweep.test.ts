@@ -314,6 +314,8 @@ describe('sweep store', () => {
     expect(model!.params.means).toBeInstanceOf(Float64Array);
     expect(model!.params.nComponents).toBe(2);
     expect(model!.preprocessing).toEqual(preprocessing);
+    // IPC and the views' Worker clone it: no reactive proxy may travel.
+    expect(() => structuredClone(model)).not.toThrow();
     expect(ctx.api.calls.some((c) => c.method === 'fit')).toBe(false);
     const current = ctx.analysis.current!;
     expect(current.source).toEqual({ kind: 'sweep', k: 2, covarianceType: 'diag' });
