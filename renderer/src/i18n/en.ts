@@ -412,7 +412,7 @@ const en = {
     kTo: 'to',
     types: 'Covariance',
     reuses:
-      'Each cell uses the columns, preprocessing and settings of the left panel: {init}, {nInit} restarts, seed {seed}.',
+      'Each cell is fitted with the columns, preprocessing and settings of the left panel (start {init}, restarts {nInit}, seed {seed}).',
     run: 'Run sweep',
     rerun: 'Run again',
     cancel: 'Cancel',

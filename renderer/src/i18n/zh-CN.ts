@@ -305,7 +305,7 @@ const zhCN: Messages = {
     kFrom: 'K 从',
     kTo: '到',
     types: '协方差',
-    reuses: '每个单元使用左侧面板的列、预处理和设置：{init}，{nInit} 次重启，随机种子 {seed}。',
+    reuses: '每个单元使用左侧面板的列、预处理和设置拟合（初始化 {init}，重启 {nInit} 次，随机种子 {seed}）。',
     run: '运行扫描',
     rerun: '重新运行',
     cancel: '取消',
