@@ -13,14 +13,15 @@
 import type { KernelFamilyName, RowKernels } from './kernels/types';
 import type { KernelMode } from './kernels/compile';
 import { KERNEL_FAMILIES, rowKernels } from './kernels/compile';
+import { BLOCK_ROWS } from './kernels/estep';
 
 export const CHUNK_ROWS = 8192;
 /**
- * Rows per block inside a chunk: the E-step runs distances → log-sum-exp → sums block by block so
- * a block's rows and responsibilities stay in cache between the passes over components. The
- * kernels add to their accumulators, so blocking never changes the order of any sum.
+ * Rows per block inside a chunk (kernels/estep.ts): the blocked E-step and the scatter run block
+ * by block so a block's rows and responsibilities stay in cache between the passes over
+ * components. The kernels add to their accumulators, so blocking never changes any sum's order.
  */
-export const BLOCK_ROWS = 512;
+export { BLOCK_ROWS };
 export const ASSIGN_HEADER = 4;
 
 /** The arrays of one fit, shared by every thread that runs its steps. */
@@ -68,14 +69,21 @@ export function runStepOnChunk(job: RowJob, kernels: RowKernels, step: StepReque
   switch (step.kind) {
     case 'estep': {
       partials.fill(0, slot, slot + 1 + K + K * d);
-      let total = 0;
-      for (let b = start; b < end; b += BLOCK_ROWS) {
-        const e = Math.min(end, b + BLOCK_ROWS);
-        kernels.mahalanobis(X, b, e, K, step.means, step.factors, resp);
-        total = kernels.normalise(resp, job.logNorm, b, e, K, step.constants, partials, slot + 1, total);
-        kernels.weightedSums(X, resp, b, e, K, partials, slot + 1 + K);
-      }
-      partials[slot] = total;
+      const { means, factors, constants } = step;
+      partials[slot] = kernels.estep(
+        X,
+        resp,
+        job.logNorm,
+        start,
+        end,
+        K,
+        means,
+        factors,
+        constants,
+        partials,
+        slot + 1,
+        0,
+      );
       return;
     }
     case 'moments':

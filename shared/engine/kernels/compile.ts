@@ -5,13 +5,14 @@
  * renderer under a strict Content-Security-Policy) or d is too large to unroll, the generic
  * kernels are used; both perform the same floating-point operations in the same order.
  */
-import type { KernelFamily, KernelFamilyName, RowKernels } from './types';
+import type { EStep, KernelFamily, KernelFamilyName, RowKernels } from './types';
 import { denseKernels } from './dense';
 import { diagonalKernels } from './diagonal';
 import { weightedSumsSource } from './sums';
 import type { Normalise } from './normalise';
 import { genericNormalise, normaliseSource } from './normalise';
 import { EXP_CONSTANTS } from '../expNonPositive';
+import { blockedEStep } from './estep';
 
 export const KERNEL_FAMILIES: Record<KernelFamilyName, KernelFamily> = {
   dense: denseKernels,
@@ -39,13 +40,20 @@ export function rowKernels(
 }
 
 function build(family: KernelFamily, d: number, K: number, mode: KernelMode): RowKernels {
-  const generic = { ...family.generic(d), normalise: genericNormalise };
+  const genericParts = { ...family.generic(d), normalise: genericNormalise };
+  const generic = { ...genericParts, estep: blockedEStep(genericParts) };
   if (mode === 'generic') return generic;
   const source = family.specialisedSource(d);
   const sums = weightedSumsSource(d);
   const normalise = normaliseSource(K);
-  return {
-    normalise: (normalise && compileWithExp(normalise)) || generic.normalise,
+  const parts = {
+    normalise:
+      (normalise &&
+        compileWithExp<Normalise>(
+          'normalise(resp, logNorm, start, end, K, c, acc, accOff, total)',
+          normalise,
+        )) ||
+      generic.normalise,
     mahalanobis:
       (source &&
         compile<RowKernels['mahalanobis']>(
@@ -65,16 +73,46 @@ function build(family: KernelFamily, d: number, K: number, mode: KernelMode): Ro
         compile<RowKernels['weightedSums']>(['X', 'resp', 'start', 'end', 'K', 'acc', 'accOff'], sums)) ||
       generic.weightedSums,
   };
+  const fused = family.fusedEStepSource?.(d, K);
+  return { ...parts, estep: (fused && compileFusedEStep(fused, d, K)) || blockedEStep(parts) };
 }
 
-function compileWithExp(body: string): Normalise | null {
+function compileFusedEStep(body: string, d: number, K: number): EStep | null {
+  const estep = compileWithExp<EStep>(
+    'estep(X, resp, logNorm, start, end, K, means, F, c, acc, accOff, total)',
+    body,
+  );
+  if (!estep) return null;
+  // One call on two rows of zeros before any real work. Without it V8 can optimise the first
+  // call's hot row loop (on-stack replacement) while the code after the loop has no type
+  // feedback yet; leaving the loop then deoptimises, and on every later call again, which
+  // measured 3× slower than the optimised kernel in about half the runs.
+  estep(
+    new Float64Array(2 * d),
+    new Float64Array(2 * K),
+    new Float64Array(2),
+    0,
+    2,
+    K,
+    new Float64Array(K * d),
+    new Float64Array(K * d).fill(1),
+    new Float64Array(K),
+    new Float64Array(K + K * d),
+    0,
+    0,
+  );
+  return estep;
+}
+
+/** `signature` is `name(arg, …)`; the EXP_CONSTANTS are bound as locals around `body`. */
+function compileWithExp<F>(signature: string, body: string): F | null {
   // The constants become locals of the kernel (not captured variables) so the optimiser treats
   // them as constants inside the row loop.
   const names = Object.keys(EXP_CONSTANTS) as (keyof typeof EXP_CONSTANTS)[];
   const locals = names.map((name) => `const ${name} = $${name};`).join(' ');
-  const factory = compile<(...constants: unknown[]) => Normalise>(
+  const factory = compile<(...constants: unknown[]) => F>(
     names.map((name) => `$${name}`),
-    `return function normalise(resp, logNorm, start, end, K, c, acc, accOff, total) {\n${locals}\n${body}\n};`,
+    `return function ${signature} {\n${locals}\n${body}\n};`,
   );
   return factory ? factory(...names.map((name) => EXP_CONSTANTS[name])) : null;
 }

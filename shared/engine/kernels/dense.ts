@@ -12,7 +12,7 @@ import { genericWeightedSums } from './sums';
 /** Unroll up to this many features: d(d+1)/2 accumulators must stay manageable as locals. */
 const MAX_UNROLLED_D = 12;
 
-function generic(d: number): Omit<RowKernels, 'normalise'> {
+function generic(d: number): Omit<RowKernels, 'normalise' | 'estep'> {
   const t = new Float64Array(d);
   const dd = d * d;
   return {

@@ -6,10 +6,11 @@
  */
 import type { KernelFamily, RowKernels } from './types';
 import { genericWeightedSums } from './sums';
+import { diagonalEStepSource } from './estep';
 
 const MAX_UNROLLED_D = 32;
 
-function generic(d: number): Omit<RowKernels, 'normalise'> {
+function generic(d: number): Omit<RowKernels, 'normalise' | 'estep'> {
   return {
     mahalanobis(X, start, end, K, means, F, out) {
       for (let k = 0; k < K; k++) {
@@ -75,4 +76,5 @@ export const diagonalKernels: KernelFamily = {
   scatterSize: (K, d) => K * d,
   generic,
   specialisedSource,
+  fusedEStepSource: diagonalEStepSource,
 };

@@ -41,6 +41,8 @@ export interface RowKernels {
   ): void;
   /** Log-sum-exp normalisation of the rows (normalise.ts); returns total + Σ_i log p(x_i), adds nk. */
   normalise: Normalise;
+  /** The whole E-step of rows [start, end) (estep.ts): blocked composition or fused per family. */
+  estep: EStep;
   /** acc[accOff + k·d + j] += Σ_i r_ik x_ij. */
   weightedSums(
     X: Float64Array,
@@ -53,10 +55,32 @@ export interface RowKernels {
   ): void;
 }
 
+/**
+ * E-step of rows [start, end) with factors F and constants c (c_k = log w_k + log det P_k −
+ * d/2·log 2π): writes resp and logNorm, adds nk to acc[accOff…] and Σ_i r_ik x_ij to
+ * acc[accOff + K + k·d + j], returns total + Σ_i log p(x_i).
+ */
+export type EStep = (
+  X: Float64Array,
+  resp: Float64Array,
+  logNorm: Float64Array,
+  start: number,
+  end: number,
+  K: number,
+  means: Float64Array,
+  F: Float64Array,
+  c: Float64Array,
+  acc: Float64Array,
+  accOff: number,
+  total: number,
+) => number;
+
 export interface KernelFamily {
   /** Length of one chunk's scatter partial. */
   scatterSize(K: number, d: number): number;
-  generic(d: number): Omit<RowKernels, 'normalise'>;
+  generic(d: number): Omit<RowKernels, 'normalise' | 'estep'>;
   /** Source of the specialised kernels for this d, or null when d is too large to unroll. */
   specialisedSource(d: number): { mahalanobis: string; scatter: string } | null;
+  /** Source of a fused EStep for this (d, K) (estep.ts), or null to compose the row kernels. */
+  fusedEStepSource?(d: number, K: number): string | null;
 }

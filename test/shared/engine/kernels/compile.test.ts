@@ -69,6 +69,42 @@ describe('specialised kernels equal the generic ones bit for bit', () => {
     generic.weightedSums(X, q1, start, end, K, w1, 3);
     auto.weightedSums(X, q2, start, end, K, w2, 3);
     expect(sameBits(w1, w2)).toBe(true);
+
+    // The whole E-step (fused for the diagonal family), with one row every component finds
+    // infinitely far (its distances overflow: an even split with log p = −∞).
+    X.fill(1e200, 40 * d, 41 * d);
+    const runEStep = (kernels: typeof generic) => {
+      const resp = new Float64Array(n * K);
+      const logNorm = new Float64Array(n);
+      const acc = new Float64Array(4 + K + K * d);
+      const total = kernels.estep(X, resp, logNorm, start, end, K, means, factors, c, acc, 4, 0);
+      return { resp, logNorm, acc, total };
+    };
+    const e1 = runEStep(generic);
+    const e2 = runEStep(auto);
+    expect(e2.total).toBe(e1.total);
+    expect(e1.total).toBe(-Infinity);
+    expect(sameBits(e1.resp, e2.resp) && sameBits(e1.logNorm, e2.logNorm) && sameBits(e1.acc, e2.acc)).toBe(
+      true,
+    );
+    expect(e1.resp[40 * K]).toBe(1 / K);
+    // Without that row the total is finite and still bit-identical.
+    X.fill(0, 40 * d, 41 * d);
+    const f1 = runEStep(generic);
+    const f2 = runEStep(auto);
+    expect(Number.isFinite(f1.total) && f2.total === f1.total).toBe(true);
+    expect(sameBits(f1.resp, f2.resp) && sameBits(f1.acc, f2.acc)).toBe(true);
+  });
+});
+
+describe('the fused diagonal E-step', () => {
+  it('is generated for the diagonal family up to d = 10 with K = 8 and composed from the row kernels otherwise', () => {
+    // Generated code is named 'estep'; the composition keeps its own name.
+    expect(rowKernels('diagonal', 10, 8, 'auto').estep.name).toBe('estep');
+    expect(rowKernels('diagonal', 2, 3, 'auto').estep.name).toBe('estep');
+    expect(rowKernels('diagonal', 40, 3, 'auto').estep.name).toBe('blockedEStep');
+    expect(rowKernels('dense', 5, 3, 'auto').estep.name).toBe('blockedEStep');
+    expect(rowKernels('diagonal', 5, 3, 'generic').estep.name).toBe('blockedEStep');
   });
 });
 
@@ -120,10 +156,11 @@ describe('without code generation', () => {
       const K = 6; // a (d, K) no other test compiles, so nothing is cached
       const auto = rowKernels('diagonal', d, K, 'auto');
       // Generated code is named 'anonymous' / 'normalise'; the generic loops keep their own names.
-      expect([auto.mahalanobis.name, auto.scatter.name, auto.normalise.name]).toEqual([
+      expect([auto.mahalanobis.name, auto.scatter.name, auto.normalise.name, auto.estep.name]).toEqual([
         'mahalanobis',
         'scatter',
         'genericNormalise',
+        'blockedEStep',
       ]);
       const compiled = rowKernels('diagonal', d, K + 1, 'auto');
       vi.unstubAllGlobals();
