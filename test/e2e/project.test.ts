@@ -61,6 +61,16 @@ describe('project files and label export (Chromium, real services and engine pro
     expect(new Set(clustersBefore).size).toBeGreaterThan(0);
     await expect.poll(() => page.title()).toBe('Mixture Lab — Untitled •');
 
+    // A small model selection (K 1..3, full and spherical) is part of what the project keeps.
+    await page.getByTestId('view-tab-selection').click();
+    await page.getByTestId('sweep-kmax').fill('3');
+    await page.getByTestId('sweep-kmax').dispatchEvent('change');
+    for (const type of ['tied', 'diag']) await page.getByTestId(`sweep-type-${type}`).uncheck();
+    await page.getByTestId('sweep-run').click();
+    await page.getByTestId('sweep-status').waitFor({ timeout: 60_000 });
+    await expect(page.locator('[data-testid="sweep-table"] tbody tr').count()).resolves.toBe(6);
+    await page.getByTestId('view-tab-scatter').click();
+
     // Export labels: the harness answers the save dialog with a temporary path.
     const labels = path.join(dir, 'labels.csv');
     app.dialogs.nextSavePath = labels;
@@ -112,6 +122,9 @@ describe('project files and label export (Chromium, real services and engine pro
     await expect.poll(() => tableClusters(page), { timeout: 15_000 }).toEqual(clustersBefore);
     await expect.poll(() => page.title()).toBe('Mixture Lab — geyser.mixlab');
     await app.screenshot('project-restored-workspace');
+    await page.getByTestId('view-tab-selection').click();
+    await expect(page.locator('[data-testid="sweep-table"] tbody tr').count()).resolves.toBe(6);
+    await expect(page.getByTestId('sweep-kmax').inputValue()).resolves.toBe('3');
 
     // Saved again as it was restored, the file says the same: settings, selection, view, exact params.
     const again = path.join(dir, 'again.mixlab');
@@ -120,8 +133,12 @@ describe('project files and label export (Chromium, real services and engine pro
     await page.getByTestId('save-as-choose').click();
     await expect.poll(() => existsSync(again)).toBe(true);
     const [a, b] = [readJson(projectFile), readJson(again)];
-    for (const key of ['selection', 'modelSettings', 'fits', 'viewState', 'dataSource', 'sweep'])
+    for (const key of ['selection', 'modelSettings', 'fits', 'viewState', 'dataSource'])
       expect(JSON.stringify(b[key]), key).toBe(JSON.stringify(a[key]));
+    // The sweep's cells (with their params) exactly; its request names this session's dataset id.
+    const [sweepA, sweepB] = [a.sweep, b.sweep] as { cells: unknown[] }[];
+    expect(sweepA.cells).toHaveLength(6);
+    expect(JSON.stringify(sweepB.cells)).toBe(JSON.stringify(sweepA.cells));
     const fit = (a.fits as { params: { nComponents: number; covarianceType: string } }[])[0];
     expect(fit.params.nComponents).toBe(2);
     expect(fit.params.covarianceType).toBe('full');
@@ -148,6 +165,9 @@ describe('project files and label export (Chromium, real services and engine pro
     await expect(page.getByTestId('detached-columns').textContent()).resolves.toContain('eruptions, waiting');
     await expect(page.getByTestId('detached-fit').count()).resolves.toBe(1);
     await expect(page.getByTestId('data-not-loaded').isVisible()).resolves.toBe(true);
+    // The model-selection results still show: chart and the table of its 6 cells.
+    await expect(page.getByTestId('detached-sweep').textContent()).resolves.toContain('6 cells');
+    await expect(page.locator('[data-testid="sweep-table"] tbody tr').count()).resolves.toBe(6);
     await app.screenshot('project-without-data');
     expect(app.problems).toEqual([]);
   });

@@ -261,7 +261,7 @@ export const useProjectStore = defineStore('project', () => {
     if (status.state === 'ok' && project.dataSource) {
       await restore(project, file, project.dataSource.path);
     } else if (status.state === 'none') {
-      openDetached(project, file, status);
+      await openDetached(project, file, status);
     } else {
       dataPrompt.value = { project, path: file, status, locateProblem: null };
     }
@@ -301,24 +301,31 @@ export const useProjectStore = defineStore('project', () => {
     }
   }
 
-  function openWithoutData(): void {
+  async function openWithoutData(): Promise<void> {
     const prompt = dataPrompt.value;
     if (!prompt) return;
     dataPrompt.value = null;
-    openDetached(prompt.project, prompt.path, prompt.status);
+    await openDetached(prompt.project, prompt.path, prompt.status);
   }
 
   function cancelDataPrompt(): void {
     dataPrompt.value = null;
   }
 
-  function openDetached(project: MixlabProject, file: string | null, status: DataSourceStatus): void {
+  /** Without rows: the settings and the sweep (chart and table) are restored, nothing is labelled. */
+  async function openDetached(project: MixlabProject, file: string | null, status: DataSourceStatus) {
     restoring = true;
-    dataset.close();
-    detached.value = { project, status };
-    path.value = file;
-    baseline.value = null;
-    void nextTick(() => (restoring = false));
+    try {
+      dataset.close();
+      await nextTick(); // the stores' "dataset closed" reset runs first
+      await analysis.restoreState(analysisStateOf(project));
+      sweep.restoreState(sweepStateOf(project, defaultSweepState()));
+      detached.value = { project, status };
+      path.value = file;
+      baseline.value = null;
+    } finally {
+      restoring = false;
+    }
   }
 
   /**

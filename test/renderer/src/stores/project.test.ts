@@ -264,8 +264,11 @@ describe('project store', () => {
     await ctx.project.openPath('/projects/two.mixlab');
     expect(ctx.project.dataPrompt?.status.state).toBe('missing');
     expect(ctx.dataset.summary).toBeNull();
-    ctx.project.openWithoutData();
+    await ctx.project.openWithoutData();
     expect(ctx.project.detached?.project.fits).toHaveLength(1);
+    // Settings and the sweep's settings show without the rows.
+    expect(ctx.analysis.settings).toMatchObject({ nComponents: 2, covarianceType: 'diag', seed: 7 });
+    expect(ctx.sweep.state.settings.kMax).toBe(4);
     expect(ctx.project.hasDocument).toBe(true);
     // Saved again without its data, the project keeps the stored fingerprint.
     await ctx.project.save();
