@@ -118,6 +118,7 @@ function setup(overrides: Parameters<typeof createFakeApi>[0] = {}) {
       excludedNonPositive: 0,
     }),
     chooseSavePath: async () => ({ path: '/projects/two.mixlab' }),
+    autosave: async () => ({ accepted: true }),
     saveProject: async (arg: { path: string; state: ProjectState }) => {
       saved.push(arg);
       return {
@@ -287,5 +288,42 @@ describe('project store', () => {
     expect(ctx.project.error?.code).toBe('project_too_new');
     expect(ctx.dataset.summary?.datasetId).toBe('ds-p');
     expect(ctx.analysis.current).not.toBeNull();
+  });
+  it('autosaves the working state only when it changed, and restores a crashed session after asking', async () => {
+    const first = setup();
+    await fitted(first);
+    await first.project.autosaveNow();
+    await first.project.autosaveNow();
+    const autosaves = first.api.calls.filter((c) => c.method === 'autosave');
+    expect(autosaves).toHaveLength(1);
+    const state = (autosaves[0].arg as { state: ProjectState }).state;
+    expect(state.currentFitId).not.toBeNull();
+    const recovered = asProject(state);
+
+    const ctx = setup({
+      findRecoverable: async () => ({
+        savedAt: '2026-01-01T10:42:00Z',
+        summary: {
+          dataFile: '/data/two.csv',
+          fits: 1,
+          currentFit: '2 components, diag',
+          columns: ['x', 'y'],
+        },
+      }),
+      recoverAutosave: async () => recovered,
+      checkDataSource: async () => ({ state: 'ok', message: '', current: fingerprint }),
+      discardAutosave: async () => ({ discarded: true }),
+    });
+    await ctx.project.checkRecovery();
+    expect(ctx.project.recoverable?.summary.fits).toBe(1);
+    await ctx.project.restoreRecovered();
+    await flush();
+    expect(ctx.project.recoverable).toBeNull();
+    expect(ctx.api.calls.map((c) => c.method)).toContain('discardAutosave');
+    expect(ctx.analysis.settings.seed).toBe(7);
+    expect(Array.from(ctx.analysis.current!.response.fit.params.means)).toEqual(Array.from(means));
+    // A recovered analysis has no file yet: it is unsaved work.
+    expect(ctx.project.path).toBeNull();
+    expect(ctx.project.dirty).toBe(true);
   });
 });
