@@ -22,6 +22,13 @@ import type {
 } from './data/types';
 import type { FitRequest, FitResponse, FitProgress } from './engine/types';
 import type { SweepProgress, SweepRequest, SweepResponse } from './engine/sweepTypes';
+import type {
+  LabelExportProgress,
+  LabelExportRequest,
+  LabelExportSummary,
+  ModelApplyRequest,
+} from './export/labelExport';
+import type { AppliedModel } from './export/applyModel';
 
 export interface HelloResult {
   engineVersion: string;
@@ -43,6 +50,10 @@ export interface EngineMethods {
   fit: { payload: FitRequest; result: FitResponse; progress: FitProgress };
   /** Model selection: every K × covariance type cell, one progress message per finished cell. */
   sweep: { payload: SweepRequest; result: SweepResponse; progress: SweepProgress };
+  /** Writes the dataset's rows plus labels recomputed from the model (CSV or .xlsx), atomically. */
+  'export.labels': { payload: LabelExportRequest; result: LabelExportSummary; progress: LabelExportProgress };
+  /** Labels and responsibilities of a dataset's rows under a stored model (predict, never refit). */
+  'model.apply': { payload: ModelApplyRequest; result: AppliedModel; progress: never };
   /**
    * Diagnostics used by the lifecycle tests and the "engine status" panel: works for `ms`
    * milliseconds in `steps` slices, reporting progress after each, checking cancellation between
@@ -71,6 +82,8 @@ export const ENGINE_KINDS: readonly EngineKind[] = [
   'fit',
   'sweep',
   'diagnostics.work',
+  'export.labels',
+  'model.apply',
 ];
 
 /** Stable error codes. The message is for people; the code is for programs and tests. */

@@ -11,6 +11,7 @@ import { diagnosticsWork } from './diagnostics';
 import { datasetImport, datasetPreview, datasetRows, datasetRelease } from './dataset';
 import { fit } from './fit';
 import { datasetColumnValues } from './columnValues';
+import { exportLabels, modelApply } from './export';
 import { sweep } from './sweep';
 
 export interface HandlerContext<P = unknown> {
@@ -39,4 +40,6 @@ export const handlers: { [K in EngineKind]: Handler<K> } = {
   'dataset.columnValues': datasetColumnValues,
   fit,
   sweep,
+  'export.labels': exportLabels,
+  'model.apply': modelApply,
 };
