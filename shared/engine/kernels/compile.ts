@@ -12,6 +12,7 @@ import { weightedSumsSource } from './sums';
 import type { Normalise } from './normalise';
 import { genericNormalise, normaliseSource } from './normalise';
 import { EXP_CONSTANTS } from '../expNonPositive';
+import { LOG_CONSTANTS } from '../logAtLeastOne';
 import { blockedEStep } from './estep';
 
 export const KERNEL_FAMILIES: Record<KernelFamilyName, KernelFamily> = {
@@ -49,7 +50,7 @@ function build(family: KernelFamily, d: number, K: number, mode: KernelMode): Ro
   const parts = {
     normalise:
       (normalise &&
-        compileWithExp<Normalise>(
+        compileWithConstants<Normalise>(
           'normalise(resp, logNorm, start, end, K, c, acc, accOff, total)',
           normalise,
         )) ||
@@ -78,7 +79,7 @@ function build(family: KernelFamily, d: number, K: number, mode: KernelMode): Ro
 }
 
 function compileFusedEStep(body: string, d: number, K: number): EStep | null {
-  const estep = compileWithExp<EStep>(
+  const estep = compileWithConstants<EStep>(
     'estep(X, resp, logNorm, start, end, K, means, F, c, acc, accOff, total)',
     body,
   );
@@ -104,17 +105,18 @@ function compileFusedEStep(body: string, d: number, K: number): EStep | null {
   return estep;
 }
 
-/** `signature` is `name(arg, …)`; the EXP_CONSTANTS are bound as locals around `body`. */
-function compileWithExp<F>(signature: string, body: string): F | null {
+/** `signature` is `name(arg, …)`; the exp and log constants are bound as locals around `body`. */
+function compileWithConstants<F>(signature: string, body: string): F | null {
   // The constants become locals of the kernel (not captured variables) so the optimiser treats
   // them as constants inside the row loop.
-  const names = Object.keys(EXP_CONSTANTS) as (keyof typeof EXP_CONSTANTS)[];
+  const constants: Record<string, unknown> = { ...EXP_CONSTANTS, ...LOG_CONSTANTS };
+  const names = Object.keys(constants);
   const locals = names.map((name) => `const ${name} = $${name};`).join(' ');
   const factory = compile<(...constants: unknown[]) => F>(
     names.map((name) => `$${name}`),
     `return function ${signature} {\n${locals}\n${body}\n};`,
   );
-  return factory ? factory(...names.map((name) => EXP_CONSTANTS[name])) : null;
+  return factory ? factory(...names.map((name) => constants[name])) : null;
 }
 
 function compile<F>(args: string[], body: string): F | null {

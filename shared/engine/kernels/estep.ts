@@ -18,6 +18,7 @@
  */
 import type { EStep, RowKernels } from './types';
 import { expSource } from '../expNonPositive';
+import { logSource } from '../logAtLeastOne';
 
 export const BLOCK_ROWS = 512;
 
@@ -39,7 +40,7 @@ export function blockedEStep(kernels: Omit<RowKernels, 'estep'>): EStep {
 
 /**
  * Body of an EStep (arguments as EStep) for the diagonal family, or null when K·d is too large.
- * Expects the EXP_CONSTANTS in scope (compile.ts binds them). Per component it is exactly the
+ * Expects the EXP_ and LOG_CONSTANTS in scope (compile.ts binds them). Per component it is exactly the
  * generated diagonal mahalanobis (y_j = (x_j − μ_kj)·p_kj, q = y_0² + … + y_{d−1}²) followed by
  * the generated normalise and weightedSums, written for one row.
  */
@@ -73,7 +74,8 @@ for (let i = start, xo = start * ${d}, ro = start * ${K}; i < end; i++, xo += ${
   }
   ${perK((k) => `const z${k} = w${k} - max; ${expSource(`z${k}`, `e${k}`, `${k}`)}`, '\n  ')}
   const sum = ${perK((k) => `e${k}`, ' + ')};
-  const lse = max + Math.log(sum);
+  ${logSource('sum', 'logSum')}
+  const lse = max + logSum;
   logNorm[i] = lse;
   total += lse;
   const inv = 1 / sum;

@@ -3,12 +3,14 @@
  * squared Mahalanobis distances q_ik (left there by the family kernel):
  *   w_ik = c_k − q_ik / 2                      (weighted log probability; c_k = log w_k + log det P_k − d/2·log 2π)
  *   log p(x_i) = m + log Σ_k exp(w_ik − m),    m = max_k w_ik, so every exponent is ≤ 0
+ *                                              (exp: expNonPositive.ts; log of the sum ∈ [1, K]: logAtLeastOne.ts)
  *   r_ik = exp(w_ik − m) / Σ_k exp(w_ik' − m)
  * It also sums Σ_i log p(x_i) (returned, added to `total`) and nk = Σ_i r_ik (added to acc[accOff…]). A row whose
  * every w is −∞ (zero weights or overflowing distances) is shared evenly with log p = −∞ rather
  * than turned into 0/0. Generic loop plus an unrolled twin per K with the same operations.
  */
 import { expNonPositive, expSource } from '../expNonPositive';
+import { logAtLeastOne, logSource } from '../logAtLeastOne';
 
 export type Normalise = (
   resp: Float64Array,
@@ -42,7 +44,7 @@ export const genericNormalise: Normalise = (resp, logNorm, start, end, K, c, acc
       resp[ro + k] = e;
       sum += e;
     }
-    const lse = max + Math.log(sum);
+    const lse = max + logAtLeastOne(sum);
     logNorm[i] = lse;
     total += lse;
     const inv = 1 / sum;
@@ -73,7 +75,7 @@ export function evenRow(
   return -Infinity;
 }
 
-/** Body of a Normalise for one K; expects the EXP_CONSTANTS in scope (compile.ts binds them). */
+/** Body of a Normalise for one K; expects the EXP_ and LOG_CONSTANTS in scope (compile.ts binds them). */
 export function normaliseSource(K: number): string | null {
   if (K > MAX_UNROLLED_K) return null;
   const idx = [...Array(K).keys()];
@@ -93,7 +95,8 @@ for (let i = start, ro = start * ${K}; i < end; i++, ro += ${K}) {
   }
   ${idx.map((k) => `const x${k} = w${k} - max; ${expSource(`x${k}`, `e${k}`, `${k}`)}`).join('\n  ')}
   const sum = ${idx.map((k) => `e${k}`).join(' + ')};
-  const lse = max + Math.log(sum);
+  ${logSource('sum', 'logSum')}
+  const lse = max + logSum;
   logNorm[i] = lse;
   total += lse;
   const inv = 1 / sum;
