@@ -1,7 +1,10 @@
 /**
- * Runs a Gaussian-mixture fit in the engine process: in this thread for threads = 1, otherwise on
- * a pool of worker threads (default: every core) that is always disposed afterwards. The numbers
- * are the same either way (fixed-order chunk reductions).
+ * Runs a Gaussian-mixture fit in the engine process on a pool of worker threads (default: every
+ * core) that is always disposed afterwards. Even one thread runs in a worker when the data span
+ * more than one chunk: the engine's own thread then stays free to receive a cancel, which stops
+ * the workers between chunks, within milliseconds rather than at the end of an EM iteration that
+ * can take seconds. The numbers are the same for any thread count (fixed-order chunk reductions);
+ * data of a single chunk run in this thread.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +12,7 @@ import { existsSync } from 'node:fs';
 import type { FitOptions, FitProgress, FitResult } from '../../shared/engine/types';
 import type { KernelMode } from '../../shared/engine/kernels/compile';
 import { fitGaussianMixture } from '../../shared/engine/fit';
+import { cancelledError } from '../../shared/engine/errors';
 import { chunkCount } from '../../shared/engine/steps';
 import { createWorkerExecutor } from './parallel/workerExecutor';
 
@@ -30,15 +34,24 @@ export async function runFit(
   options: FitOptions,
   runtime: RunFitRuntime = {},
 ): Promise<FitResult> {
-  const requested = runtime.threads ?? os.availableParallelism();
-  // A single chunk cannot be split: one thread gives the identical result without a worker.
-  const threads = Math.min(requested, chunkCount(Math.max(nSamples, 1)));
+  const requested = Math.max(1, runtime.threads ?? os.availableParallelism());
+  const chunks = chunkCount(Math.max(nSamples, 1));
   const common = { signal: runtime.signal, onProgress: runtime.onProgress, kernelMode: runtime.kernelMode };
-  if (threads <= 1) return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+  // A single chunk cannot be split, and is fast: this thread gives the identical result.
+  if (chunks <= 1) return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+  const threads = Math.min(requested, chunks);
   const executor = createWorkerExecutor({ threads, workerPath: runtime.workerPath ?? defaultWorkerPath() });
+  const abort = () => executor.abort();
+  runtime.signal?.addEventListener('abort', abort, { once: true });
   try {
     return await fitGaussianMixture(X, nSamples, nFeatures, options, { ...common, executor });
+  } catch (err) {
+    // After an abort the steps return early with meaningless numbers; whatever that made the
+    // fit throw, the user asked to stop.
+    if (runtime.signal?.aborted) throw cancelledError();
+    throw err;
   } finally {
+    runtime.signal?.removeEventListener('abort', abort);
     await executor.dispose();
   }
 }

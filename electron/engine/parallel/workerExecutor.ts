@@ -13,6 +13,13 @@ import { chunkCount } from '../../../shared/engine/steps';
 import type { WorkerReply, WorkerRequest } from './messages';
 
 export interface WorkerExecutor extends RowExecutor {
+  /**
+   * Stops work at once: the workers claim no further chunk of the running step (they finish the
+   * one in hand, a few milliseconds) and every later step returns without running. The numbers
+   * left behind are meaningless; the caller abandons the fit (cancel within a second even when one
+   * EM iteration takes many seconds).
+   */
+  abort(): void;
   /** Terminates the workers; safe to call more than once. */
   dispose(): Promise<void>;
 }
@@ -27,6 +34,7 @@ export function createWorkerExecutor(options: { threads: number; workerPath: str
   let slots: Slot[] = [];
   let nChunks = 0;
   let failure: Error | null = null;
+  let aborted = false;
   const nextChunk = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
 
   const spawn = (): Slot => {
@@ -67,8 +75,14 @@ export function createWorkerExecutor(options: { threads: number; workerPath: str
       await Promise.all(slots.map((slot) => send(slot, { type: 'bind', job, nextChunk })));
     },
     async run(step: StepRequest) {
+      if (aborted) return;
       Atomics.store(nextChunk, 0, 0); // every worker has finished the previous step
       await Promise.all(slots.map((slot) => send(slot, { type: 'run', step, nChunks })));
+    },
+    abort() {
+      aborted = true;
+      // Chunk claims past the end find nothing to do.
+      Atomics.store(nextChunk, 0, nChunks);
     },
     async dispose() {
       const all = slots;

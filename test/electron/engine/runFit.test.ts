@@ -1,6 +1,6 @@
 /**
- * runFit: the engine-process entry that chooses the executor (in-thread for 1 thread, worker
- * threads otherwise), forwards cancellation and progress, and always disposes its workers.
+ * runFit: the engine-process entry that runs the fit on worker threads (in-thread only for a
+ * single chunk), forwards cancellation and progress, and always disposes its workers.
  */
 import { describe, expect, it } from 'vitest';
 import { runFit } from '../../../electron/engine/runFit';
@@ -24,7 +24,7 @@ const options: FitOptions = {
 
 describe('runFit', () => {
   it('gives bit-identical results with 1, 2 and 3 threads', async () => {
-    const one = await runFit(X, n, d, options, { threads: 1 });
+    const one = await runFit(X, n, d, options, { threads: 1, workerPath });
     expectIdentical(one, await runFit(X, n, d, options, { threads: 2, workerPath }));
     expectIdentical(one, await runFit(X, n, d, options, { threads: 3, workerPath }));
   });
@@ -59,6 +59,42 @@ describe('runFit', () => {
     await expect(run).rejects.toBeInstanceOf(FitError);
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
   });
+
+  it('stops in the middle of a long EM iteration, not at its end', async () => {
+    // An iteration over 600k rows × 16 components takes far longer than stopping between chunks.
+    const big = 600_000;
+    const Xbig = blobs(big, d, 4);
+    const controller = new AbortController();
+    const times: number[] = [];
+    let abortedAt = 0;
+    const run = runFit(
+      Xbig,
+      big,
+      d,
+      { ...options, nComponents: 16, nInit: 1, init: 'random_from_data', tol: 0, maxIter: 50 },
+      {
+        threads: 1,
+        workerPath,
+        signal: controller.signal,
+        onProgress: () => {
+          times.push(performance.now());
+          if (times.length === 2) {
+            // Abort a little into iteration 3.
+            setTimeout(() => {
+              abortedAt = performance.now();
+              controller.abort();
+            }, 20);
+          }
+        },
+      },
+    );
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    const latency = performance.now() - abortedAt;
+    const iteration = times[1] - times[0];
+    expect(times).toHaveLength(2); // iteration 3 never finished
+    expect(latency).toBeLessThan(1000);
+    expect(latency).toBeLessThan(iteration / 2);
+  }, 120_000);
 
   it('surfaces validation errors from the worker path and disposes its workers', async () => {
     await expect(
