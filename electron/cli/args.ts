@@ -19,6 +19,11 @@ export class ArgumentError extends Error {
   }
 }
 
+/** `--help` or `-h` anywhere on the command line (checked before parsing, so it always works). */
+export function wantsHelp(args: readonly string[]): boolean {
+  return args.includes('--help') || args.includes('-h');
+}
+
 export interface ParsedArgs<S extends OptionSpec> {
   positionals: string[];
   options: ParsedOptions<S>;
@@ -75,4 +80,44 @@ function convert(name: string, kind: Exclude<OptionKind, 'flag'>, text: string):
     throw new ArgumentError(`option --${name} expects an integer, got "${text}"`);
   }
   return value;
+}
+
+/** Throws unless `value` is absent or one of `allowed`: "--init must be one of a, b (got "x")". */
+export function oneOf(flag: string, value: string | undefined, allowed: readonly string[]): void {
+  if (value !== undefined && !allowed.includes(value)) {
+    throw new ArgumentError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+}
+
+/** The part of a zod-like schema `validated` uses. */
+export interface SafeParser<T> {
+  safeParse(
+    v: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
+/**
+ * Parses with a shared request schema; a failure becomes an ArgumentError naming the option the user
+ * typed. `flagOf` maps request fields to options (`nComponents` → `--k`); for a field in `withPath`
+ * the place inside the option's value follows (`--init-params means.0.1`). Without a mapped field
+ * the schema path is named, or "options".
+ */
+export function validated<T>(
+  schema: SafeParser<T>,
+  value: unknown,
+  flagOf: Record<string, string>,
+  withPath: readonly string[] = [],
+): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const keys = issue.path.map(String);
+  const at = keys.findIndex((k) => flagOf[k] !== undefined);
+  const where =
+    at < 0
+      ? keys.join('.')
+      : flagOf[keys[at]] + (withPath.includes(keys[at]) ? ' ' + keys.slice(at + 1).join('.') : '');
+  throw new ArgumentError(`${where || 'options'}: ${issue.message}`);
 }

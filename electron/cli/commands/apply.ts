@@ -5,9 +5,8 @@
  * The writing is the engine's `export.labels`, the same the app uses; `writeLabelOutputs` is also
  * what `mixlab fit --labels/--model` calls.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EngineError, type EngineErrorInfo } from '../../../shared/protocol';
 import type { ColumnMatch } from '../../../shared/export/applyModel';
 import { EXPORT_DELIMITERS, type ExportDelimiter } from '../../../shared/export/csvFormat';
 import {
@@ -19,8 +18,9 @@ import type { LabelModel } from '../../../shared/export/labelModel';
 import { parseModelFile, serializeModelFile } from '../../../shared/project/modelFile';
 import type { EngineCaller } from '../../engine/engineCaller';
 import { writeFileAtomic } from '../../main/atomicWrite';
-import type { CliCommand } from '../cliTypes';
 import { ArgumentError, parseArgs, type OptionSpec } from '../args';
+import { codedCommand } from '../codedCommand';
+import { existingFile } from '../inputFile';
 
 export const APPLY_USAGE = `Usage: mixlab apply <model.json> <file.csv> --labels out.csv [--probabilities] [--uncertainty]
                     [--delimiter , | ; | tab | "|"] [--encoding utf-8-bom|utf-8|gbk] [--json]
@@ -43,13 +43,10 @@ const SPEC = {
   help: 'flag',
 } as const satisfies OptionSpec;
 
-export const apply: CliCommand = async (ctx) => {
-  const json = ctx.args.includes('--json');
-  if (ctx.args.includes('--help') || ctx.args.includes('-h')) {
-    ctx.stdout(APPLY_USAGE);
-    return 0;
-  }
-  try {
+export const apply = codedCommand(
+  'apply',
+  APPLY_USAGE,
+  async (ctx, json) => {
     const { positionals, options: o } = parseArgs(ctx.args, SPEC);
     if (positionals.length !== 2) {
       throw new ArgumentError(
@@ -78,14 +75,10 @@ export const apply: CliCommand = async (ctx) => {
     } else {
       ctx.stdout(labelsLine(result));
     }
-    return 0;
-  } catch (err) {
-    const info = errorInfo(err);
-    if (json) ctx.stdout(JSON.stringify({ error: { code: info.code, message: info.message } }) + '\n');
-    else ctx.stderr(`mixlab apply: ${info.message}\n`);
-    return info.code === 'invalid_arguments' ? 2 : 1;
-  }
-};
+  },
+  // apply has always printed a message as it is, line breaks included.
+  { oneLine: false },
+);
 
 /** The label-file options shared with `mixlab fit` (--probabilities, --uncertainty, --delimiter, --encoding). */
 export interface LabelOutputOptions {
@@ -161,18 +154,4 @@ export function labelsLine(r: LabelExportSummary): string {
 
 async function readModelFile(file: string): Promise<LabelModel> {
   return parseModelFile(await readFile(await existingFile(file), 'utf8'));
-}
-
-async function existingFile(file: string): Promise<string> {
-  const absolute = path.resolve(file);
-  const info = await stat(absolute).catch(() => null);
-  if (!info) throw new EngineError('file_not_found', `cannot read ${file}: no such file`);
-  if (!info.isFile()) throw new EngineError('file_not_found', `cannot read ${file}: not a file`);
-  return absolute;
-}
-
-function errorInfo(err: unknown): EngineErrorInfo {
-  if (err instanceof ArgumentError) return { code: err.code, message: err.message };
-  if (err instanceof EngineError) return { code: err.code, message: err.message };
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

@@ -3,9 +3,7 @@
  * requests the app sends (`dataset.import`, then `fit`), then prints a readable summary or, with
  * --json, exactly one JSON object (the format the holdout checks read; see FIT_USAGE).
  */
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { EngineError, type EngineErrorInfo } from '../../../shared/protocol';
+import { readFile } from 'node:fs/promises';
 import { COVARIANCE_SHAPE, fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/fitRequest';
 import {
   COVARIANCE_TYPES,
@@ -13,10 +11,12 @@ import {
   type FitRequest,
   type InitParams,
 } from '../../../shared/engine/types';
-import type { DatasetSummary } from '../../../shared/data/types';
 import type { FitResponse } from '../../../shared/engine/types';
-import type { CliCommand } from '../cliTypes';
-import { ArgumentError, parseArgs, type OptionSpec } from '../args';
+import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec, type SafeParser } from '../args';
+import { codedCommand } from '../codedCommand';
+import { resolveColumns } from '../columns';
+import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
+import { existingFile } from '../inputFile';
 import { labelOutputOptions, labelsLine, writeLabelOutputs } from './apply';
 
 export const FIT_USAGE = `Usage: mixlab fit <file.csv> [--columns a,b,c | --all-numeric] [--standardize] --k K
@@ -39,21 +39,10 @@ object then also has labels {path, rows, labelled, excluded} and model_file.
 `;
 
 const SPEC = {
-  columns: 'string',
-  'all-numeric': 'flag',
-  standardize: 'flag',
+  ...FIT_SETTINGS_SPEC,
   k: 'integer',
   covariance: 'string',
-  init: 'string',
   'init-params': 'string',
-  'n-init': 'integer',
-  seed: 'integer',
-  'max-iter': 'integer',
-  tol: 'number',
-  'reg-covar': 'number',
-  threads: 'integer',
-  json: 'flag',
-  help: 'flag',
   // Label and model files (issue 7): written by apply.ts's writeLabelOutputs.
   labels: 'string',
   model: 'string',
@@ -63,81 +52,63 @@ const SPEC = {
   encoding: 'string',
 } as const satisfies OptionSpec;
 
-/** Request field → the option a user typed, so schema messages speak the command line's language. */
+/** Request field → the option a user typed; an --init-params error also names the place inside the file. */
 const FLAG_OF: Record<string, string> = {
+  ...FIT_SETTINGS_FLAGS,
   nComponents: '--k',
   covarianceType: '--covariance',
-  init: '--init',
   initParams: '--init-params',
-  nInit: '--n-init',
-  seed: '--seed',
-  maxIter: '--max-iter',
-  tol: '--tol',
-  regCovar: '--reg-covar',
-  threads: '--threads',
-  columns: '--columns',
 };
+const fitValidated = <T>(schema: SafeParser<T>, value: unknown): T =>
+  validated(schema, value, FLAG_OF, ['initParams']);
 
-export const fit: CliCommand = async (ctx) => {
-  const json = ctx.args.includes('--json');
-  if (ctx.args.includes('--help') || ctx.args.includes('-h')) {
-    ctx.stdout(FIT_USAGE);
-    return 0;
-  }
-  try {
-    const { file, request, options } = await parseFitArgs(ctx.args);
-    const labelOptions = labelOutputOptions(options);
-    const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file) });
-    const columns = resolveColumns(summary, options.columns);
-    const fitRequest = validated(fitRequestSchema, { ...request, datasetId: summary.datasetId, columns });
-    const showProgress = !json && process.stderr.isTTY === true;
-    const response = await ctx.engine.call('fit', fitRequest, {
-      onProgress: showProgress
-        ? (p) =>
-            ctx.stderr(
-              `\rrestart ${p.restart}/${p.nRestarts}  iteration ${p.iteration}/${p.maxIter}  lower bound ${p.lowerBound.toPrecision(10)}   `,
-            )
-        : undefined,
-    });
-    if (showProgress) ctx.stderr('\n');
-    const report = fitReport(response);
-    // --labels / --model (issue 7): recomputed from the fitted model by the engine's label export.
-    const files = await writeLabelOutputs(
-      ctx.engine,
-      summary.datasetId,
-      { params: response.fit.params, preprocessing: response.preprocessing },
-      'index',
-      { ...labelOptions, labels: options.labels, model: options.model },
-    );
-    const labels = files.labels;
-    const extra = {
-      ...(labels
-        ? {
-            labels: {
-              path: labels.path,
-              rows: labels.rows,
-              labelled: labels.labelled,
-              excluded: labels.excluded,
-            },
-          }
-        : {}),
-      ...(files.model ? { model_file: files.model } : {}),
-    };
-    ctx.stdout(
-      json
-        ? JSON.stringify({ ...report, ...extra }) + '\n'
-        : formatFitSummary(report, fitRequest.options.tol) +
-            (files.labels ? labelsLine(files.labels) : '') +
-            (files.model ? `Wrote the model to ${files.model}.\n` : ''),
-    );
-    return 0;
-  } catch (err) {
-    const info = errorInfo(err);
-    if (json) ctx.stdout(JSON.stringify({ error: { code: info.code, message: info.message } }) + '\n');
-    else ctx.stderr(`mixlab fit: ${info.message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return info.code === 'invalid_arguments' ? 2 : 1;
-  }
-};
+export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
+  const { file, request, options } = await parseFitArgs(ctx.args);
+  const labelOptions = labelOutputOptions(options);
+  const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file) });
+  const columns = resolveColumns(summary, options.columns);
+  const fitRequest = fitValidated(fitRequestSchema, { ...request, datasetId: summary.datasetId, columns });
+  const showProgress = !json && process.stderr.isTTY === true;
+  const response = await ctx.engine.call('fit', fitRequest, {
+    onProgress: showProgress
+      ? (p) =>
+          ctx.stderr(
+            `\rrestart ${p.restart}/${p.nRestarts}  iteration ${p.iteration}/${p.maxIter}  lower bound ${p.lowerBound.toPrecision(10)}   `,
+          )
+      : undefined,
+  });
+  if (showProgress) ctx.stderr('\n');
+  const report = fitReport(response);
+  // --labels / --model (issue 7): recomputed from the fitted model by the engine's label export.
+  const files = await writeLabelOutputs(
+    ctx.engine,
+    summary.datasetId,
+    { params: response.fit.params, preprocessing: response.preprocessing },
+    'index',
+    { ...labelOptions, labels: options.labels, model: options.model },
+  );
+  const labels = files.labels;
+  const extra = {
+    ...(labels
+      ? {
+          labels: {
+            path: labels.path,
+            rows: labels.rows,
+            labelled: labels.labelled,
+            excluded: labels.excluded,
+          },
+        }
+      : {}),
+    ...(files.model ? { model_file: files.model } : {}),
+  };
+  ctx.stdout(
+    json
+      ? JSON.stringify({ ...report, ...extra }) + '\n'
+      : formatFitSummary(report, fitRequest.options.tol) +
+          (files.labels ? labelsLine(files.labels) : '') +
+          (files.model ? `Wrote the model to ${files.model}.\n` : ''),
+  );
+});
 
 type FitArgOptions = ReturnType<typeof parseArgs<typeof SPEC>>['options'];
 
@@ -146,13 +117,9 @@ async function parseFitArgs(
   args: readonly string[],
 ): Promise<{ file: string; request: Omit<FitRequest, 'datasetId' | 'columns'>; options: FitArgOptions }> {
   const { positionals, options: o } = parseArgs(args, SPEC);
-  if (positionals.length === 0)
-    throw new ArgumentError('missing the data file (mixlab fit <file.csv> --k K …)');
-  if (positionals.length > 1)
-    throw new ArgumentError(`expected one data file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const file = dataFileArgument(positionals, 'mixlab fit <file.csv> --k K …');
   if (o.k === undefined) throw new ArgumentError('missing --k (the number of components)');
-  if (o.columns !== undefined && o['all-numeric'])
-    throw new ArgumentError('give --columns or --all-numeric, not both');
+  checkColumnChoice(o);
   oneOf('--covariance', o.covariance, COVARIANCE_TYPES);
   oneOf('--init', o.init, INIT_METHODS);
   const raw = {
@@ -167,27 +134,12 @@ async function parseFitArgs(
     regCovar: o['reg-covar'],
   };
   // Check the options now, before a possibly long import; shapes against d are checked later.
-  const fitOptions = validated(fitOptionsSchema, raw);
+  const fitOptions = fitValidated(fitOptionsSchema, raw);
   return {
-    file: positionals[0],
+    file,
     request: { standardize: o.standardize === true, options: fitOptions, threads: o.threads },
     options: o,
   };
-}
-
-function oneOf(flag: string, value: string | undefined, allowed: readonly string[]): void {
-  if (value !== undefined && !allowed.includes(value)) {
-    throw new ArgumentError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
-  }
-}
-
-/** The data file's absolute path; a missing file is reported here, in the user's words. */
-async function existingFile(file: string): Promise<string> {
-  const absolute = path.resolve(file);
-  const info = await stat(absolute).catch(() => null);
-  if (!info) throw new EngineError('file_not_found', `cannot read ${file}: no such file`);
-  if (!info.isFile()) throw new EngineError('file_not_found', `cannot read ${file}: not a file`);
-  return absolute;
 }
 
 /** Reads scikit-learn-shaped initial parameters; other keys (a fixture's `rule`, …) are ignored. */
@@ -210,56 +162,6 @@ async function readInitParams(file: string): Promise<InitParams> {
     throw new ArgumentError(`--init-params ${file} has none of weights, means, covariances, precisions`);
   }
   return init as InitParams;
-}
-
-/** Column names (display name first, then the raw header) → dataset column indices. */
-function resolveColumns(summary: DatasetSummary, list: string | undefined): number[] {
-  if (list === undefined) {
-    const numeric = summary.columns.filter((c) => c.kind === 'numeric').map((c) => c.index);
-    if (numeric.length === 0) throw new ArgumentError(`${summary.file} has no numeric column to fit`);
-    return numeric;
-  }
-  return list.split(',').map((raw) => {
-    const name = raw.trim();
-    const column =
-      summary.columns.find((c) => c.displayName === name) ?? summary.columns.find((c) => c.name === name);
-    if (!column) {
-      const known = summary.columns.map((c) => c.displayName).join(', ');
-      throw new ArgumentError(`unknown column "${name}" in --columns (the file has: ${known})`);
-    }
-    if (column.kind !== 'numeric' && column.kind !== 'mixed') {
-      throw new ArgumentError(`column "${name}" in --columns is ${column.kind}, not numeric`);
-    }
-    return column.index;
-  });
-}
-
-/** Parses with a shared schema; a failure becomes invalid_arguments naming the option. */
-function validated<T>(
-  schema: {
-    safeParse(
-      v: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  value: unknown,
-): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const keys = issue.path.map(String);
-  const flag = keys.map((k) => FLAG_OF[k]).find((f) => f !== undefined);
-  const where = flag
-    ? `${flag}${flag === '--init-params' ? ' ' + keys.slice(keys.indexOf('initParams') + 1).join('.') : ''}`
-    : keys.join('.');
-  throw new ArgumentError(`${where || 'options'}: ${issue.message}`);
-}
-
-function errorInfo(err: unknown): EngineErrorInfo {
-  if (err instanceof ArgumentError) return { code: err.code, message: err.message };
-  if (err instanceof EngineError) return { code: err.code, message: err.message };
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
 /** The --json object. Field names and shapes are scikit-learn's (covariances nested by type). */

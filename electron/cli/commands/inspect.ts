@@ -9,6 +9,7 @@ import path from 'node:path';
 import { EngineError } from '../../../shared/protocol';
 import type { ColumnSummary, DatasetSummary, ImportOptions, ImportProblem } from '../../../shared/data/types';
 import type { CliCommand } from '../cliTypes';
+import { wantsHelp } from '../args';
 
 export const INSPECT_USAGE = `Usage: mixlab inspect <file> [--delimiter D] [--encoding E] [--decimal ,|.] [--sheet S] [--json]
 
@@ -150,7 +151,7 @@ export function inspectText(summary: DatasetSummary): string {
 }
 
 export const inspect: CliCommand = async (ctx) => {
-  if (ctx.args.includes('--help') || ctx.args.includes('-h')) {
+  if (wantsHelp(ctx.args)) {
     ctx.stdout(INSPECT_USAGE);
     return 0;
   }

@@ -3,9 +3,6 @@
  * engine requests the app sends (`dataset.import`, then `sweep`), then prints a table of the cells
  * and the best cell per criterion or, with --json, exactly one JSON object (see SWEEP_USAGE).
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import { EngineError, type EngineErrorInfo } from '../../../shared/protocol';
 import { sweepOptionsSchema, sweepRequestSchema } from '../../../shared/engine/sweepRequest';
 import { COVARIANCE_TYPES, INIT_METHODS, type CovarianceType } from '../../../shared/engine/types';
 import type {
@@ -14,9 +11,11 @@ import type {
   SweepRequest,
   SweepResponse,
 } from '../../../shared/engine/sweepTypes';
-import type { DatasetSummary } from '../../../shared/data/types';
-import type { CliCommand } from '../cliTypes';
-import { ArgumentError, parseArgs, type OptionSpec } from '../args';
+import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec } from '../args';
+import { codedCommand } from '../codedCommand';
+import { resolveColumns } from '../columns';
+import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
+import { existingFile } from '../inputFile';
 
 export const SWEEP_USAGE = `Usage: mixlab sweep <file.csv> [--columns a,b,c | --all-numeric] [--standardize] [--k 1-9]
                     [--covariance full,tied,diag,spherical] [--init kmeans|k-means++|random|random_from_data]
@@ -40,74 +39,36 @@ or null}, seconds.
 `;
 
 const SPEC = {
-  columns: 'string',
-  'all-numeric': 'flag',
-  standardize: 'flag',
+  ...FIT_SETTINGS_SPEC,
   k: 'string',
   covariance: 'string',
-  init: 'string',
-  'n-init': 'integer',
-  seed: 'integer',
-  'max-iter': 'integer',
-  tol: 'number',
-  'reg-covar': 'number',
-  threads: 'integer',
   'no-refine': 'flag',
-  json: 'flag',
-  help: 'flag',
 } as const satisfies OptionSpec;
 
 /** Request field → the option a user typed, so schema messages speak the command line's language. */
-const FLAG_OF: Record<string, string> = {
-  ks: '--k',
-  covarianceTypes: '--covariance',
-  init: '--init',
-  nInit: '--n-init',
-  seed: '--seed',
-  maxIter: '--max-iter',
-  tol: '--tol',
-  regCovar: '--reg-covar',
-  threads: '--threads',
-  columns: '--columns',
-};
+const FLAG_OF: Record<string, string> = { ...FIT_SETTINGS_FLAGS, ks: '--k', covarianceTypes: '--covariance' };
 
-export const sweep: CliCommand = async (ctx) => {
-  const json = ctx.args.includes('--json');
-  if (ctx.args.includes('--help') || ctx.args.includes('-h')) {
-    ctx.stdout(SWEEP_USAGE);
-    return 0;
-  }
-  try {
-    const { file, request, columnList } = parseSweepArgs(ctx.args);
-    const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file) });
-    const columns = resolveColumns(summary, columnList);
-    const sweepRequest = validated<SweepRequest>(sweepRequestSchema, {
-      ...request,
-      datasetId: summary.datasetId,
-      columns,
-    });
-    const showProgress = !json && process.stderr.isTTY === true;
-    const response = await ctx.engine.call('sweep', sweepRequest, {
-      onProgress: showProgress
-        ? (p) =>
-            ctx.stderr(
-              `\rcells ${p.done}/${p.total}  elapsed ${p.elapsedSeconds.toFixed(1)} s` +
-                (p.etaSeconds === null ? '' : `  about ${p.etaSeconds.toFixed(0)} s left`) +
-                '   ',
-            )
-        : undefined,
-    });
-    if (showProgress) ctx.stderr('\n');
-    const report = sweepReport(response);
-    ctx.stdout(json ? JSON.stringify(report) + '\n' : formatSweepSummary(report, response));
-    return 0;
-  } catch (err) {
-    const info = errorInfo(err);
-    if (json) ctx.stdout(JSON.stringify({ error: { code: info.code, message: info.message } }) + '\n');
-    else ctx.stderr(`mixlab sweep: ${info.message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return info.code === 'invalid_arguments' ? 2 : 1;
-  }
-};
+export const sweep = codedCommand('sweep', SWEEP_USAGE, async (ctx, json) => {
+  const { file, request, columnList } = parseSweepArgs(ctx.args);
+  const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file) });
+  const columns = resolveColumns(summary, columnList);
+  const fullRequest = { ...request, datasetId: summary.datasetId, columns };
+  const sweepRequest = validated<SweepRequest>(sweepRequestSchema, fullRequest, FLAG_OF);
+  const showProgress = !json && process.stderr.isTTY === true;
+  const response = await ctx.engine.call('sweep', sweepRequest, {
+    onProgress: showProgress
+      ? (p) =>
+          ctx.stderr(
+            `\rcells ${p.done}/${p.total}  elapsed ${p.elapsedSeconds.toFixed(1)} s` +
+              (p.etaSeconds === null ? '' : `  about ${p.etaSeconds.toFixed(0)} s left`) +
+              '   ',
+          )
+      : undefined,
+  });
+  if (showProgress) ctx.stderr('\n');
+  const report = sweepReport(response);
+  ctx.stdout(json ? JSON.stringify(report) + '\n' : formatSweepSummary(report, response));
+});
 
 /**
  * `--k` as a list of component counts: "1-8" (a range), "3", "1,2,5", or a mix ("1-3,6").
@@ -145,24 +106,24 @@ function parseSweepArgs(args: readonly string[]): {
   columnList: string | undefined;
 } {
   const { positionals, options: o } = parseArgs(args, SPEC);
-  if (positionals.length === 0) throw new ArgumentError('missing the data file (mixlab sweep <file.csv> …)');
-  if (positionals.length > 1)
-    throw new ArgumentError(`expected one data file, got ${positionals.length}: ${positionals.join(' ')}`);
-  if (o.columns !== undefined && o['all-numeric'])
-    throw new ArgumentError('give --columns or --all-numeric, not both');
-  if (o.init !== undefined && !INIT_METHODS.includes(o.init as never))
-    throw new ArgumentError(`--init must be one of ${INIT_METHODS.join(', ')} (got "${o.init}")`);
+  const file = dataFileArgument(positionals, 'mixlab sweep <file.csv> …');
+  checkColumnChoice(o);
+  oneOf('--init', o.init, INIT_METHODS);
   // Check the options now, before a possibly long import.
-  const options = validated<SweepFitOptions>(sweepOptionsSchema, {
-    init: o.init,
-    nInit: o['n-init'],
-    seed: o.seed,
-    maxIter: o['max-iter'],
-    tol: o.tol,
-    regCovar: o['reg-covar'],
-  });
+  const options = validated<SweepFitOptions>(
+    sweepOptionsSchema,
+    {
+      init: o.init,
+      nInit: o['n-init'],
+      seed: o.seed,
+      maxIter: o['max-iter'],
+      tol: o.tol,
+      regCovar: o['reg-covar'],
+    },
+    FLAG_OF,
+  );
   return {
-    file: positionals[0],
+    file,
     request: {
       standardize: o.standardize === true,
       ks: o.k === undefined ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : parseKList(o.k),
@@ -173,54 +134,6 @@ function parseSweepArgs(args: readonly string[]): {
     },
     columnList: o.columns,
   };
-}
-
-/** The data file's absolute path; a missing file is reported here, in the user's words. */
-async function existingFile(file: string): Promise<string> {
-  const absolute = path.resolve(file);
-  const info = await stat(absolute).catch(() => null);
-  if (!info) throw new EngineError('file_not_found', `cannot read ${file}: no such file`);
-  if (!info.isFile()) throw new EngineError('file_not_found', `cannot read ${file}: not a file`);
-  return absolute;
-}
-
-/** Column names (display name first, then the raw header) → dataset column indices; default all numeric. */
-function resolveColumns(summary: DatasetSummary, list: string | undefined): number[] {
-  if (list === undefined) {
-    const numeric = summary.columns.filter((c) => c.kind === 'numeric').map((c) => c.index);
-    if (numeric.length === 0) throw new ArgumentError(`${summary.file} has no numeric column to fit`);
-    return numeric;
-  }
-  return list.split(',').map((raw) => {
-    const name = raw.trim();
-    const column =
-      summary.columns.find((c) => c.displayName === name) ?? summary.columns.find((c) => c.name === name);
-    if (!column) {
-      const known = summary.columns.map((c) => c.displayName).join(', ');
-      throw new ArgumentError(`unknown column "${name}" in --columns (the file has: ${known})`);
-    }
-    if (column.kind !== 'numeric' && column.kind !== 'mixed')
-      throw new ArgumentError(`column "${name}" in --columns is ${column.kind}, not numeric`);
-    return column.index;
-  });
-}
-
-/** Parses with a shared schema; a failure becomes invalid_arguments naming the option. */
-function validated<T>(schema: { safeParse(v: unknown): unknown }, value: unknown): T {
-  const result = schema.safeParse(value) as
-    | { success: true; data: T }
-    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const keys = issue.path.map(String);
-  const flag = keys.map((k) => FLAG_OF[k]).find((f) => f !== undefined);
-  throw new ArgumentError(`${flag ?? (keys.join('.') || 'options')}: ${issue.message}`);
-}
-
-function errorInfo(err: unknown): EngineErrorInfo {
-  if (err instanceof ArgumentError) return { code: err.code, message: err.message };
-  if (err instanceof EngineError) return { code: err.code, message: err.message };
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
 /** One cell of the --json report. Numbers a cell does not have are null, never NaN. */

@@ -1,0 +1,47 @@
+/**
+ * The command-line pieces `mixlab fit` and `mixlab sweep` share: the data file, the column choice and
+ * the EM settings (scikit-learn's names), as options and as the request fields they fill.
+ */
+import { ArgumentError, type OptionSpec } from './args';
+
+/** Options both commands take; each adds its own --k and --covariance (one value vs a list). */
+export const FIT_SETTINGS_SPEC = {
+  columns: 'string',
+  'all-numeric': 'flag',
+  standardize: 'flag',
+  init: 'string',
+  'n-init': 'integer',
+  seed: 'integer',
+  'max-iter': 'integer',
+  tol: 'number',
+  'reg-covar': 'number',
+  threads: 'integer',
+  json: 'flag',
+  help: 'flag',
+} as const satisfies OptionSpec;
+
+/** Request field → the option a user typed, so schema messages speak the command line's language. */
+export const FIT_SETTINGS_FLAGS: Record<string, string> = {
+  init: '--init',
+  nInit: '--n-init',
+  seed: '--seed',
+  maxIter: '--max-iter',
+  tol: '--tol',
+  regCovar: '--reg-covar',
+  threads: '--threads',
+  columns: '--columns',
+};
+
+/** The one positional, the data file; `synopsis` shows how to give it when it is missing. */
+export function dataFileArgument(positionals: readonly string[], synopsis: string): string {
+  if (positionals.length === 0) throw new ArgumentError(`missing the data file (${synopsis})`);
+  if (positionals.length > 1)
+    throw new ArgumentError(`expected one data file, got ${positionals.length}: ${positionals.join(' ')}`);
+  return positionals[0];
+}
+
+/** --columns and --all-numeric exclude each other (the default is every numeric column). */
+export function checkColumnChoice(o: { columns?: string; 'all-numeric'?: boolean }): void {
+  if (o.columns !== undefined && o['all-numeric'])
+    throw new ArgumentError('give --columns or --all-numeric, not both');
+}

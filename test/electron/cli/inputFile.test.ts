@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EngineError } from '../../../shared/protocol';
+import { existingFile } from '../../../electron/cli/inputFile';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'mixlab-input-file-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('existingFile', () => {
+  it('returns the absolute path of a file', async () => {
+    const file = path.join(tmp, 'data.csv');
+    writeFileSync(file, 'x\n1\n');
+    expect(await existingFile(path.relative(process.cwd(), file))).toBe(file);
+  });
+
+  it('reports a missing path or a folder as file_not_found, in the words the user typed', async () => {
+    const missing = existingFile('nope/data.csv');
+    await expect(missing).rejects.toBeInstanceOf(EngineError);
+    await expect(missing).rejects.toMatchObject({
+      code: 'file_not_found',
+      message: 'cannot read nope/data.csv: no such file',
+    });
+    await expect(existingFile(tmp)).rejects.toMatchObject({
+      code: 'file_not_found',
+      message: `cannot read ${tmp}: not a file`,
+    });
+  });
+});
