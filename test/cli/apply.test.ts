@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { runMixlab } from '../support/mixlabCli';
+import { fixturesDir } from '../support/paths';
 
-// The built CLI (test/support/globalSetup.ts builds it), run as a user runs it.
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = path.join(root, 'out/cli/mixlab.cjs');
-const iris = path.join(root, 'test/fixtures/data/iris.csv');
+const iris = path.join(fixturesDir, 'data/iris.csv');
 const features = 'sepal_length,sepal_width,petal_length,petal_width';
 
-function mixlab(...args: string[]) {
-  const res = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+const mixlab = (...args: string[]) => runMixlab(args);
 
 /** The rows of a label CSV we wrote (UTF-8 with BOM by default, CRLF, no quoted cells in these files). */
 function readCsv(file: string): string[][] {
@@ -127,7 +121,7 @@ describe('mixlab fit --labels --model, then mixlab apply', () => {
   it('errors: missing columns listed, bad model file, missing --labels, bad encoding', () => {
     const model = path.join(tmp, 'm3.json');
     expect(mixlab('fit', iris, '--columns', features, '--k', '2', '--model', model).status).toBe(0);
-    const faithful = path.join(root, 'test/fixtures/data/faithful.csv');
+    const faithful = path.join(fixturesDir, 'data/faithful.csv');
     const missing = mixlab('apply', model, faithful, '--labels', path.join(tmp, 'x.csv'), '--json');
     expect(missing.status).toBe(1);
     const err = JSON.parse(missing.stdout).error;

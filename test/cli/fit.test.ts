@@ -1,27 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { runMixlab, runMixlabJson } from '../support/mixlabCli';
+import { fixturesDir as fixtures } from '../support/paths';
 
-// The built CLI (test/support/globalSetup.ts builds it), run as a user runs it.
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = path.join(root, 'out/cli/mixlab.cjs');
-const fixtures = path.join(root, 'test/fixtures');
 const data = (name: string) => path.join(fixtures, 'data', name);
-
-function mixlab(...args: string[]) {
-  const res = spawnSync(process.execPath, [cli, 'fit', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
-}
-
-function mixlabJson(...args: string[]) {
-  const res = mixlab(...args, '--json');
-  const lines = res.stdout.trim().split('\n');
-  expect(lines.length, `stdout: ${res.stdout}\nstderr: ${res.stderr}`).toBe(1);
-  return { ...res, json: JSON.parse(lines[0]) };
-}
+const mixlab = (...args: string[]) => runMixlab(['fit', ...args]);
+const mixlabJson = (...args: string[]) => runMixlabJson(['fit', ...args]);
 
 /** max |a − b| over max |b|: entries near 0 (off-diagonal covariances) are judged on the array's scale. */
 function relToScale(a: unknown, b: unknown): number {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cliPath } from '../support/paths';
+import { runMixlab } from '../support/mixlabCli';
 import { csvDir, expectMatchesSidecar, sidecars } from '../electron/engine/import/sidecar';
 
-/** Runs the built CLI (out/cli/mixlab.cjs, built by the global setup) as a user would. */
-function mixlab(...args: string[]) {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const mixlab = (...args: string[]) => runMixlab(args);
 
 describe('mixlab inspect --json (built CLI)', () => {
   for (const want of sidecars()) {
@@ -20,12 +15,12 @@ describe('mixlab inspect --json (built CLI)', () => {
       expect(lines.length).toBe(1);
       const got = JSON.parse(lines[0]);
       if (want.reject) {
-        expect(r.code).toBe(2);
+        expect(r.status).toBe(2);
         expect(got.error.code).toBe(want.reason_code);
         expect(got.error.message.length).toBeGreaterThan(10);
         return;
       }
-      expect(r.code).toBe(0);
+      expect(r.status).toBe(0);
       expect(got.file).toBe(want.file);
       expectMatchesSidecar(got, want);
       for (const c of got.columns) {
@@ -47,7 +42,7 @@ describe('mixlab inspect --json (built CLI)', () => {
 
   it('exits 2 with the reason when a forced encoding cannot decode the file', () => {
     const r = mixlab('inspect', path.join(csvDir, '10_gbk_chinese.csv'), '--encoding', 'utf-8', '--json');
-    expect(r.code).toBe(2);
+    expect(r.status).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('undecodable');
   });
 
@@ -64,14 +59,14 @@ describe('mixlab inspect --json (built CLI)', () => {
 
   it('prints a readable table without --json', () => {
     const r = mixlab('inspect', path.join(csvDir, '08_ragged_rows.csv'));
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/30 rows × 5 columns/);
     expect(r.stdout).toMatch(/row 13: ragged expected_fields=5 found_fields=6/);
   });
 
   it('explains usage errors with exit code 2', () => {
     const r = mixlab('inspect');
-    expect(r.code).toBe(2);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/a file is required/);
   });
 });

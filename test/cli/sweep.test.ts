@@ -1,28 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseKList } from '../../electron/cli/commands/sweep';
-import { cliPath, fixturesDir } from '../support/paths';
+import { runMixlab, runMixlabJson } from '../support/mixlabCli';
+import { fixturesDir } from '../support/paths';
 
-// The built CLI (test/support/globalSetup.ts builds it), run as a user runs it.
 const data = (name: string) => path.join(fixturesDir, 'data', name);
-
-function mixlab(...args: string[]) {
-  const res = spawnSync(process.execPath, [cliPath, 'sweep', ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
-}
-
-function mixlabJson(...args: string[]) {
-  const res = mixlab(...args, '--json');
-  const lines = res.stdout.trim().split('\n');
-  expect(lines.length, `stdout: ${res.stdout}\nstderr: ${res.stderr}`).toBe(1);
-  return { ...res, json: JSON.parse(lines[0]) };
-}
+// A sweep fits many cells: twice the usual time limit.
+const mixlab = (...args: string[]) => runMixlab(['sweep', ...args], 120_000);
+const mixlabJson = (...args: string[]) => runMixlabJson(['sweep', ...args], 120_000);
 
 let tmp: string;
 beforeAll(() => {
