@@ -7,11 +7,11 @@
  *  - blockedEStep composes the three row kernels block by block (BLOCK_ROWS rows, so a block's
  *    rows and responsibilities stay in cache between the passes over components). Used by the
  *    dense family and wherever the fused kernel is not generated.
- *  - diagonalEStepSource generates, for the diagonal family (diag, spherical) and one (d, K), a
- *    single pass over the rows that keeps each row's d features in registers while it computes
- *    the K distances, the exponentials and adds r_ik x_i to the K·d sums. It saves the two other
+ *  - diagonalEStepSource generates, for the diagonal family (diag, spherical) and one (d, K) with
+ *    K·d ≤ MAX_FUSED_KD, a single pass over the rows that keeps each row's d features in
+ *    registers while it computes the K distances, the exponentials and adds r_ik x_i to the K·d sums. It saves the two other
  *    passes' loads of X and resp and the distances' round trip through resp (measured: the diag
- *    E-step 15-25% faster for d ≤ 10, K ∈ {3, 8}, 2026-11).
+ *    E-step 15-30% faster at n = 1e6 for d ∈ {2, 5, 10}, K ∈ {3, 8}, K·d ≤ 40, 2026-11).
  * Every accumulator (nk_k, Σ r_ik x_ij, Σ log p) is still added row by row in row order, from the
  * same starting value, with the same operations per row; only the interleaving of independent
  * accumulators changes, so both give the same bits (test/shared/engine/kernels/compile.test.ts).
@@ -22,8 +22,13 @@ import { logSource } from '../logAtLeastOne';
 
 export const BLOCK_ROWS = 512;
 
-/** Fuse only while the K·d sums (plus K·d means and factors) stay a manageable set of locals. */
-export const MAX_FUSED_KD = 80;
+/**
+ * Fuse only while K·d ≤ 40. The fused kernel keeps 3·K·d locals (sums, means, factors); V8's
+ * optimising compile of it grows quickly with that count (measured once per process and worker:
+ * ~30 ms CPU at d = 10, K = 3, ~70 ms at d = 5, K = 8, ~200 ms at d = 10, K = 8), while the gain
+ * at K·d = 80 was only ~6% of an iteration, so larger K·d use the blocked composition.
+ */
+export const MAX_FUSED_KD = 40;
 
 export function blockedEStep(kernels: Omit<RowKernels, 'estep'>): EStep {
   const { mahalanobis, normalise, weightedSums } = kernels;

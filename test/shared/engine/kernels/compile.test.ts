@@ -98,10 +98,12 @@ describe('specialised kernels equal the generic ones bit for bit', () => {
 });
 
 describe('the fused diagonal E-step', () => {
-  it('is generated for the diagonal family up to d = 10 with K = 8 and composed from the row kernels otherwise', () => {
+  it('is generated for the diagonal family while K·d ≤ 40 and composed from the row kernels otherwise', () => {
     // Generated code is named 'estep'; the composition keeps its own name.
-    expect(rowKernels('diagonal', 10, 8, 'auto').estep.name).toBe('estep');
+    expect(rowKernels('diagonal', 5, 8, 'auto').estep.name).toBe('estep');
+    expect(rowKernels('diagonal', 10, 3, 'auto').estep.name).toBe('estep');
     expect(rowKernels('diagonal', 2, 3, 'auto').estep.name).toBe('estep');
+    expect(rowKernels('diagonal', 10, 8, 'auto').estep.name).toBe('blockedEStep');
     expect(rowKernels('diagonal', 40, 3, 'auto').estep.name).toBe('blockedEStep');
     expect(rowKernels('dense', 5, 3, 'auto').estep.name).toBe('blockedEStep');
     expect(rowKernels('diagonal', 5, 3, 'generic').estep.name).toBe('blockedEStep');
