@@ -37,10 +37,12 @@ export async function runFit(
   const requested = Math.max(1, runtime.threads ?? os.availableParallelism());
   const chunks = chunkCount(Math.max(nSamples, 1));
   const common = { signal: runtime.signal, onProgress: runtime.onProgress, kernelMode: runtime.kernelMode };
-  // A single chunk cannot be split, and is fast: this thread gives the identical result.
-  if (chunks <= 1) return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+  const workerPath = runtime.workerPath ?? defaultWorkerPath();
+  // A single chunk cannot be split, and is fast: this thread gives the identical result. So does
+  // running from sources with no worker bundle built (the numbers never depend on the executor).
+  if (chunks <= 1 || !workerPath) return fitGaussianMixture(X, nSamples, nFeatures, options, common);
   const threads = Math.min(requested, chunks);
-  const executor = createWorkerExecutor({ threads, workerPath: runtime.workerPath ?? defaultWorkerPath() });
+  const executor = createWorkerExecutor({ threads, workerPath });
   const abort = () => executor.abort();
   runtime.signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -58,10 +60,15 @@ export async function runFit(
 
 /**
  * The worker bundle beside the running one: out/engine/worker.cjs from out/engine/engine.cjs,
- * ../engine/worker.cjs from out/cli/mixlab.cjs.
+ * ../engine/worker.cjs from out/cli/mixlab.cjs, and the built out/engine/worker.cjs when this
+ * module runs from its source (electron/engine, under the test runner). Undefined if none exists.
  */
-export function defaultWorkerPath(): string {
+export function defaultWorkerPath(): string | undefined {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-  const candidates = [path.join(here, 'worker.cjs'), path.join(here, '../engine/worker.cjs')];
-  return candidates.find((p) => existsSync(p)) ?? candidates[0];
+  const candidates = [
+    path.join(here, 'worker.cjs'),
+    path.join(here, '../engine/worker.cjs'),
+    path.join(here, '../../out/engine/worker.cjs'),
+  ];
+  return candidates.find((p) => existsSync(p));
 }
