@@ -12,6 +12,7 @@ import type {
   ColumnValuesResult,
   DatasetSummary,
   ImportOptions,
+  PreviewResult,
   RowsRequest,
   RowsResult,
 } from './data/types';
@@ -55,6 +56,8 @@ export interface MixlabMethods {
   chooseDataFile: { arg: Record<string, never>; result: { path: string } | null };
   /** Imports a file (from chooseDataFile, drag and drop or a recent file). Progress on `jobId`. */
   importDataset: { arg: { jobId: string; options: ImportOptions }; result: DatasetSummary };
+  /** A quick look at a file for the import dialog (detected or overridden settings, first rows). */
+  previewDataset: { arg: { options: ImportOptions }; result: PreviewResult };
   getRows: { arg: RowsRequest; result: RowsResult };
   /** Whole numeric columns as Float64Array (NaN = missing), for charts and column sparklines. */
   getColumnValues: { arg: ColumnValuesRequest; result: ColumnValuesResult };
@@ -134,6 +137,7 @@ export const MIXLAB_METHODS: readonly MixlabMethod[] = [
   'openSample',
   'chooseDataFile',
   'importDataset',
+  'previewDataset',
   'getRows',
   'getColumnValues',
   'fit',

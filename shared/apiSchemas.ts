@@ -31,6 +31,7 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   importDataset: z.object({ jobId, options: importOptionsSchema }).strict() as z.ZodType<
     ArgOf<'importDataset'>
   >,
+  previewDataset: z.object({ options: importOptionsSchema }).strict() as z.ZodType<ArgOf<'previewDataset'>>,
   getRows: z
     .object({
       datasetId,

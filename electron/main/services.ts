@@ -131,6 +131,12 @@ export function createServices(deps: ServiceDeps): MixlabServices {
       }
       return job(jobId, (signal, onProgress) => importDataset(options, signal, onProgress));
     },
+    async previewDataset({ options }) {
+      if (!path.isAbsolute(options.path)) {
+        throw new EngineError(ErrorCodes.InvalidPayload, 'A data file must be given by its absolute path.');
+      }
+      return deps.engine.call('dataset.preview', options);
+    },
     async getRows(arg) {
       const rows = await deps.engine.call('dataset.rows', {
         ...arg,

@@ -1,5 +1,11 @@
 import type { MixlabApi, SampleInfo } from '../../../shared/api';
-import type { DatasetSummary, ImportOptions, RowsRequest, RowsResult } from '../../../shared/data/types';
+import type {
+  DatasetSummary,
+  ImportOptions,
+  PreviewResult,
+  RowsRequest,
+  RowsResult,
+} from '../../../shared/data/types';
 import { systemApi } from './systemApi';
 
 /** What the drop handler knows about a dropped file (a DOM File; only the bridge can find its path). */
@@ -16,6 +22,8 @@ export interface DatasetClient {
   /** The native open dialog; null when the user cancels. */
   chooseDataFile(): Promise<string | null>;
   importFile(options: ImportOptions, jobId: string): Promise<DatasetSummary>;
+  /** Detected settings, the first rows and their column kinds, for the import dialog. */
+  preview(options: ImportOptions): Promise<PreviewResult>;
   getRows(request: RowsRequest): Promise<RowsResult>;
   /**
    * The file-system path of a file dropped on the window, or null when the bridge cannot tell (a
@@ -29,6 +37,7 @@ export function createDatasetClient(api: MixlabApi = systemApi()): DatasetClient
     openSample: (id, jobId) => api.openSample({ id, jobId }),
     chooseDataFile: async () => (await api.chooseDataFile({}))?.path ?? null,
     importFile: (options, jobId) => api.importDataset({ jobId, options }),
+    preview: (options) => api.previewDataset({ options }),
     getRows: (request) => api.getRows(request),
     pathForDroppedFile: (file) => {
       const path = api.pathForDroppedFile(file);

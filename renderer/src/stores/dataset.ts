@@ -1,14 +1,18 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { SampleInfo } from '../../../shared/api';
-import type { DatasetSummary, ImportProgress } from '../../../shared/data/types';
+import type { DatasetSummary, ImportOptions, ImportProgress } from '../../../shared/data/types';
 import { useClients } from '../api/clients';
 import type { DroppedFile } from '../api/datasetClient';
 import { isCancelled, toUserError } from '../api/userError';
+import { useImportDialogStore } from './importDialog';
 import { useNoticesStore } from './notices';
 
 /** Where the open dataset came from, so it can be opened again after an engine restart. */
-export type DataSource = { kind: 'sample'; id: SampleInfo['id'] } | { kind: 'file'; path: string };
+export type DataSource =
+  | { kind: 'sample'; id: SampleInfo['id'] }
+  /** `overrides`: the settings the user chose in the import dialog (omitted = detected). */
+  | { kind: 'file'; path: string; overrides?: Omit<ImportOptions, 'path'> };
 
 export interface OpenJob {
   jobId: string;
@@ -53,7 +57,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     return open({ kind: 'sample', id });
   }
 
-  /** "Open file…": the native dialog, then import; a cancelled dialog changes nothing. */
+  /** "Open file…": the native dialog, then the import dialog; a cancelled dialog changes nothing. */
   async function openFile(): Promise<void> {
     if (busy.value) return;
     let path: string | null;
@@ -63,18 +67,20 @@ export const useDatasetStore = defineStore('dataset', () => {
       notices.showError(toUserError(error), 'import');
       return;
     }
-    if (path) await openPath(path);
+    if (path) await useImportDialogStore().show(path);
   }
 
-  function openPath(path: string): Promise<void> {
-    return open({ kind: 'file', path });
+  /** Imports a file directly (the import dialog's confirm, a project's data file). */
+  function openPath(path: string, overrides?: Omit<ImportOptions, 'path'>): Promise<void> {
+    const hasOverrides = overrides !== undefined && Object.keys(overrides).length > 0;
+    return open(hasOverrides ? { kind: 'file', path, overrides } : { kind: 'file', path });
   }
 
   /** Returns false when the bridge cannot tell the dropped file's path (the caller says so). */
   async function openDropped(file: DroppedFile): Promise<boolean> {
     const path = clients.dataset.pathForDroppedFile(file);
     if (!path) return false;
-    await openPath(path);
+    if (!busy.value) await useImportDialogStore().show(path);
     return true;
   }
 
@@ -97,7 +103,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       const result =
         from.kind === 'sample'
           ? await clients.dataset.openSample(from.id, jobId)
-          : await clients.dataset.importFile({ path: from.path }, jobId);
+          : await clients.dataset.importFile({ ...from.overrides, path: from.path }, jobId);
       summary.value = result;
       source.value = from;
       lost.value = false;

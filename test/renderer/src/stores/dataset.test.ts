@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MixlabError } from '../../../../shared/api';
 import type { ImportOptions } from '../../../../shared/data/types';
 import { parseImportProgress, useDatasetStore } from '../../../../renderer/src/stores/dataset';
+import { useImportDialogStore } from '../../../../renderer/src/stores/importDialog';
 import { useNoticesStore } from '../../../../renderer/src/stores/notices';
 import { createFakeApi, deferred, flush, installStores, irisSummary } from '../../support/fakeApi';
 
@@ -20,14 +21,11 @@ describe('dataset store', () => {
 
   it('shows import progress from progress events of its own job only', async () => {
     const gate = deferred<typeof irisSummary>();
-    const api = createFakeApi({
-      importDataset: () => gate.promise,
-      chooseDataFile: async () => ({ path: '/data/big.csv' }),
-    });
+    const api = createFakeApi({ importDataset: () => gate.promise });
     installStores(api);
     const dataset = useDatasetStore();
     const listenersAtRest = api.listenerCount();
-    const opening = dataset.openFile();
+    const opening = dataset.openPath('/data/big.csv');
     await flush();
     const job = dataset.openJob!;
     expect(api.listenerCount()).toBe(listenersAtRest + 1);
@@ -56,7 +54,6 @@ describe('dataset store', () => {
 
   it('reports an import rejection as a message with its code, and keeps the start screen', async () => {
     const api = createFakeApi({
-      chooseDataFile: async () => ({ path: '/data/book.csv' }),
       importDataset: async () => {
         throw new MixlabError(
           'not_text',
@@ -67,7 +64,7 @@ describe('dataset store', () => {
     installStores(api);
     const dataset = useDatasetStore();
     const notices = useNoticesStore();
-    await dataset.openFile();
+    await dataset.openPath('/data/book.csv');
     expect(dataset.summary).toBeNull();
     expect(notices.error).toEqual({
       code: 'not_text',
@@ -117,16 +114,19 @@ describe('dataset store', () => {
     expect(useNoticesStore().error).toBeNull();
   });
 
-  it('opens a dropped file by the path the bridge gives for it', async () => {
+  it('previews a dropped file, by the path the bridge gives for it, in the import dialog', async () => {
     const api = createFakeApi({
       pathForDroppedFile: (file: unknown) => `/dropped/${(file as { name: string }).name}`,
+      previewDataset: async () => ({ ...irisSummary, rows: [], complete: true }),
     });
     installStores(api);
     const dataset = useDatasetStore();
     expect(await dataset.openDropped({ name: 'sales.tsv' })).toBe(true);
-    const options = (api.calls.find((c) => c.method === 'importDataset')?.arg as { options: ImportOptions })
+    const options = (api.calls.find((c) => c.method === 'previewDataset')?.arg as { options: ImportOptions })
       .options;
     expect(options).toEqual({ path: '/dropped/sales.tsv' });
+    expect(useImportDialogStore().path).toBe('/dropped/sales.tsv');
+    expect(api.calls.some((c) => c.method === 'importDataset')).toBe(false);
   });
 
   it('says so when the bridge cannot tell a dropped file’s path', async () => {
