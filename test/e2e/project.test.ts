@@ -49,6 +49,7 @@ describe('project files and label export (Chromium, real services and engine pro
     const { page } = app;
     app.dialogs.nextDataFile = dataFile;
     await page.getByTestId('open-file').click();
+    await page.getByTestId('import-confirm').click(); // the import dialog: detected settings are right
     await page.getByTestId('workspace').waitFor();
     await pickColumn(page, 'eruptions');
     await pickColumn(page, 'waiting');

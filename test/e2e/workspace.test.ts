@@ -207,6 +207,7 @@ describe('analysis workspace (Chromium, real services and engine process)', () =
       await page.getByTestId('start-screen').waitFor();
       app.dialogs.nextDataFile = file;
       await page.getByTestId('open-file').click();
+      await page.getByTestId('import-confirm').click(); // the import dialog: detected settings are right
       await page.getByTestId('workspace').waitFor({ timeout: 60_000 });
       await expect(page.getByTestId('data-table').getAttribute('data-rows')).resolves.toBe('2000000');
       // Whole columns arrive for the sparklines before the fit (their decoding is not part of the fit).
