@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeBrowser, startApp, type RunningApp } from './harness';
+import { closeBrowser, type AppOptions, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
+import { withApp } from './pageHelpers';
 import { fixturesDir } from '../support/paths';
 import { formatStat } from '../../renderer/src/lib/format';
 import en, { type Messages } from '../../renderer/src/i18n/en';
@@ -27,15 +28,9 @@ const csv = (name: string) => path.join(fixturesDir, 'csv', `${name}.csv`);
 const expected = (name: string) =>
   JSON.parse(readFileSync(path.join(fixturesDir, 'csv', `${name}.expect.json`), 'utf8')) as Expected;
 
-async function withApp(options: Parameters<typeof startApp>[0], run: (app: RunningApp) => Promise<void>) {
-  const app = await startApp({ viewport: { width: 1360, height: 860 }, ...options });
-  try {
-    await run(app);
-    expect(app.problems).toEqual([]);
-  } finally {
-    await app.close();
-  }
-}
+/** Every test here runs at the dialog's design size. */
+const withDialogApp = (options: AppOptions, run: (app: RunningApp) => Promise<void>) =>
+  withApp({ viewport: { width: 1360, height: 860 }, ...options }, run);
 
 /** The import dialog's column entries as (name, kind), in file order. */
 async function dialogColumns(page: Page): Promise<[string, string][]> {
@@ -66,7 +61,7 @@ async function expectWorkspaceStats(page: Page, want: Expected, locale: string, 
 
 describe('import dialog (Chromium, real services and engine process)', () => {
   it('previews the GBK Chinese-locale export, then imports it with the right columns and stats', async () => {
-    await withApp({ locale: 'zh-CN', colorScheme: 'light' }, async (app) => {
+    await withDialogApp({ locale: 'zh-CN', colorScheme: 'light' }, async (app) => {
       const { page } = app;
       const want = expected('10_gbk_chinese');
       await page.getByTestId('start-screen').waitFor();
@@ -92,7 +87,7 @@ describe('import dialog (Chromium, real services and engine process)', () => {
   });
 
   it('detects semicolons and decimal commas, shows 1.234,5 as a number, then imports it right', async () => {
-    await withApp({ locale: 'en-US', colorScheme: 'light' }, async (app) => {
+    await withDialogApp({ locale: 'en-US', colorScheme: 'light' }, async (app) => {
       const { page } = app;
       const want = expected('03_semicolon_decimal_comma');
       await page.getByTestId('start-screen').waitFor();
@@ -125,7 +120,7 @@ describe('import dialog (Chromium, real services and engine process)', () => {
   });
 
   it('imports nothing when the user cancels the dialog', async () => {
-    await withApp({ locale: 'en-US' }, async (app) => {
+    await withDialogApp({ locale: 'en-US' }, async (app) => {
       const { page } = app;
       await page.getByTestId('start-screen').waitFor();
       app.dialogs.nextDataFile = csv('03_semicolon_decimal_comma');

@@ -2,31 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
+import { chart, settle, type ChartSnapshot } from './pageHelpers';
 import type { SweepProgress } from '../../shared/engine/sweepTypes';
 
 beforeAll(() => ensureRendererBuilt());
 afterAll(() => closeBrowser());
-
-interface ChartSnapshot {
-  title: string;
-  subtitle: string;
-  series: { type: string; name: string; data: unknown[] }[];
-}
-
-/** The chart hook (renderer/src/lib/chartHook.ts), registered under automation only. */
-function chart(page: Page, name: string): Promise<ChartSnapshot | null> {
-  return page.evaluate((n) => {
-    const registry = (window as unknown as { __mixlabCharts?: Record<string, () => unknown> }).__mixlabCharts;
-    return (registry?.[n]?.() ?? null) as ChartSnapshot | null;
-  }, name);
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(
-    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-  );
-  await page.waitForTimeout(250);
-}
 
 const rows = (page: Page) => page.locator('[data-testid="sweep-table"] tbody tr');
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
+import { pickColumn } from './pageHelpers';
 import { repoRoot } from '../support/paths';
 
 beforeAll(() => ensureRendererBuilt());
@@ -13,11 +14,6 @@ afterAll(() => closeBrowser());
 const dir = mkdtempSync(path.join(tmpdir(), 'mixlab-project-e2e-'));
 const dataFile = path.join(dir, 'faithful.csv');
 copyFileSync(path.join(repoRoot, 'build', 'samples', 'faithful.csv'), dataFile);
-
-async function pickColumn(page: Page, name: string): Promise<void> {
-  await page.locator(`[data-testid="column-list"] [data-column="${name}"]`).click();
-  await expect.poll(() => page.locator(`[data-column="${name}"]`).getAttribute('data-selected')).toBe('true');
-}
 
 /** The cluster shown in the first `n` table rows (the table is virtual: only rows on screen exist). */
 async function tableClusters(page: Page): Promise<string[]> {

@@ -1,24 +1,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, startApp, type RunningApp } from './harness';
+import { closeBrowser } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
+import { withApp } from './pageHelpers';
 import { fixturesDir } from '../support/paths';
 import en from '../../renderer/src/i18n/en';
 import zh from '../../renderer/src/i18n/zh-CN';
 
 beforeAll(() => ensureRendererBuilt());
 afterAll(() => closeBrowser());
-
-async function withApp(options: Parameters<typeof startApp>[0], run: (app: RunningApp) => Promise<void>) {
-  const app = await startApp(options);
-  try {
-    await run(app);
-    // No CSP violation, no console error, no uncaught exception along the way.
-    expect(app.problems).toEqual([]);
-  } finally {
-    await app.close();
-  }
-}
 
 describe('start screen (Chromium, real services and engine process)', () => {
   it('renders in English and opens a sample dataset through the engine process', async () => {

@@ -5,28 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
+import { chart, pickColumn, settle, type ChartSnapshot } from './pageHelpers';
 
 beforeAll(() => ensureRendererBuilt());
 afterAll(() => closeBrowser());
-
-interface ChartSnapshot {
-  title: string;
-  subtitle: string;
-  series: { type: string; name: string; data: unknown[] }[];
-}
-
-/** The chart hook (renderer/src/lib/chartHook.ts), registered under automation only. */
-function chart(page: Page, name: string): Promise<ChartSnapshot | null> {
-  return page.evaluate((n) => {
-    const registry = (window as unknown as { __mixlabCharts?: Record<string, () => unknown> }).__mixlabCharts;
-    return (registry?.[n]?.() ?? null) as ChartSnapshot | null;
-  }, name);
-}
-
-async function pickColumn(page: Page, name: string): Promise<void> {
-  await page.locator(`[data-testid="column-list"] [data-column="${name}"]`).click();
-  await expect.poll(() => page.locator(`[data-column="${name}"]`).getAttribute('data-selected')).toBe('true');
-}
 
 async function setNumber(page: Page, testid: string, value: number): Promise<void> {
   await page.getByTestId(testid).fill(String(value));
@@ -46,14 +28,6 @@ async function waitForChart(page: Page, name: string, timeout = 15_000): Promise
     )
     .toBe(true);
   return snap!;
-}
-
-async function settle(page: Page): Promise<void> {
-  // Two animation frames: ECharts (lazyUpdate) paints on the next frame.
-  await page.evaluate(
-    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-  );
-  await page.waitForTimeout(250);
 }
 
 describe('analysis workspace (Chromium, real services and engine process)', () => {
