@@ -6,9 +6,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApiResultOf, ArgOf, MixlabMethod, SaveFilePurpose } from '../../shared/api';
+import type { ApiResultOf, ArgOf, SaveFilePurpose } from '../../shared/api';
 import { EngineError, ErrorCodes } from '../../shared/protocol';
 import { parseModelFile, serializeModelFile } from '../../shared/project/modelFile';
+import type { ProjectMethod } from '../../shared/project/apiArgSchemas';
 import type { EngineCaller } from '../engine/engineCaller';
 import { writeFileAtomic } from './atomicWrite';
 import type { Autosaver } from './autosave';
@@ -43,25 +44,7 @@ export interface ProjectServiceDeps {
   engineIdOf(datasetId: string, signal?: AbortSignal): Promise<string>;
 }
 
-type ProjectMethods = Extract<
-  MixlabMethod,
-  | 'chooseSavePath'
-  | 'chooseOpenPath'
-  | 'exportLabels'
-  | 'applyModel'
-  | 'exportModel'
-  | 'loadModel'
-  | 'saveProject'
-  | 'openProject'
-  | 'checkDataSource'
-  | 'extractEmbeddedData'
-  | 'autosave'
-  | 'findRecoverable'
-  | 'recoverAutosave'
-  | 'discardAutosave'
->;
-
-export type ProjectServices = { [M in ProjectMethods]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
+export type ProjectServices = { [M in ProjectMethod]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
 
 const MAX_MODEL_FILE_BYTES = 64 * 2 ** 20;
 

@@ -10,7 +10,9 @@ import { EXPORT_ENCODINGS, EXPORT_FORMATS } from '../export/labelExport';
 import { labelModelSchema } from '../export/labelModel';
 import { dataSourceSchema, projectStateSchema } from './schema';
 
-type ProjectMethod =
+/** The window.mixlab methods of project files, exports and autosave (served by electron/main/projectServices.ts). */
+export type ProjectMethod = Extract<
+  MixlabMethod,
   | 'chooseSavePath'
   | 'chooseOpenPath'
   | 'exportLabels'
@@ -24,7 +26,8 @@ type ProjectMethod =
   | 'autosave'
   | 'findRecoverable'
   | 'recoverAutosave'
-  | 'discardAutosave';
+  | 'discardAutosave'
+>;
 
 const empty = z.object({}).strict();
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id is 1-64 letters, digits, _ or -');
