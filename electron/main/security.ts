@@ -123,3 +123,26 @@ export function installNavigationGuards(
     return { action: 'deny' };
   });
 }
+
+/** The minimal view of a Session the permission guards need (Electron's Session satisfies it). */
+export interface GuardedSession {
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  setDevicePermissionHandler?(handler: (details: unknown) => boolean): void;
+}
+
+/**
+ * No permission (camera, microphone, notifications, geolocation, clipboard, MIDI, HID/USB/serial
+ * devices, …) is ever granted to the page: the app needs none, and Electron grants every request by
+ * default (Electron security checklist, "Handle session permission requests from remote content").
+ */
+export function installPermissionGuards(session: GuardedSession, log?: (line: string) => void): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    log?.(`refused permission request: ${permission}`);
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler?.(() => false);
+}

@@ -3,6 +3,7 @@ import {
   APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
   installNavigationGuards,
+  installPermissionGuards,
   isAllowedExternalUrl,
   isAppUrl,
   secureWebPreferences,
@@ -105,5 +106,38 @@ describe('window and page policy', () => {
     expect(resolveAppAsset(root, '/a%00.html')).toBeNull();
     expect(resolveAppAsset(root, '/%E0%A4%A')).toBeNull();
     expect(resolveAppAsset(root, '/secret.cjs')).toBeNull();
+  });
+});
+
+describe('permissions', () => {
+  it('denies every permission request and check (camera, notifications, devices, …) and logs the request', () => {
+    type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void) => void;
+    let request: RequestHandler | null = null;
+    let check: ((wc: unknown, permission: string) => boolean) | null = null;
+    let device: ((details: unknown) => boolean) | null = null;
+    const log = vi.fn();
+    installPermissionGuards(
+      {
+        setPermissionRequestHandler: (h) => (request = h),
+        setPermissionCheckHandler: (h) => (check = h),
+        setDevicePermissionHandler: (h) => (device = h),
+      },
+      log,
+    );
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'hid',
+      'openExternal',
+    ]) {
+      const callback = vi.fn();
+      request!({}, permission, callback);
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(check!({}, permission), permission).toBe(false);
+    }
+    expect(device!({ deviceType: 'usb' })).toBe(false);
+    expect(log).toHaveBeenCalledWith('refused permission request: media');
   });
 });
