@@ -123,6 +123,56 @@ export interface MixlabMethods {
   recoverAutosave: { arg: Record<string, never>; result: MixlabProject };
   /** Forgets it (the user declined, or restored it). */
   discardAutosave: { arg: Record<string, never>; result: { discarded: true } };
+
+  // Desktop integration (issue 8): the native app menu and files opened by the OS.
+  /** What the native menu shows: enabled items, the recent list, the checked theme and language. */
+  setMenuState: { arg: MenuState; result: { accepted: true } };
+  /**
+   * The page is ready for files: those given on the command line or by the OS before it loaded, once.
+   * Later ones arrive as `open-path` events.
+   */
+  takeLaunchFiles: { arg: Record<string, never>; result: { files: LaunchFile[] } };
+}
+
+/** A file the OS asked the app to open (command line, file association, second launch, drop on the dock). */
+export interface LaunchFile {
+  path: string;
+  /** By extension: .mixlab is a project; .csv/.tsv/.txt/.xlsx are data (through the import dialog). */
+  kind: 'project' | 'data';
+}
+
+/** Commands of the native app menu the page carries out with the same store actions as its own File menu. */
+export const MENU_COMMANDS = [
+  'new',
+  'open-data',
+  'open-project',
+  'open-recent',
+  'save',
+  'save-as',
+  'export-labels',
+  'export-model',
+  'theme-light',
+  'theme-dark',
+  'theme-system',
+  'language-en',
+  'language-zh-CN',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** The page's state as the native menu needs it (sent by the page whenever it changes). */
+export interface MenuState {
+  /** Something is open (Save As possible). */
+  hasDocument: boolean;
+  /** Save possible now (a document, nothing saving). */
+  canSave: boolean;
+  /** A fit to export labels or the model from. */
+  canExport: boolean;
+  /** Unsaved changes (the window's "edited" mark; closing asks first). */
+  dirty: boolean;
+  /** Recent project paths, most recent first. */
+  recent: string[];
+  locale: 'en' | 'zh-CN';
+  themeMode: 'auto' | 'light' | 'dark';
 }
 
 export type SaveFilePurpose = 'project' | 'labels-csv' | 'labels-xlsx' | 'model';
@@ -158,6 +208,8 @@ export const MIXLAB_METHODS: readonly MixlabMethod[] = [
   'findRecoverable',
   'recoverAutosave',
   'discardAutosave',
+  'setMenuState',
+  'takeLaunchFiles',
 ];
 
 /** Events pushed from the main process to the renderer. */
@@ -167,7 +219,11 @@ export type MixlabEvent =
       jobId: string;
       progress: ProgressOf<'fit'> | ProgressOf<'sweep'> | ProgressOf<'dataset.import'> | unknown;
     }
-  | { type: 'engine-crashed'; message: string; restarted: boolean };
+  | { type: 'engine-crashed'; message: string; restarted: boolean }
+  /** A native menu item; `path` only with 'open-recent'. */
+  | { type: 'menu'; command: MenuCommand; path?: string }
+  /** A file the OS handed over while the page was ready (see takeLaunchFiles). */
+  | ({ type: 'open-path' } & LaunchFile);
 
 /** What travels back over the invoke channel: never a thrown Error (Electron would mangle its text). */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: EngineErrorInfo };

@@ -49,4 +49,16 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   closeDataset: z.object({ datasetId }).strict(),
   cancelJob: z.object({ jobId }).strict(),
   ...projectApiArgSchemas,
+  setMenuState: z
+    .object({
+      hasDocument: z.boolean(),
+      canSave: z.boolean(),
+      canExport: z.boolean(),
+      dirty: z.boolean(),
+      recent: z.array(z.string().min(1).max(4096)).max(20),
+      locale: z.enum(['en', 'zh-CN']),
+      themeMode: z.enum(['auto', 'light', 'dark']),
+    })
+    .strict(),
+  takeLaunchFiles: empty,
 };

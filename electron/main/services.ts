@@ -11,6 +11,7 @@ import type { EngineCaller } from '../engine/engineCaller';
 import { SAMPLES } from './samples';
 import { createProjectServices, type FileDialogs } from './projectServices';
 import type { Autosaver } from './autosave';
+import { createDesktopServices, type DesktopHooks } from './desktopServices';
 
 export interface Dialogs extends FileDialogs {
   /** The native "Open data file" dialog: an absolute path, or null if the user cancels. */
@@ -27,6 +28,8 @@ export interface ServiceDeps {
   appDataDir?: string;
   /** Autosave of the working analysis, started at launch (see autosave.ts). */
   autosaver?: Promise<Autosaver> | Autosaver;
+  /** The native menu and the files the OS opens (absent outside the desktop app). */
+  desktop?: DesktopHooks;
 }
 
 export type MixlabServices = { [M in MixlabMethod]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
@@ -93,6 +96,7 @@ export function createServices(deps: ServiceDeps): MixlabServices {
   }
 
   return {
+    ...createDesktopServices(deps.desktop),
     ...createProjectServices({
       engine: deps.engine,
       dialogs: deps.dialogs,

@@ -1,0 +1,31 @@
+/**
+ * The window.mixlab calls of the desktop integration: the page reports what the native menu should
+ * show, and asks for the files the OS handed over before it was ready. The Electron side (menu,
+ * launch queue) is injected, so the e2e harness runs the same services with its own stand-in.
+ */
+import type { LaunchFile, MenuState } from '../../shared/api';
+import type { MixlabServices } from './services';
+
+export interface DesktopHooks {
+  /** Rebuild the app menu for this state. */
+  setMenuState(state: MenuState): void;
+  /** Files queued for the page; the page is ready for more from now on. */
+  takeLaunchFiles(): LaunchFile[];
+}
+
+/** Without a desktop (the CLI, a test): no menu to update, no files to open. */
+const NO_DESKTOP: DesktopHooks = { setMenuState: () => {}, takeLaunchFiles: () => [] };
+
+export function createDesktopServices(
+  hooks: DesktopHooks = NO_DESKTOP,
+): Pick<MixlabServices, 'setMenuState' | 'takeLaunchFiles'> {
+  return {
+    async setMenuState(state) {
+      hooks.setMenuState(state);
+      return { accepted: true };
+    },
+    async takeLaunchFiles() {
+      return { files: hooks.takeLaunchFiles() };
+    },
+  };
+}
