@@ -3,6 +3,8 @@ import { createIpcRouter } from '../../../electron/main/ipcRouter';
 import { createServices, type MixlabServices } from '../../../electron/main/services';
 import { EngineError, ErrorCodes } from '../../../shared/protocol';
 import type { EngineCaller } from '../../../electron/engine/engineCaller';
+import { MIXLAB_METHODS, type MixlabMethod } from '../../../shared/api';
+import { apiArgSchemas } from '../../../shared/apiSchemas';
 
 const fakeEngine = (
   impl: (kind: string, payload: unknown, opts?: { signal?: AbortSignal }) => Promise<unknown>,
@@ -174,4 +176,60 @@ describe('datasets across an engine restart', () => {
       code: ErrorCodes.UnknownDataset,
     });
   });
+});
+
+describe('every window.mixlab method has an argument schema that refuses wrong types', () => {
+  /** Services that record calls: a refused argument must never reach one. */
+  const ran: string[] = [];
+  const recording = new Proxy({} as MixlabServices, {
+    get: (_target, name) => async () => {
+      ran.push(String(name));
+      return null;
+    },
+  });
+  const route = createIpcRouter(recording);
+
+  /** One field of the right name with the wrong type, per method that has fields. */
+  const wrongField: Partial<Record<MixlabMethod, unknown>> = {
+    openSample: { id: 'iris', jobId: 42 },
+    importDataset: { jobId: 'j1', options: { path: 42 } },
+    previewDataset: { options: { path: ['/a.csv'] } },
+    getRows: { datasetId: 'd1', start: '0', count: 1 },
+    getColumnValues: { datasetId: 'd1', columns: ['0'] },
+    fit: { jobId: 'j1', request: 'fit' },
+    sweep: { jobId: 'j1', request: 7 },
+    closeDataset: { datasetId: 5 },
+    cancelJob: { jobId: {} },
+    chooseSavePath: { purpose: 'passwd' },
+    chooseOpenPath: { purpose: 1 },
+    exportLabels: { jobId: 'j1', datasetId: 'd1', model: 'model', path: '/x.csv' },
+    applyModel: { datasetId: 'd1', model: null },
+    exportModel: { path: 5, model: {} },
+    loadModel: { path: true },
+    saveProject: { path: '/a.mixlab', state: 'state' },
+    openProject: { path: ['/a.mixlab'] },
+    checkDataSource: { dataSource: 'x' },
+    extractEmbeddedData: { path: null },
+    autosave: { state: 5 },
+  };
+
+  it('has a schema for each method in MIXLAB_METHODS', () => {
+    for (const method of MIXLAB_METHODS) expect(apiArgSchemas[method], method).toBeDefined();
+  });
+
+  it.each([...MIXLAB_METHODS])(
+    '%s: a number, a string, null, an array, an unknown key or a wrong-typed field is refused',
+    async (method) => {
+      const args: unknown[] = [42, 'x', null, [], { unexpected: true }];
+      if (wrongField[method] !== undefined) args.push(wrongField[method]);
+      for (const arg of args) {
+        const res = await route(method, arg);
+        expect(res, `${method}(${JSON.stringify(arg)})`).toMatchObject({
+          ok: false,
+          error: { code: ErrorCodes.InvalidPayload },
+        });
+      }
+      expect(ran).toEqual([]);
+    },
+  );
 });
