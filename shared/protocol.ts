@@ -98,6 +98,8 @@ export const ErrorCodes = {
   Cancelled: 'cancelled',
   /** The engine process exited while the request was in flight. */
   EngineCrashed: 'engine_crashed',
+  /** The engine process ran out of memory while the request was in flight (and was restarted). */
+  EngineOutOfMemory: 'engine_out_of_memory',
   /** The engine process could not be started. */
   EngineUnavailable: 'engine_unavailable',
   /** A dataset id that the engine does not hold (released, or lost in a restart). */
@@ -105,6 +107,9 @@ export const ErrorCodes = {
   /** A bug: an exception nobody expected. The message carries its text, never a stack. */
   Internal: 'internal',
 } as const;
+
+/** Why an engine process ended: out of memory, killed from outside (SIGKILL), or any other exit. */
+export type EngineExitReason = 'out-of-memory' | 'killed' | 'exited';
 
 export interface EngineErrorInfo {
   /** One of ErrorCodes, or a domain code (import rejection reason, `singular_component`, …). */

@@ -8,6 +8,7 @@ import {
   EngineError,
   ErrorCodes,
   parseFromEngineMessage,
+  type EngineExitReason,
   type EngineKind,
   type PayloadOf,
   type ResultOf,
@@ -15,13 +16,14 @@ import {
 } from '../../shared/protocol';
 import type { CallOptions, EngineCaller } from '../engine/engineCaller';
 import { RequestTracker } from '../engine/requestTracker';
+import { crashMessage, describeExit, exitReason, type EngineExit } from './engineExit';
 
 /** One running engine process, as the client sees it. */
 export interface EngineChannel {
   post(message: ToEngineMessage): void;
   onMessage(listener: (raw: unknown) => void): void;
-  /** Called once when the process is gone, for whatever reason. */
-  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  /** Called once when the process is gone, for whatever reason, with what is known about why. */
+  onExit(listener: (exit: EngineExit) => void): void;
   kill(): void;
   readonly pid: number | undefined;
 }
@@ -31,6 +33,7 @@ export type EngineSpawner = () => EngineChannel;
 export interface EngineCrash {
   code: number | null;
   signal: string | null;
+  reason: EngineExitReason;
   /** Requests that were failed because of the crash. */
   failedRequests: number;
   restarted: boolean;
@@ -43,6 +46,8 @@ export interface EngineClientOptions {
   restartWindowMs?: number;
   /** How long to wait for the engine's `ready` message. */
   startTimeoutMs?: number;
+  /** Lifecycle lines (start, ready, crash, restart) for the main log. */
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
 export class EngineClient implements EngineCaller {
@@ -83,10 +88,13 @@ export class EngineClient implements EngineCaller {
       return Promise.reject(new EngineError(ErrorCodes.EngineUnavailable, 'The engine was shut down.'));
     if (this.ready) return this.ready;
     let channel: EngineChannel;
+    const startedAt = Date.now();
     try {
       channel = this.spawn();
       this.started++;
+      this.log('info', `engine process started (pid ${channel.pid}, generation ${this.started})`);
     } catch (err) {
+      this.log('error', `engine process could not be started: ${(err as Error).message}`);
       return Promise.reject(
         new EngineError(
           ErrorCodes.EngineUnavailable,
@@ -107,20 +115,22 @@ export class EngineClient implements EngineCaller {
         if (!message) return; // Not ours to trust; the engine never sends such a thing.
         if (message.type === 'ready') {
           clearTimeout(timer);
+          this.log('info', `engine ready (pid ${message.pid}) after ${Date.now() - startedAt} ms`);
           resolve();
           return;
         }
         tracker.receive(message);
       });
-      channel.onExit((code, signal) => {
+      channel.onExit((exit) => {
         clearTimeout(timer);
+        // Once ready, this rejection is a no-op; before it, the caller learns why the start failed.
         reject(
           new EngineError(
             ErrorCodes.EngineUnavailable,
-            `The computing engine exited while starting (code ${code}).`,
+            `The computing engine stopped while starting (it ${describeExit(exit)}).`,
           ),
         );
-        this.handleExit(channel, code, signal);
+        this.handleExit(channel, exit);
       });
     });
     // A start failure must not surface as an unhandled rejection when nobody awaits it yet.
@@ -149,27 +159,43 @@ export class EngineClient implements EngineCaller {
     this.ready = null;
   }
 
-  private handleExit(channel: EngineChannel, code: number | null, signal: string | null): void {
+  private handleExit(channel: EngineChannel, exit: EngineExit): void {
     if (channel !== this.channel) return; // An old process we already replaced.
     const tracker = this.tracker;
     this.channel = null;
     this.tracker = null;
     this.ready = null;
-    if (this.disposed) return;
+    if (this.disposed) {
+      this.log('info', `engine process ${describeExit(exit)} (application closing)`);
+      return;
+    }
 
     const now = Date.now();
     const windowMs = this.options.restartWindowMs ?? 60_000;
     this.crashTimes = this.crashTimes.filter((t) => now - t < windowMs).concat(now);
     const restart = this.crashTimes.length <= (this.options.maxRestarts ?? 3);
 
-    const how = signal ? `was stopped by signal ${signal}` : `exited with code ${code}`;
-    const message = restart
-      ? `The computing engine stopped unexpectedly (it ${how}) and has been restarted. The operation that was running did not finish; please run it again.`
-      : `The computing engine keeps stopping (it ${how}); it will not be restarted automatically. Save your work and restart Mixture Lab.`;
+    const { code, signal } = exit;
+    const reason = exitReason(exit);
+    const message = crashMessage(exit, restart);
+    const errorCode = reason === 'out-of-memory' ? ErrorCodes.EngineOutOfMemory : ErrorCodes.EngineCrashed;
     const failedRequests =
-      tracker?.failAll(new EngineError(ErrorCodes.EngineCrashed, message, { code, signal })) ?? 0;
+      tracker?.failAll(new EngineError(errorCode, message, { code, signal, reason })) ?? 0;
+    this.log(
+      'error',
+      `engine process ${describeExit(exit)} (${reason}); ${failedRequests} request(s) failed; ` +
+        (restart ? 'restarting' : 'not restarting (crash loop)'),
+    );
     if (restart) this.start().catch(() => undefined);
     for (const listener of this.crashListeners)
-      listener({ code, signal, failedRequests, restarted: restart, message });
+      listener({ code, signal, reason, failedRequests, restarted: restart, message });
+  }
+
+  private log(level: 'info' | 'warn' | 'error', message: string): void {
+    try {
+      this.options.log?.(level, message);
+    } catch {
+      // A failing logger must not change the engine's lifecycle.
+    }
   }
 }

@@ -5,14 +5,27 @@
  */
 import { fork } from 'node:child_process';
 import type { EngineChannel, EngineSpawner } from './engineClient';
+import type { EngineExit } from './engineExit';
+import { inheritOutput, OutputTail, readLines, type EngineOutputSink } from './engineOutput';
 
-export function nodeEngineSpawner(enginePath: string, execArgv: string[] = []): EngineSpawner {
+export interface NodeEngineSpawnerOptions {
+  /** Node flags for the child (tests: a small --max-old-space-size to meet an out-of-memory crash). */
+  execArgv?: string[];
+  /** Where the engine's output lines go; the parent's stdout/stderr by default. */
+  output?: EngineOutputSink;
+}
+
+export function nodeEngineSpawner(enginePath: string, options: NodeEngineSpawnerOptions = {}): EngineSpawner {
+  const sink = options.output ?? inheritOutput;
   return () => {
     const child = fork(enginePath, [], {
       serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      execArgv: options.execArgv ?? [],
     });
+    const tail = new OutputTail();
+    const flushOut = readLines(child.stdout, 'stdout', sink, tail);
+    const flushErr = readLines(child.stderr, 'stderr', sink, tail);
     let exited = false;
     return {
       get pid() {
@@ -26,15 +39,20 @@ export function nodeEngineSpawner(enginePath: string, execArgv: string[] = []): 
         child.on('message', listener);
       },
       onExit(listener) {
-        child.once('exit', (code, signal) => {
+        // 'close' comes after 'exit' once stdout and stderr are drained, so the tail holds the
+        // process's last words (V8's out-of-memory report) when the exit is explained.
+        child.once('close', (code, signal) => {
+          if (exited) return;
           exited = true;
-          listener(code, signal);
+          flushOut();
+          flushErr();
+          listener({ code, signal, outputTail: tail.lines } satisfies EngineExit);
         });
         // A failed spawn emits 'error' and maybe no 'exit'.
         child.once('error', () => {
           if (!exited) {
             exited = true;
-            listener(null, null);
+            listener({ code: null, signal: null, outputTail: tail.lines });
           }
         });
       },

@@ -1,12 +1,19 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineClient, type EngineCrash } from '../../../electron/main/engineClient';
-import { nodeEngineSpawner } from '../../../electron/main/nodeEngineSpawner';
+import {
+  EngineClient,
+  type EngineClientOptions,
+  type EngineCrash,
+} from '../../../electron/main/engineClient';
+import { nodeEngineSpawner, type NodeEngineSpawnerOptions } from '../../../electron/main/nodeEngineSpawner';
 import { ErrorCodes, type EngineError, type FromEngineMessage } from '../../../shared/protocol';
 import { enginePath } from '../../support/paths';
 
 const clients: EngineClient[] = [];
-function newClient(options = {}): EngineClient {
-  const client = new EngineClient(nodeEngineSpawner(enginePath), options);
+function newClient(options: EngineClientOptions = {}, spawn: NodeEngineSpawnerOptions = {}): EngineClient {
+  const client = new EngineClient(nodeEngineSpawner(enginePath, spawn), options);
   clients.push(client);
   return client;
 }
@@ -77,7 +84,12 @@ describe('engine process lifecycle (real child process)', () => {
     expect(err.message).toMatch(/stopped unexpectedly.*restarted/);
     expect(await codeOf(other)).toBe(ErrorCodes.EngineCrashed);
     expect(crashes).toHaveLength(1);
-    expect(crashes[0]).toMatchObject({ signal: 'SIGKILL', failedRequests: 2, restarted: true });
+    expect(crashes[0]).toMatchObject({
+      signal: 'SIGKILL',
+      reason: 'killed',
+      failedRequests: 2,
+      restarted: true,
+    });
 
     const hello = await client.call('hello', {});
     expect(hello.pid).not.toBe(firstPid);
@@ -90,6 +102,49 @@ describe('engine process lifecycle (real child process)', () => {
     expect(err.code).toBe(ErrorCodes.EngineCrashed);
     expect(err.message).toMatch(/exited with code 70/);
     expect((await client.call('hello', {})).threads).toBeGreaterThan(0);
+  });
+
+  it('says the engine ran out of memory when its V8 heap is exhausted mid-import, and restarts it', async () => {
+    // A 48 MB heap starts the engine but cannot hold the parse of a 400 000-row file with a text
+    // column: V8 prints "JavaScript heap out of memory" and aborts (SIGABRT), as a real OOM does.
+    const dir = mkdtempSync(path.join(tmpdir(), 'mixlab-oom-'));
+    try {
+      const file = path.join(dir, 'big.csv');
+      const rows = ['id,a,b,label,c,e'];
+      for (let i = 0; i < 400_000; i++)
+        rows.push(`${i},${Math.sin(i)},${Math.cos(i)},site${i % 1000},${i * 2},${Math.sin(7 * i)}`);
+      writeFileSync(file, rows.join('\n'));
+      const output: string[] = [];
+      const lifecycle: string[] = [];
+      const client = newClient(
+        { log: (level, message) => lifecycle.push(`${level} ${message}`) },
+        { execArgv: ['--max-old-space-size=48'], output: (_stream, line) => output.push(line) },
+      );
+      const crashes: EngineCrash[] = [];
+      client.onCrash((c) => crashes.push(c));
+      await client.start();
+
+      const err = (await client
+        .call('dataset.import', { path: file })
+        .catch((e: unknown) => e)) as EngineError;
+      expect(err.code).toBe(ErrorCodes.EngineOutOfMemory);
+      expect(err.message).toMatch(/ran out of memory/);
+      expect(err.message).toMatch(/restarted/);
+      expect(err.message).toMatch(/fewer rows or columns, or fewer components/);
+      expect(err.message).not.toMatch(/\n|FATAL|node::/); // plain words, no V8 report or stack
+      expect(err.details).toMatchObject({ reason: 'out-of-memory' });
+      expect(crashes).toEqual([expect.objectContaining({ reason: 'out-of-memory', restarted: true })]);
+      // The engine's own last words went to the output sink (engine.log in the app).
+      expect(output.some((line) => /JavaScript heap out of memory/.test(line))).toBe(true);
+      expect(lifecycle.some((l) => /^error engine process .*\(out-of-memory\).*restarting/.test(l))).toBe(
+        true,
+      );
+
+      expect((await client.call('hello', {})).threads).toBeGreaterThan(0);
+      expect(lifecycle.filter((l) => /^info engine ready/.test(l))).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops restarting after repeated crashes (no crash loop)', async () => {
