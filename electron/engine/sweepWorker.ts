@@ -24,7 +24,16 @@ function runTask(task: SweepTask): Promise<SweepCell> {
   if (!data) throw new Error('task before data');
   const { X, nSamples, nFeatures } = data;
   return task.kind === 'fit'
-    ? fitSweepCell(X, nSamples, nFeatures, task.k, task.covarianceType, task.options)
+    ? fitSweepCell(
+        X,
+        nSamples,
+        nFeatures,
+        task.k,
+        task.covarianceType,
+        task.options,
+        {},
+        { search: task.search },
+      )
     : refineSweepCell(X, nSamples, nFeatures, task.cell, task.neighbours, task.options);
 }
 

@@ -46,6 +46,13 @@ export interface EmSteps {
 export interface EmContext extends EmSteps {
   /** Starting parameters of restart r (0-based). */
   initialise(restart: number): Promise<MixtureState>;
+  /**
+   * Optional rank of a converged restart, compared before the lower bound (higher wins). Plain fits
+   * leave it out and keep scikit-learn's rule (highest lower bound); the sweep ranks collapsed
+   * restarts below proper ones, because a collapsed component's likelihood is an artefact of
+   * reg_covar (sweepDegeneracy.ts) and would otherwise hide the best proper optimum.
+   */
+  restartRank?: (state: MixtureState) => number;
 }
 
 export interface EmOutcome {
@@ -71,6 +78,7 @@ export async function runEm(ctx: EmContext): Promise<EmOutcome> {
   const { options, signal } = ctx;
   let best: {
     state: MixtureState;
+    rank: number;
     lowerBound: number;
     nIter: number;
     converged: boolean;
@@ -105,8 +113,9 @@ export async function runEm(ctx: EmContext): Promise<EmOutcome> {
       }
     }
     traces.push(Float64Array.from(trace));
-    if (best === null || lowerBound > best.lowerBound)
-      best = { state, lowerBound, nIter, converged, restart };
+    const rank = ctx.restartRank?.(state) ?? 0;
+    if (best === null || rank > best.rank || (rank === best.rank && lowerBound > best.lowerBound))
+      best = { state, rank, lowerBound, nIter, converged, restart };
   }
   if (best === null) throw new Error('runEm: nInit must be at least 1');
   if (signal?.aborted) throw cancelledError();

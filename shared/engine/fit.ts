@@ -11,7 +11,7 @@ import type { FitOptions, FitProgress, FitResult } from './types';
 import type { RowExecutor, RowJob } from './steps';
 import { chunkCount, createInThreadExecutor, partialStride } from './steps';
 import type { KernelMode } from './kernels/compile';
-import { runEm } from './em';
+import { runEm, type MixtureState } from './em';
 import { makeInitialiser } from './init';
 import { Rng } from './rng';
 import { validateFit } from './validate';
@@ -27,6 +27,8 @@ export interface FitRuntime {
   onProgress?: (p: FitProgress) => void;
   /** 'generic' forces the plain kernels (tests); default 'auto'. */
   kernelMode?: KernelMode;
+  /** Ranks restarts before their lower bound (EmContext.restartRank); plain fits leave it out. */
+  restartRank?: (state: MixtureState) => number;
 }
 
 export async function fitGaussianMixture(
@@ -74,6 +76,7 @@ export async function fitGaussianMixture(
   const outcome = await runEm({
     ...base,
     initialise: makeInitialiser(base, options.init, explicit, new Rng(options.seed)),
+    restartRank: runtime.restartRank,
   });
   const seconds = (Date.now() - started) / 1000;
 

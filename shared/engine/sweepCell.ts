@@ -16,7 +16,9 @@ import type { FitRuntime } from './fit';
 import { fitGaussianMixture } from './fit';
 import { FitError, type FitErrorCode } from './errors';
 import { nParameters, sampleSizeAdjustedBic } from './criteria';
-import { degeneracyMessage, smallestCovarianceEigenvalue } from './sweepDegeneracy';
+import { DEGENERACY_FACTOR, degeneracyMessage, smallestCovarianceEigenvalue } from './sweepDegeneracy';
+import { sweepRestarts } from './sweepRestarts';
+import type { MixtureState } from './em';
 
 /** FitError codes that describe this cell, and the status they give it. */
 const CELL_FAILURES: Partial<Record<FitErrorCode, 'singular' | 'failed'>> = {
@@ -24,6 +26,14 @@ const CELL_FAILURES: Partial<Record<FitErrorCode, 'singular' | 'failed'>> = {
   too_few_samples: 'failed',
   too_many_components: 'failed',
 };
+
+/**
+ * Where a cell's EM starts: its own k-means (or other) restarts — 'thorough' (the sweep's default:
+ * extra restarts on small data, sweepRestarts.ts, and collapsed restarts ranked below proper ones)
+ * or 'plain' (exactly scikit-learn's best-of-n_init by lower bound, for `--no-refine`) — or one
+ * explicit start (sweepNeighbourStarts.ts), from which EM runs once, as scikit-learn does.
+ */
+export type CellStart = { search: 'thorough' | 'plain' } | { initParams: InitParams };
 
 /** X: Float64Array, nSamples × nFeatures, row-major. */
 export async function fitSweepCell(
@@ -34,8 +44,7 @@ export async function fitSweepCell(
   covarianceType: CovarianceType,
   options: SweepFitOptions,
   runtime: Pick<FitRuntime, 'signal' | 'kernelMode'> = {},
-  /** An explicit start (sweepNeighbourStarts.ts); EM then runs once from it, as scikit-learn does. */
-  initParams?: InitParams,
+  start: CellStart = { search: 'thorough' },
 ): Promise<SweepCell> {
   const started = Date.now();
   const empty: SweepCell = {
@@ -60,14 +69,30 @@ export async function fitSweepCell(
     origin: null,
     params: null,
   };
+  const thorough = 'search' in start && start.search === 'thorough';
+  const startOptions =
+    'initParams' in start
+      ? { initParams: start.initParams, nInit: 1 }
+      : {
+          nInit: thorough
+            ? sweepRestarts(options.nInit, nSamples, k, nFeatures, covarianceType)
+            : options.nInit,
+        };
+  // A collapsed restart ranks below every proper one (em.ts restartRank): the cell reports the best
+  // proper optimum its restarts found, and is degenerate only when all of them collapsed.
+  const proper = (state: MixtureState): number =>
+    smallestCovarianceEigenvalue({ ...state, covarianceType, nComponents: k, nFeatures }).value <
+    DEGENERACY_FACTOR * options.regCovar
+      ? 0
+      : 1;
   let fit;
   try {
     fit = await fitGaussianMixture(
       X,
       nSamples,
       nFeatures,
-      { ...options, nComponents: k, covarianceType, ...(initParams ? { initParams, nInit: 1 } : {}) },
-      runtime,
+      { ...options, nComponents: k, covarianceType, ...startOptions },
+      thorough ? { ...runtime, restartRank: proper } : runtime,
     );
   } catch (err) {
     const status = err instanceof FitError ? CELL_FAILURES[err.code] : undefined;

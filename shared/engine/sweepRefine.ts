@@ -69,7 +69,18 @@ export async function refineSweepCell(
   for (const { origin, init } of starts) {
     let candidate: SweepCell;
     try {
-      candidate = await fitSweepCell(X, nSamples, nFeatures, cell.k, cell.covarianceType, options, {}, init);
+      candidate = await fitSweepCell(
+        X,
+        nSamples,
+        nFeatures,
+        cell.k,
+        cell.covarianceType,
+        options,
+        {},
+        {
+          initParams: init,
+        },
+      );
     } catch (err) {
       // A start the fit refuses (not positive definite after rounding) is just not tried.
       if (err instanceof FitError && err.code === 'invalid_option') continue;

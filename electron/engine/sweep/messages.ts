@@ -3,9 +3,18 @@ import type { CovarianceType } from '../../../shared/engine/types';
 import type { SweepCell, SweepFitOptions } from '../../../shared/engine/sweepTypes';
 import type { CellNeighbours } from '../../../shared/engine/sweepRefine';
 
-/** One unit of work: a cell's own best-of-n_init fit, or a refinement from its neighbours' fits. */
+/**
+ * One unit of work: a cell's own restarts (thorough, or plain best-of-n_init when the sweep does not
+ * refine; sweepCell.ts CellStart), or a refinement from its neighbours' fits.
+ */
 export type SweepTask =
-  | { kind: 'fit'; k: number; covarianceType: CovarianceType; options: SweepFitOptions }
+  | {
+      kind: 'fit';
+      k: number;
+      covarianceType: CovarianceType;
+      options: SweepFitOptions;
+      search: 'thorough' | 'plain';
+    }
   | { kind: 'refine'; cell: SweepCell; neighbours: CellNeighbours; options: SweepFitOptions };
 
 export type SweepWorkerRequest =

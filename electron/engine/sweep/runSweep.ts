@@ -91,7 +91,8 @@ export async function runSweep(
   const { options } = grid;
   try {
     let previous: Promise<SweepCell>[] = keys.map(async (key, i) => {
-      const cell = await pool.submit({ kind: 'fit', ...key, options }, cost[i]);
+      const search = grid.refine === false ? 'plain' : 'thorough';
+      const cell = await pool.submit({ kind: 'fit', ...key, options, search }, cost[i]);
       report('fit', i, cell);
       return cell;
     });

@@ -47,6 +47,31 @@ describe('restarts', () => {
     expect(r.nIter).toBe(r.traces[r.bestRestart].length);
   });
 
+  it('ranks restarts by restartRank before the lower bound when a caller gives one (the sweep)', async () => {
+    const options: FitOptions = {
+      nComponents: 4,
+      covarianceType: 'full',
+      init: 'random',
+      nInit: 6,
+      seed: 3,
+      maxIter: 300,
+      tol: 1e-6,
+      regCovar: 1e-6,
+    };
+    const plain = await fitGaussianMixture(faithful.X, faithful.n, faithful.d, options);
+    // Rank the plain winner's weights below every other restart: the next best lower bound wins.
+    const winner = plain.params.weights;
+    const ranked = await fitGaussianMixture(faithful.X, faithful.n, faithful.d, options, {
+      restartRank: (state) => (state.weights.every((w, k) => w === winner[k]) ? 0 : 1),
+    });
+    const finals = plain.traces.map((t) => t[t.length - 1]);
+    const others = finals.filter((_, r) => r !== plain.bestRestart);
+    expect(ranked.traces.map((t) => t[t.length - 1])).toEqual(finals);
+    expect(ranked.lowerBound).toBe(Math.max(...others));
+    expect(ranked.bestRestart).toBe(finals.indexOf(ranked.lowerBound));
+    expect(ranked.bestRestart).not.toBe(plain.bestRestart);
+  });
+
   it('never lets the lower bound decrease within a restart (EM is monotone)', async () => {
     for (const covarianceType of ['full', 'tied', 'diag', 'spherical'] as const) {
       const r = await fitGaussianMixture(faithful.X, faithful.n, faithful.d, {

@@ -11,6 +11,7 @@ const fit = (k: number, covarianceType: 'full' | 'diag'): SweepTask => ({
   k,
   covarianceType,
   options,
+  search: 'plain',
 });
 
 describe('cell pool', () => {
@@ -67,9 +68,18 @@ describe('cell pool', () => {
     const pool = createCellPool(X, n, d, { threads: 2, workerPath: SWEEP_WORKER, signal: controller.signal });
     try {
       const slow = { ...options, nInit: 200, maxIter: 1000, tol: 0 };
-      const running = pool.submit({ kind: 'fit', k: 6, covarianceType: 'full', options: slow }, 1);
-      const waiting = pool.submit({ kind: 'fit', k: 5, covarianceType: 'full', options: slow }, 0);
-      const third = pool.submit({ kind: 'fit', k: 4, covarianceType: 'full', options: slow }, 0);
+      const running = pool.submit(
+        { kind: 'fit', k: 6, covarianceType: 'full', options: slow, search: 'plain' },
+        1,
+      );
+      const waiting = pool.submit(
+        { kind: 'fit', k: 5, covarianceType: 'full', options: slow, search: 'plain' },
+        0,
+      );
+      const third = pool.submit(
+        { kind: 'fit', k: 4, covarianceType: 'full', options: slow, search: 'plain' },
+        0,
+      );
       setTimeout(() => controller.abort(), 200);
       const started = performance.now();
       await expect(running).rejects.toMatchObject({ code: 'cancelled' });
