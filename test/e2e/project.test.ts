@@ -106,7 +106,7 @@ describe('project files and label export (Chromium, real services and engine pro
     app = await startApp({ viewport: { width: 1360, height: 860 } });
     const { page } = app;
     app.dialogs.nextOpenPath = projectFile;
-    await page.keyboard.press('Control+o');
+    await page.keyboard.press('Control+Shift+O');
     await page.getByTestId('workspace').waitFor({ timeout: 20_000 });
     for (const name of ['eruptions', 'waiting'])
       await expect

@@ -3,6 +3,7 @@ import type { MixlabApi } from '../../../shared/api';
 import { createAnalysisClient, type AnalysisClient } from './analysisClient';
 import { createAppClient, type AppClient } from './appClient';
 import { createDatasetClient, type DatasetClient } from './datasetClient';
+import { createDesktopClient, type DesktopClient } from './desktopClient';
 import { createEventClient, type EventClient } from './eventClient';
 import { createJobClient, type JobClient } from './jobClient';
 import { createProjectClient, type ProjectClient } from './projectClient';
@@ -18,6 +19,7 @@ export interface Clients {
   analysis: AnalysisClient;
   sweep: SweepClient;
   project: ProjectClient;
+  desktop: DesktopClient;
 }
 
 export function createClients(api: MixlabApi = systemApi()): Clients {
@@ -29,6 +31,7 @@ export function createClients(api: MixlabApi = systemApi()): Clients {
     analysis: createAnalysisClient(api),
     sweep: createSweepClient(api),
     project: createProjectClient(api),
+    desktop: createDesktopClient(api),
   };
 }
 

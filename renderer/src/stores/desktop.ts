@@ -1,0 +1,121 @@
+import { defineStore } from 'pinia';
+import { computed, onScopeDispose, watch } from 'vue';
+import type { LaunchFile, MenuCommand, MenuState } from '../../../shared/api';
+import { useClients } from '../api/clients';
+import type { DroppedFile } from '../api/datasetClient';
+import { fileKindOf, type MenuRequest } from '../lib/menuCommands';
+import { useDatasetStore } from './dataset';
+import { useExportsStore } from './exports';
+import { useImportDialogStore } from './importDialog';
+import { usePreferencesStore } from './preferences';
+import { useProjectStore } from './project';
+
+/** How many recent projects the native menu lists (the page's list may be longer). */
+export const MENU_RECENT_LIMIT = 10;
+
+/**
+ * The page's side of the desktop shell: native menu commands, keyboard shortcuts, files given by
+ * the OS (command line, file association, second launch) and files dropped on the window all run
+ * here, through the same store actions as the page's File menu — so the unsaved-changes question,
+ * the import dialog and every refusal behave the same whichever way the user asked. It also tells
+ * the main process what its menu should show.
+ */
+export const useDesktopStore = defineStore('desktop', () => {
+  const clients = useClients();
+  const project = useProjectStore();
+  const dataset = useDatasetStore();
+  const exports = useExportsStore();
+  const preferences = usePreferencesStore();
+
+  /** What the native menu shows: the same facts that enable the page's own File menu items. */
+  const menuState = computed<MenuState>(() => ({
+    hasDocument: project.hasDocument,
+    canSave: project.hasDocument && !project.busy,
+    canExport: exports.blocker === null,
+    dirty: project.dirty,
+    recent: project.recent
+      .filter((r) => !r.missing)
+      .map((r) => r.path)
+      .slice(0, MENU_RECENT_LIMIT),
+    locale: preferences.locale,
+    themeMode: preferences.themeMode,
+  }));
+
+  /** One entry per command: the table is checked by the compiler against MENU_COMMANDS. */
+  const actions: Record<MenuCommand, (path?: string) => Promise<unknown> | void> = {
+    new: () => project.newProject(),
+    'open-data': () => (dataset.busy ? undefined : project.openData()),
+    'open-project': () => project.openProjectDialog(),
+    'open-recent': (path) => (path ? project.openPath(path) : undefined),
+    save: () => project.save(),
+    'save-as': () => {
+      project.saveAsOpen = project.hasDocument;
+    },
+    // A menu item disabled a moment ago may still send its command: the page checks again.
+    'export-labels': () => (exports.blocker === null ? exports.openDialog() : undefined),
+    'export-model': () => (exports.blocker === null ? exports.exportModel() : undefined),
+    'theme-light': () => preferences.setThemeMode('light'),
+    'theme-dark': () => preferences.setThemeMode('dark'),
+    'theme-system': () => preferences.setThemeMode('auto'),
+    'language-en': () => preferences.setLocale('en'),
+    'language-zh-CN': () => preferences.setLocale('zh-CN'),
+  };
+
+  async function run(command: MenuCommand, path?: string): Promise<void> {
+    await actions[command](path);
+  }
+
+  /**
+   * A file from the OS: a project opens like Open Project (after the unsaved-changes question); a
+   * data file goes through the import dialog like Open Data.
+   */
+  async function openFile(file: LaunchFile): Promise<void> {
+    if (file.kind === 'project') {
+      await project.openPath(file.path);
+      return;
+    }
+    if (dataset.busy || !(await project.confirmDiscard())) return;
+    await useImportDialogStore().show(file.path);
+  }
+
+  /** A file dropped on the window; false when its path is unknown (the caller says so). */
+  async function openDropped(file: DroppedFile): Promise<boolean> {
+    const path = clients.dataset.pathForDroppedFile(file);
+    if (!path) return false;
+    if (fileKindOf(path) === 'project') await project.openPath(path);
+    else await dataset.openDropped(file);
+    return true;
+  }
+
+  /**
+   * The page is ready: open what the OS handed over before it loaded. One document at a time, so
+   * of several files the last wins, as if they had been opened one after the other.
+   */
+  async function takeLaunchFiles(): Promise<void> {
+    let files: LaunchFile[];
+    try {
+      files = await clients.desktop.takeLaunchFiles();
+    } catch {
+      return; // Outside the desktop app there is nothing to take.
+    }
+    const last = files.at(-1);
+    if (last) await openFile(last);
+  }
+
+  onScopeDispose(clients.desktop.onMenu((request: MenuRequest) => void run(request.command, request.path)));
+  onScopeDispose(clients.desktop.onOpenPath((file) => void openFile(file)));
+  let lastSent = '';
+  watch(
+    menuState,
+    (state) => {
+      const text = JSON.stringify(state);
+      if (text === lastSent) return; // e.g. busy went true and back: the menu is unchanged
+      lastSent = text;
+      // The menu is a convenience: a failed update must not disturb the page.
+      clients.desktop.setMenuState(state).catch(() => (lastSent = ''));
+    },
+    { immediate: true },
+  );
+
+  return { menuState, run, openFile, openDropped, takeLaunchFiles };
+});
