@@ -336,7 +336,9 @@ export const useProjectStore = defineStore('project', () => {
     restoring = true;
     try {
       detached.value = null;
-      await dataset.openPath(dataPath);
+      // The settings the file was read with (detected or chosen in the import dialog), so the columns
+      // the analysis refers to come out the same even if detection would now guess differently.
+      await dataset.openPath(dataPath, project.importOptions);
       const summary = dataset.summary;
       if (!summary || summary.file !== dataPath) return; // the import failed and said why
       await nextTick(); // the stores' "new dataset" resets run first

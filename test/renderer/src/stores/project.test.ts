@@ -236,6 +236,12 @@ describe('project store', () => {
     await ctx.project.openPath('/projects/two.mixlab');
     await flush();
     expect(ctx.dataset.summary?.datasetId).toBe('ds-q');
+    // Re-read with the settings it was imported with, not re-detected.
+    const reimport = ctx.api.calls.find((c) => c.method === 'importDataset');
+    expect(reimport?.arg).toMatchObject({
+      options: { path: project.dataSource?.path, ...project.importOptions },
+    });
+    expect(Object.keys(project.importOptions)).toEqual(expect.arrayContaining(['encoding', 'decimal']));
     expect(ctx.analysis.selection).toEqual([0, 1]);
     expect(ctx.analysis.settings).toMatchObject({ nComponents: 2, covarianceType: 'diag', seed: 7 });
     expect(ctx.analysis.view.table.sort).toBe('cluster');
