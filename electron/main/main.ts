@@ -1,7 +1,7 @@
 /**
  * Electron main process: one window, the app:// protocol, IPC, and the engine process. Thin glue:
- * the behaviour lives in services.ts, ipcRouter.ts, engineClient.ts and security.ts, which are
- * tested without Electron.
+ * the behaviour lives in services.ts, ipcRouter.ts, engineClient.ts, security.ts and the desktop
+ * modules behind desktopShell.ts (appMenu, launchFiles, windowState), which are tested without Electron.
  */
 import { app, BrowserWindow, dialog, nativeTheme, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { createServices } from './services';
 import { createIpcRouter } from './ipcRouter';
 import { registerIpc, sendEvent } from './ipc';
 import { resolveAppAsset } from './appProtocol';
+import { DesktopShell } from './desktopShell';
 import {
   APP_ENTRY_URL,
   APP_HOST,
@@ -47,6 +48,17 @@ function log(line: string): void {
   }
 }
 
+/** App menu, files from the OS (one instance only), the window's remembered place: desktopShell.ts. */
+const desktop = new DesktopShell({
+  getWindow: () => mainWindow,
+  createWindow: () => createWindow(),
+  send: (event) => sendEvent(mainWindow, event),
+  logsDir: () => app.getPath('logs'),
+  log,
+});
+// A second launch has handed its files to the first instance, which opens them: nothing left to do.
+if (!desktop.claimSingleInstance()) app.exit(0);
+
 /**
  * The engine and its worker threads run from app.asar.unpacked in the packaged app (electron-builder
  * `asarUnpack`): worker_threads cannot load their scripts from inside an asar archive.
@@ -77,6 +89,7 @@ const services = createServices({
   samplesDir,
   appDataDir: app.getPath('userData'),
   autosaver,
+  desktop,
   emit: (event) => sendEvent(mainWindow, event),
   appInfo: () => ({
     name: app.getName(),
@@ -120,10 +133,7 @@ const services = createServices({
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    ...desktop.windowBounds(),
     show: false,
     title: 'Mixture Lab',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f8fa',
@@ -136,6 +146,7 @@ function createWindow(): void {
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
+  desktop.attachWindow(mainWindow);
   void mainWindow.loadURL(APP_ENTRY_URL);
 }
 
@@ -157,6 +168,7 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   registerIpc(createIpcRouter(services, log), () => mainWindow, [APP_ORIGIN]);
+  desktop.installMenu();
   void engine.start().catch((err: Error) => log(`engine start failed: ${err.message}`));
   createWindow();
   app.on('activate', () => {

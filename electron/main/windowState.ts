@@ -4,9 +4,8 @@
  * the defaults, and a position on a display that is no longer attached is moved onto one that is.
  * The placement is pure (display work areas are passed in), so it is tested without Electron.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomicWrite';
 
 export interface Rect {
   x: number;
@@ -110,25 +109,33 @@ function fitSize(size: { width: number; height: number }, area: Rect): { width: 
   };
 }
 
-/** Reads the saved state; null when there is none or it is unreadable. */
-export async function loadWindowState(file: string): Promise<WindowState | null> {
+/**
+ * Reads the saved state; null when there is none or it is unreadable. Synchronous: a few bytes, read
+ * once before the window is created (its options need them).
+ */
+export function loadWindowState(file: string): WindowState | null {
   try {
-    return parseWindowState(await readFile(file, 'utf8'));
+    return parseWindowState(readFileSync(file, 'utf8'));
   } catch {
     return null;
   }
 }
 
 /**
- * Writes the state atomically (a crash mid-write leaves the previous file, never half a file).
- * Invalid bounds (a minimised window on some platforms reports zeros) are not written.
+ * Writes the state: a temporary file renamed over the old one, so a crash mid-write leaves the
+ * previous state, never half a file. Synchronous because it runs as the window closes, when the
+ * app may be quitting. Invalid bounds (a minimised window on some platforms reports zeros) are not
+ * written.
  */
-export async function saveWindowState(file: string, state: WindowState): Promise<boolean> {
+export function saveWindowState(file: string, state: WindowState): boolean {
   if (!windowStateSchema.safeParse(state).success) return false;
+  const temp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFileAtomic(file, JSON.stringify(state));
+    writeFileSync(temp, JSON.stringify(state));
+    renameSync(temp, file);
     return true;
   } catch {
+    rmSync(temp, { force: true });
     return false;
   }
 }

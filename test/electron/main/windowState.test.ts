@@ -115,22 +115,22 @@ describe('placeWindow', () => {
 });
 
 describe('loadWindowState / saveWindowState', () => {
-  it('round-trips through the file and falls back to null on a corrupt one', async () => {
+  it('round-trips through the file and falls back to null on a corrupt one', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mixlab-window-'));
     const file = path.join(dir, 'window-state.json');
-    expect(await loadWindowState(file)).toBeNull();
+    expect(loadWindowState(file)).toBeNull();
     const saved = state(30, 40, 1300, 850, false);
-    expect(await saveWindowState(file, saved)).toBe(true);
-    expect(await loadWindowState(file)).toEqual(saved);
+    expect(saveWindowState(file, saved)).toBe(true);
+    expect(loadWindowState(file)).toEqual(saved);
     writeFileSync(file, '\u0000\u0000garbage');
-    expect(await loadWindowState(file)).toBeNull();
+    expect(loadWindowState(file)).toBeNull();
   });
 
-  it('does not write bounds a minimised window reports (zero size)', async () => {
+  it('does not write bounds a minimised window reports (zero size)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mixlab-window-'));
     const file = path.join(dir, 'window-state.json');
-    await saveWindowState(file, state(1, 2, 1000, 700));
-    expect(await saveWindowState(file, state(0, 0, 0, 0))).toBe(false);
+    saveWindowState(file, state(1, 2, 1000, 700));
+    expect(saveWindowState(file, state(0, 0, 0, 0))).toBe(false);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(state(1, 2, 1000, 700));
   });
 });

@@ -1,0 +1,207 @@
+/**
+ * Electron glue of the desktop integration: the app menu, the single-instance lock and the files the
+ * OS hands over, and the window's remembered place. The decisions live in pure, tested modules
+ * (appMenu.ts, launchFiles.ts, windowState.ts); this file only connects them to Electron's events.
+ */
+import {
+  app,
+  dialog,
+  Menu,
+  screen,
+  shell,
+  type BrowserWindow,
+  type MenuItemConstructorOptions,
+} from 'electron';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { LaunchFile, MenuState, MixlabEvent } from '../../shared/api';
+import {
+  buildAppMenu,
+  documentationTarget,
+  initialMenuState,
+  toElectronTemplate,
+  type MenuAction,
+} from './appMenu';
+import { menuLocaleFor } from './appMenuLabels';
+import type { DesktopHooks } from './desktopServices';
+import { filesFromArgv, launchFileKind, LaunchQueue, readForwardedLaunch } from './launchFiles';
+import { isAllowedExternalUrl } from './security';
+import {
+  loadWindowState,
+  MIN_SIZE,
+  placeWindow,
+  saveWindowState,
+  WINDOW_STATE_FILE,
+  type WindowPlacement,
+} from './windowState';
+
+export interface DesktopShellOptions {
+  getWindow(): BrowserWindow | null;
+  /** Opens the main window again (macOS keeps running with none; a file or command needs one). */
+  createWindow(): void;
+  send(event: MixlabEvent): void;
+  /** The folder Help → Show logs opens. */
+  logsDir(): string;
+  log(line: string): void;
+}
+
+export class DesktopShell implements DesktopHooks {
+  private readonly queue = new LaunchQueue();
+  private state: MenuState;
+  private placement: WindowPlacement | null = null;
+
+  constructor(private readonly options: DesktopShellOptions) {
+    this.state = initialMenuState(menuLocaleFor(app.getPreferredSystemLanguages()));
+    // Files on our own command line wait for the page (it asks with takeLaunchFiles once loaded).
+    this.queue.offer(this.filesOf(process.argv, process.cwd()));
+    // macOS sends files (Finder, the dock, `open -a`) as events, also before 'ready': listen now.
+    app.on('open-file', (event, file) => {
+      event.preventDefault();
+      const kind = launchFileKind(file);
+      if (kind && path.isAbsolute(file)) this.deliver([{ path: file, kind }]);
+    });
+  }
+
+  /**
+   * True for the first instance. A second launch hands its argv and working directory to the first
+   * (which opens its files in the window it already has) and must quit.
+   */
+  claimSingleInstance(): boolean {
+    const primary = app.requestSingleInstanceLock({ argv: process.argv, cwd: process.cwd() });
+    if (!primary) return false;
+    app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+      const forwarded = readForwardedLaunch(additionalData) ?? { argv, cwd: workingDirectory };
+      this.deliver(this.filesOf(forwarded.argv, forwarded.cwd));
+      this.focusWindow();
+    });
+    return true;
+  }
+
+  private filesOf(argv: readonly string[], cwd: string): LaunchFile[] {
+    return filesFromArgv(argv, { defaultApp: process.defaultApp === true, cwd });
+  }
+
+  private deliver(files: LaunchFile[]): void {
+    if (files.length === 0) return;
+    this.options.log(`open requested: ${files.map((f) => f.path).join(', ')}`);
+    for (const file of this.queue.offer(files)) this.options.send({ type: 'open-path', ...file });
+    if (app.isReady() && !this.options.getWindow()) this.options.createWindow();
+  }
+
+  private focusWindow(): void {
+    const window = this.options.getWindow();
+    if (!window) {
+      if (app.isReady()) this.options.createWindow();
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  }
+
+  // ---- DesktopHooks (window.mixlab calls) --------------------------------------------------------
+
+  setMenuState(state: MenuState): void {
+    this.state = state;
+    this.installMenu();
+    // macOS: the dot in the close button says "unsaved changes".
+    if (process.platform === 'darwin') this.options.getWindow()?.setDocumentEdited(state.dirty);
+  }
+
+  takeLaunchFiles(): LaunchFile[] {
+    return this.queue.takePending();
+  }
+
+  // ---- menu ------------------------------------------------------------------------------------
+
+  installMenu(): void {
+    if (!app.isReady()) return;
+    const spec = buildAppMenu({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      appName: app.getName(),
+      state: this.state,
+    });
+    const template = toElectronTemplate(spec, (action) => this.run(action));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
+  }
+
+  private run(action: MenuAction): void {
+    switch (action.kind) {
+      case 'command':
+        if (!this.options.getWindow()) this.options.createWindow();
+        this.options.send({ type: 'menu', command: action.command, path: action.path });
+        return;
+      case 'about':
+        void this.showAbout();
+        return;
+      case 'documentation':
+        this.openDocumentation();
+        return;
+      case 'show-logs':
+        void shell.openPath(this.options.logsDir()).then((error) => error && this.options.log(error));
+        return;
+    }
+  }
+
+  private async showAbout(): Promise<void> {
+    const window = this.options.getWindow();
+    const options = {
+      type: 'info' as const,
+      title: app.getName(),
+      message: `${app.getName()} ${app.getVersion()}`,
+      detail: `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+    };
+    await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+  }
+
+  private openDocumentation(): void {
+    const target = documentationTarget({
+      // The README beside the app in development; in a packaged app, a copy in resources/ if shipped.
+      localFiles: [path.join(app.getAppPath(), 'README.md'), path.join(process.resourcesPath, 'README.md')],
+      exists: existsSync,
+      url: null,
+      isAllowedUrl: isAllowedExternalUrl,
+    });
+    if (target?.kind === 'file') void shell.openPath(target.path);
+    else if (target?.kind === 'url') void shell.openExternal(target.url);
+    else void this.showAbout();
+  }
+
+  // ---- window state ----------------------------------------------------------------------------
+
+  private stateFile(): string {
+    return path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  }
+
+  /** Size and position for the new window: the saved ones, fitted to the displays attached now. */
+  windowBounds(): {
+    x?: number;
+    y?: number;
+    width: number;
+    height: number;
+    minWidth: number;
+    minHeight: number;
+  } {
+    const primary = screen.getPrimaryDisplay();
+    const areas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map(
+      (d) => d.workArea,
+    );
+    this.placement = placeWindow(loadWindowState(this.stateFile()), areas);
+    const { maximized: _maximized, ...bounds } = this.placement;
+    return { ...bounds, minWidth: MIN_SIZE.width, minHeight: MIN_SIZE.height };
+  }
+
+  /** Maximises it if it was, remembers its place when it closes, and holds files while it loads. */
+  attachWindow(window: BrowserWindow): void {
+    if (this.placement?.maximized) window.maximize();
+    window.webContents.on('did-start-loading', () => this.queue.notReady());
+    window.on('close', () => {
+      saveWindowState(this.stateFile(), {
+        bounds: window.getNormalBounds(),
+        maximized: window.isMaximized() || window.isFullScreen(),
+      });
+    });
+    window.on('closed', () => this.queue.notReady());
+  }
+}
