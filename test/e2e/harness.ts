@@ -18,7 +18,8 @@ import { createServices } from '../../electron/main/services';
 import { createIpcRouter } from '../../electron/main/ipcRouter';
 import { resolveAppAsset } from '../../electron/main/appProtocol';
 import { APP_RESPONSE_HEADERS } from '../../electron/main/security';
-import type { MixlabEvent } from '../../shared/api';
+import type { LaunchFile, MenuState, MixlabEvent } from '../../shared/api';
+import { LaunchQueue } from '../../electron/main/launchFiles';
 import { enginePath, repoRoot } from '../support/paths';
 import { encodeWire } from './wire';
 
@@ -67,6 +68,8 @@ export interface AppOptions {
   viewport?: { width: number; height: number };
   /** The app's data folder (autosave, unpacked embedded data); a fresh temporary folder by default. */
   appDataDir?: string;
+  /** Files given on the command line: queued until the page asks for them, as in the app. */
+  launchFiles?: LaunchFile[];
 }
 
 export interface RunningApp {
@@ -78,6 +81,12 @@ export interface RunningApp {
   /** Console errors, page errors and CSP violations seen so far (a test asserts there are none). */
   problems: string[];
   events: MixlabEvent[];
+  /** Every state the page reported for the native menu (setMenuState), oldest first. */
+  menuStates: MenuState[];
+  /** Sends a main-process event into the page (a native menu command, say) and waits until it is dispatched. */
+  pushEvent(event: MixlabEvent): Promise<void>;
+  /** Files the OS hands over while running (a second launch): queued until the page is ready, as in the app. */
+  openFiles(files: LaunchFile[]): Promise<void>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -116,6 +125,10 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const autosaver = Autosaver.start({ dir: appDataDir, appVersion: 'e2e' });
   const events: MixlabEvent[] = [];
   const problems: string[] = [];
+  // The desktop shell's side (electron/main/desktopShell.ts) without Electron: the same launch queue.
+  const menuStates: MenuState[] = [];
+  const launchQueue = new LaunchQueue();
+  launchQueue.offer(options.launchFiles ?? []);
   let page: Page | null = null;
 
   const emit = (event: MixlabEvent) => {
@@ -143,6 +156,10 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     },
     appDataDir,
     autosaver,
+    desktop: {
+      setMenuState: (state) => void menuStates.push(state),
+      takeLaunchFiles: () => launchQueue.takePending(),
+    },
   });
   const router = createIpcRouter(services);
 
@@ -176,6 +193,14 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     appDataDir,
     problems,
     events,
+    menuStates,
+    async pushEvent(event) {
+      events.push(event);
+      await page!.evaluate((e) => window.__mixlabDispatch(e), encodeWire(event));
+    },
+    async openFiles(files) {
+      for (const file of launchQueue.offer(files)) await running.pushEvent({ type: 'open-path', ...file });
+    },
     async screenshot(name) {
       const file = path.join(screenshotsDir, `${name}.png`);
       await page!.screenshot({ path: file });
