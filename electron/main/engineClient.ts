@@ -16,7 +16,7 @@ import {
 } from '../../shared/protocol';
 import type { CallOptions, EngineCaller } from '../engine/engineCaller';
 import { RequestTracker } from '../engine/requestTracker';
-import { crashMessage, describeExit, exitReason, type EngineExit } from './engineExit';
+import { crashMessage, describeExit, exitDetail, exitReason, type EngineExit } from './engineExit';
 
 /** One running engine process, as the client sees it. */
 export interface EngineChannel {
@@ -34,6 +34,8 @@ export interface EngineCrash {
   code: number | null;
   signal: string | null;
   reason: EngineExitReason;
+  /** The technical cause ("signal SIGKILL", "exit code 70") for a details line. */
+  detail: string;
   /** Requests that were failed because of the crash. */
   failedRequests: number;
   restarted: boolean;
@@ -188,7 +190,15 @@ export class EngineClient implements EngineCaller {
     );
     if (restart) this.start().catch(() => undefined);
     for (const listener of this.crashListeners)
-      listener({ code, signal, reason, failedRequests, restarted: restart, message });
+      listener({
+        code,
+        signal,
+        reason,
+        detail: exitDetail(exit),
+        failedRequests,
+        restarted: restart,
+        message,
+      });
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string): void {

@@ -42,6 +42,11 @@ export function describeExit(exit: EngineExit): string {
   return `exited with code ${exit.code}`;
 }
 
+/** The technical cause in words any language can show: "signal SIGKILL", "exit code 70". */
+export function exitDetail(exit: EngineExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+}
+
 /** The sentence shown to the user when the engine ends while the app is running. */
 export function crashMessage(exit: EngineExit, restarted: boolean): string {
   const reason = exitReason(exit);
