@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
@@ -119,6 +119,41 @@ describe('packaged app (offline electron-builder validation)', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
+  it('carries no dependency: no node_modules anywhere, no dependency lists, bundles that need only Node and Electron', () => {
+    const archive = path.join(unpacked, 'resources', 'app.asar');
+    const listing = asar.listPackage(archive).map((p) => p.replaceAll('\\', '/'));
+    const resources = walk(path.join(unpacked, 'resources'));
+    expect([...listing, ...resources].filter((p) => /node_modules/.test(p))).toEqual([]);
+    // electron-builder writes a trimmed package.json: what the app reads at run time, nothing to install.
+    const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString()) as Record<string, unknown>;
+    for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'scripts', 'build'])
+      expect(pkg[key], key).toBeUndefined();
+    // Every bundle must run without node_modules: each require() names a Node built-in or electron
+    // (provided by the runtime), never a package from devDependencies (zod, papaparse, exceljs, …)
+    // that the bundler left external.
+    const allowed = new Set([...builtinModules, 'electron']);
+    const unresolved: string[] = [];
+    for (const file of listing.filter((p) => /\.c?js$/.test(p))) {
+      const text = asar.extractFile(archive, file.slice(1)).toString();
+      for (const [, name] of text.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
+        const bare = name.replace(/^node:/, '').split('/')[0];
+        if (!allowed.has(bare)) unresolved.push(`${file}: ${name}`);
+      }
+    }
+    expect(unresolved).toEqual([]);
+  });
+
+  it('ships no source maps and no references to them', () => {
+    const archive = path.join(unpacked, 'resources', 'app.asar');
+    const listing = asar.listPackage(archive).map((p) => p.replaceAll('\\', '/'));
+    const files = [...listing, ...walk(path.join(unpacked, 'resources'))];
+    expect(files.filter((p) => /\.map$/.test(p))).toEqual([]);
+    const referencing = listing
+      .filter((p) => /\.(c?js|css|html)$/.test(p))
+      .filter((p) => /sourceMappingURL=/.test(asar.extractFile(archive, p.slice(1)).toString()));
+    expect(referencing).toEqual([]);
+  });
+
   it('unpacks the engine and its workers beside the archive (worker threads cannot load from asar)', () => {
     const engineDir = path.join(unpacked, 'resources', 'app.asar.unpacked', 'out', 'engine');
     expect(readdirSync(engineDir).sort()).toEqual(['engine.cjs', 'sweepWorker.cjs', 'worker.cjs']);
@@ -140,3 +175,12 @@ describe('packaged app (offline electron-builder validation)', () => {
     });
   });
 });
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+function walk(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? walk(path.join(dir, entry.name), `${prefix}/${entry.name}`)
+      : [`${prefix}/${entry.name}`],
+  );
+}
