@@ -5,6 +5,7 @@
  */
 import { ColumnBuilder, MAX_LISTED_ROWS } from './columnBuilder';
 import { sampleStd, summarizeColumn } from './columnSummary';
+import { IMPORT_LIMITS, rejectTooManyCells, rejectTooManyColumns, type ImportLimits } from './importLimits';
 
 const PRIME_ROWS = 1 << 16;
 import { headerNames } from './headerNames';
@@ -28,18 +29,26 @@ export class TableBuilder {
   private unlisted = 0;
   private stdPrimed = false;
 
+  /** Rows the cell limit leaves room for at this width (set with the header). */
+  private maxRows = Infinity;
+
   /**
    * @param decimalComma the file's number locale (',' decimal, '.' thousands).
    * @param nextCapacity given the rows so far, the capacity to grow to (an estimate of the total).
+   * @param limits column and cell caps (importLimits.ts); refused before anything is allocated.
    */
   constructor(
     private readonly decimalComma: boolean,
     private readonly nextCapacity: (rows: number) => number,
+    private readonly limits: ImportLimits = IMPORT_LIMITS,
   ) {}
 
   setHeader(names: string[]): void {
+    if (names.length > this.limits.columns) throw rejectTooManyColumns(names.length, this.limits);
     this.header = names;
-    const capacity = Math.max(16, this.nextCapacity(0));
+    this.maxRows = names.length > 0 ? Math.floor(this.limits.cells / names.length) : Infinity;
+    // The estimate may be wild (a file of long lines, a short sample): never allocate past the cap.
+    const capacity = Math.min(Math.max(16, this.nextCapacity(0)), this.maxRows);
     this.columns = names.map(() => new ColumnBuilder(this.decimalComma, capacity));
   }
 
@@ -57,7 +66,8 @@ export class TableBuilder {
     const cols = this.columns;
     if (cols.length === 0) return Infinity;
     if (row >= cols[0].capacity) {
-      const capacity = Math.max(row + 16, this.nextCapacity(row));
+      if (row >= this.maxRows) throw rejectTooManyCells(row + 1, cols.length, this.limits);
+      const capacity = Math.min(Math.max(row + 16, this.nextCapacity(row)), this.maxRows);
       for (const c of cols) c.reserve(capacity);
     }
     return cols[0].capacity;

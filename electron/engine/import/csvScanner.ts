@@ -69,6 +69,11 @@ export class DelimitedScanner {
     this.formats.fill(-1);
   }
 
+  /** Characters of the incomplete record carried over to the next push (its length so far). */
+  get pendingLength(): number {
+    return this.rest.length;
+  }
+
   /** Scans `chunk` (following what came before); `final` = no more text will come. */
   push(chunk: string, final: boolean): void {
     if (this.stopped) return;

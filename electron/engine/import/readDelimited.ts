@@ -23,6 +23,8 @@ import { makeDecoder, type Dialect } from './delimitedDialect';
 import type { ImportContext } from './importDelimited';
 import type { Sniffed } from './sniffFile';
 import { tableSink } from './tableSink';
+import { IMPORT_LIMITS, rejectRecordTooLong } from '../../../shared/data/importLimits';
+import { overlongRecord } from './overlongRecord';
 
 export const READ_BYTES = 4 << 20;
 const STREAM_CHUNK_BYTES = 1 << 20;
@@ -75,6 +77,13 @@ export async function readBytes(
     for (;;) {
       if (ctx.signal.aborted) throw cancelled();
       if (filled === buf.length - 1) {
+        // buf[begin, filled) is one incomplete record. Past the limit it is refused (a 100 MB line,
+        // or NULs to the end of a sparse file, must not grow the buffer until memory runs out).
+        if (filled - begin >= IMPORT_LIMITS.recordBytes) {
+          const row = builder.header === null ? 0 : builder.rows + 1;
+          const start = counter.bytesRead - filled + begin;
+          throw await overlongRecord(sniffed.path, start, buf.subarray(begin, filled), row);
+        }
         // One record longer than the buffer: double it.
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, filled);
@@ -141,6 +150,9 @@ export async function readChars(
       }
       counter.bytesRead += chunk.length;
       scanner.push(text, false);
+      // Decoded text has no byte offsets to count lines by: the record is named by its row.
+      if (scanner.pendingLength > IMPORT_LIMITS.recordBytes)
+        throw rejectRecordTooLong(builder.header === null ? 0 : builder.rows + 1, null);
       builder.accumulate();
       ctx.progress({ bytesRead: counter.bytesRead, totalBytes, rows: builder.rows });
     }

@@ -4,6 +4,7 @@
  */
 import { EngineError } from '../../../shared/protocol';
 import type { BinaryKind } from './detectEncoding';
+import { grouped } from '../../../shared/data/importLimits';
 
 export const rejectEmptyFile = (): EngineError =>
   new EngineError(
@@ -47,3 +48,11 @@ export const rejectXls = (): EngineError =>
   );
 
 export const badOption = (message: string): EngineError => new EngineError('bad_option', message);
+
+/** Binary bytes found while streaming, past the sample sniffFile looked at. */
+export const rejectBinaryAt = (byteOffset: number, line: number): EngineError =>
+  new EngineError(
+    'not_text',
+    `This file is not delimited text: from byte ${grouped(byteOffset)} (line ${grouped(line)}) on it holds binary data (NUL bytes). Choose a CSV, TSV or .xlsx file, or check that the export finished writing.`,
+    { detected: 'binary', byteOffset, line },
+  );

@@ -1,11 +1,13 @@
 /**
  * The first look at a file: its size, first bytes, extension, and what it is (delimited text or a
- * workbook), before anything is decoded. Refuses empty files and binary containers with a reason.
+ * workbook), before anything is decoded. Refuses empty files, files beyond the size limit
+ * (importLimits.ts) and binary containers with a reason.
  */
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { containerKind } from './detectEncoding';
 import { rejectEmptyFile, rejectNotText, rejectXls } from './rejections';
+import { IMPORT_LIMITS, rejectFileTooLarge } from '../../../shared/data/importLimits';
 
 /** Bytes read up front for detection (encoding, delimiter, decimal, record length). */
 export const SAMPLE_BYTES = 1 << 20;
@@ -23,6 +25,8 @@ export interface Sniffed {
 export async function sniffFile(file: string, sampleBytes = SAMPLE_BYTES): Promise<Sniffed> {
   const { size } = await stat(file);
   if (size === 0) throw rejectEmptyFile();
+  // From the size alone, before reading: a 20 GB file is refused at once, whatever it holds.
+  if (size > IMPORT_LIMITS.fileBytes) throw rejectFileTooLarge(size);
   const handle = await open(file, 'r');
   let sample: Uint8Array;
   try {

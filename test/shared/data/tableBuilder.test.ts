@@ -65,3 +65,43 @@ describe('TableBuilder', () => {
     expect(t.table.text(0, 999)).toBe('999');
   });
 });
+
+describe('TableBuilder limits (importLimits.ts): refused before allocating', () => {
+  const limits = { fileBytes: 1e9, recordBytes: 1e6, columns: 4, cells: 20 };
+
+  it('refuses a header wider than the column limit, naming both counts', () => {
+    const builder = new TableBuilder(false, () => 16, limits);
+    expect(() => builder.setHeader(['a', 'b', 'c', 'd', 'e'])).toThrow(
+      expect.objectContaining({
+        code: 'too_many_columns',
+        message:
+          'The header has 5 columns; Mixture Lab reads files of up to 4 columns. Keep only the columns you need (for example in a spreadsheet) and import again.',
+      }),
+    );
+    expect(builder.columns).toHaveLength(0);
+  });
+
+  it('never sizes columns past the cell limit, however large the row estimate', () => {
+    const builder = new TableBuilder(false, () => 1e12, limits);
+    builder.setHeader(['a', 'b', 'c', 'd']);
+    expect(builder.columns[0].capacity).toBe(5); // 20 cells / 4 columns
+  });
+
+  it('refuses the first row beyond rows × columns = cells, with that row', () => {
+    const builder = new TableBuilder(false, (rows) => rows + 1, limits);
+    builder.setHeader(['a', 'b', 'c', 'd']);
+    for (let r = 0; r < 5; r++) {
+      builder.beginRecord();
+      for (const c of builder.columns) c.add('1', 0, 1);
+      builder.endRecord(4);
+    }
+    expect(builder.rows).toBe(5);
+    expect(() => builder.beginRecord()).toThrow(
+      expect.objectContaining({
+        code: 'too_many_cells',
+        message:
+          'The table does not fit in memory: at data row 6, 4 columns make more than 20 cells (about 180 bytes). Import fewer columns or a sample of the rows.',
+      }),
+    );
+  });
+});
