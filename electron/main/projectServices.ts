@@ -13,6 +13,7 @@ import type { ProjectMethod } from '../../shared/project/apiArgSchemas';
 import type { EngineCaller } from '../engine/engineCaller';
 import { writeFileAtomic } from './atomicWrite';
 import type { Autosaver } from './autosave';
+import type { PathGrants } from './pathGrants';
 import {
   checkDataSource,
   extractEmbeddedData,
@@ -42,6 +43,8 @@ export interface ProjectServiceDeps {
     run: (signal: AbortSignal, onProgress: (p: unknown) => void) => Promise<T>,
   ): Promise<T>;
   engineIdOf(datasetId: string, signal?: AbortSignal): Promise<string>;
+  /** Files the renderer may have main write (see pathGrants.ts): save-dialog choices, the open project. */
+  grants: PathGrants;
 }
 
 export type ProjectServices = { [M in ProjectMethod]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
@@ -60,6 +63,7 @@ export function createProjectServices(deps: ProjectServiceDeps): ProjectServices
     async chooseSavePath({ purpose, suggestedName }) {
       if (!deps.dialogs.chooseSavePath) throw unavailable('The save dialog');
       const chosen = await deps.dialogs.chooseSavePath(purpose, suggestedName);
+      if (chosen) deps.grants.grantWrite(chosen);
       return chosen ? { path: chosen } : null;
     },
     async chooseOpenPath({ purpose }) {
@@ -68,6 +72,7 @@ export function createProjectServices(deps: ProjectServiceDeps): ProjectServices
       return chosen ? { path: chosen } : null;
     },
     async exportLabels({ jobId, datasetId, model, match, path: target, options }) {
+      deps.grants.checkWrite(target, 'export the labels');
       return deps.job(jobId, async (signal, onProgress) =>
         deps.engine.call(
           'export.labels',
@@ -80,6 +85,7 @@ export function createProjectServices(deps: ProjectServiceDeps): ProjectServices
       return deps.engine.call('model.apply', { datasetId: await deps.engineIdOf(datasetId), model, match });
     },
     async exportModel({ path: target, model }) {
+      deps.grants.checkWrite(target, 'save the model');
       const bytes = await writeFileAtomic(target, serializeModelFile(model, new Date(), deps.appVersion()));
       return { path: target, bytes };
     },
@@ -92,10 +98,14 @@ export function createProjectServices(deps: ProjectServiceDeps): ProjectServices
       return parseModelFile(await readFile(file, 'utf8'));
     },
     async saveProject({ path: target, state, embedData }) {
+      deps.grants.checkWrite(target, 'save the project');
       return saveProjectFile(target, state, { appVersion: deps.appVersion(), embedData });
     },
     async openProject({ path: file }) {
-      return openProjectFile(file);
+      const opened = await openProjectFile(file);
+      // A project that opened is its own Save target (File → Save writes it back without a dialog).
+      deps.grants.grantWrite(file);
+      return opened;
     },
     async checkDataSource({ dataSource, path: candidate }) {
       return checkDataSource(dataSource, candidate);

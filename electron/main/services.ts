@@ -11,6 +11,7 @@ import type { EngineCaller } from '../engine/engineCaller';
 import { SAMPLES } from './samples';
 import { createProjectServices, type FileDialogs } from './projectServices';
 import type { Autosaver } from './autosave';
+import { PathGrants } from './pathGrants';
 import { createDesktopServices, type DesktopHooks } from './desktopServices';
 
 export interface Dialogs extends FileDialogs {
@@ -30,6 +31,11 @@ export interface ServiceDeps {
   autosaver?: Promise<Autosaver> | Autosaver;
   /** The native menu and the files the OS opens (absent outside the desktop app). */
   desktop?: DesktopHooks;
+  /**
+   * Files the renderer may have main write (pathGrants.ts). Default: save-dialog choices and opened
+   * projects, plus `<appDataDir>/autosave` (where main.ts keeps the autosave).
+   */
+  pathGrants?: PathGrants;
 }
 
 export type MixlabServices = { [M in MixlabMethod]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
@@ -51,6 +57,9 @@ export function createServices(deps: ServiceDeps): MixlabServices {
   const jobs = new Map<string, AbortController>();
   const datasets = new Map<string, OpenDataset>();
   const generation = () => deps.engine.generation ?? 0;
+  const grants =
+    deps.pathGrants ??
+    new PathGrants({ writableFolders: deps.appDataDir ? [path.join(deps.appDataDir, 'autosave')] : [] });
 
   /** Runs an engine call as a renderer job: progress to the renderer, cancellable by jobId. */
   async function job<T>(
@@ -105,6 +114,7 @@ export function createServices(deps: ServiceDeps): MixlabServices {
       autosaver: deps.autosaver,
       job,
       engineIdOf,
+      grants,
     }),
     async getAppInfo() {
       let engine: AppInfo['engine'] = null;

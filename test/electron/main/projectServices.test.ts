@@ -17,6 +17,8 @@ const irisCsv = fileURLToPath(new URL('../../fixtures/data/iris.csv', import.met
 let tmp: string;
 const events: MixlabEvent[] = [];
 let route: ReturnType<typeof createIpcRouter>;
+/** What the stand-in native Save dialog answers next (the user's choice). */
+let nextSavePath: string | null = null;
 // The engine as the app runs it: a separate process (the built bundle), messages and transfers.
 const engine = new EngineClient(nodeEngineSpawner(enginePath));
 
@@ -27,11 +29,19 @@ async function api<M extends MixlabMethod>(method: M, arg: ArgOf<M>): Promise<Ap
   return envelope.value as ApiResultOf<M>;
 }
 
+/** The user picks `file` in the native Save dialog: the only way a path becomes writable. */
+async function chooseSave(file: string): Promise<string> {
+  nextSavePath = file;
+  const chosen = await api('chooseSavePath', { purpose: 'project' });
+  nextSavePath = null;
+  return chosen!.path;
+}
+
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'mixlab-services-'));
   const services = createServices({
     engine,
-    dialogs: { chooseDataFile: async () => null },
+    dialogs: { chooseDataFile: async () => null, chooseSavePath: async () => nextSavePath },
     samplesDir: '/nowhere',
     appInfo: () => ({
       name: 'Mixture Lab',
@@ -110,7 +120,7 @@ describe('window.mixlab: fit, export labels, save, reopen, recompute', () => {
     });
     const model = { params: fit.fit.params, preprocessing: fit.preprocessing };
 
-    const out = path.join(tmp, 'labels.csv');
+    const out = await chooseSave(path.join(tmp, 'labels.csv'));
     const exported = await api('exportLabels', {
       jobId: 'exp',
       datasetId: summary.datasetId,
@@ -121,7 +131,7 @@ describe('window.mixlab: fit, export labels, save, reopen, recompute', () => {
     expect(exported).toMatchObject({ rows: 150, labelled: 150, excluded: 0 });
     expect(events.some((e) => e.type === 'progress' && e.jobId === 'exp')).toBe(true);
 
-    const projectPath = path.join(tmp, 'iris.mixlab');
+    const projectPath = await chooseSave(path.join(tmp, 'iris.mixlab'));
     const saved = await api('saveProject', { path: projectPath, state: stateOf(fit, data) });
     expect(saved.dataSource?.sha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -152,7 +162,7 @@ describe('window.mixlab: fit, export labels, save, reopen, recompute', () => {
       jobId: 'f3',
       request: { datasetId: summary.datasetId, columns, standardize: true, options, threads: 1 },
     });
-    const modelPath = path.join(tmp, 'iris-model.json');
+    const modelPath = await chooseSave(path.join(tmp, 'iris-model.json'));
     await api('exportModel', {
       path: modelPath,
       model: { params: fit.fit.params, preprocessing: fit.preprocessing },
@@ -166,7 +176,7 @@ describe('window.mixlab: fit, export labels, save, reopen, recompute', () => {
     const other = path.join(tmp, 'other.csv');
     writeFileSync(other, [flip(header), ...rows.slice(100).map(flip)].join('\n'));
     const otherSummary = await api('importDataset', { jobId: 'i4', options: { path: other } });
-    const out = path.join(tmp, 'other-labels.csv');
+    const out = await chooseSave(path.join(tmp, 'other-labels.csv'));
     const result = await api('exportLabels', {
       jobId: 'e4',
       datasetId: otherSummary.datasetId,
@@ -224,5 +234,97 @@ describe('window.mixlab: fit, export labels, save, reopen, recompute', () => {
     expect(await api('autosave', { state: null })).toEqual({ accepted: true });
     const err = await api('recoverAutosave', {}).catch((e) => e);
     expect(err.message).toBe('There is no unsaved analysis to restore.');
+  });
+});
+
+describe('window.mixlab writes only to files the user chose (a compromised page cannot pick them)', () => {
+  /** A project without data: enough to save. */
+  const bare: ProjectState = {
+    dataSource: null,
+    importOptions: {},
+    selection: null,
+    modelSettings: null,
+    fits: [],
+    currentFitId: null,
+    sweep: null,
+    viewState: {},
+  };
+  const model = {
+    params: {
+      covarianceType: 'diag' as const,
+      nComponents: 1,
+      nFeatures: 1,
+      weights: [1],
+      means: [0],
+      covariances: [1],
+      precisionsCholesky: [1],
+    },
+    preprocessing: { columnNames: ['x'], log: [false], standardize: false, center: [0], scale: [1] },
+  };
+
+  it('refuses saveProject, exportModel and exportLabels to a path no Save dialog gave, leaving the file as it was', async () => {
+    const victim = path.join(tmp, 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    const summary = await api('importDataset', { jobId: 'g1', options: { path: irisCsv } });
+    const attempts: [MixlabMethod, unknown][] = [
+      ['saveProject', { path: victim, state: bare }],
+      ['exportModel', { path: victim, model }],
+      ['exportLabels', { jobId: 'g2', datasetId: summary.datasetId, model: { ...model }, path: victim }],
+    ];
+    for (const [method, arg] of attempts) {
+      const res = await route(method, arg);
+      expect(res, method).toMatchObject({ ok: false, error: { code: 'path_not_granted' } });
+      expect(res.ok || res.error.message).toMatch(/"victim\.txt" was not chosen in a Save dialog/);
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+  });
+
+  it('a path chosen in the Save dialog stays writable (File → Save again), and only that path', async () => {
+    const target = await chooseSave(path.join(tmp, 'chosen.mixlab'));
+    await api('saveProject', { path: target, state: bare });
+    await api('saveProject', { path: target, state: { ...bare, viewState: { view: 'bic' } } });
+    const sibling = await route('saveProject', { path: path.join(tmp, 'sibling.mixlab'), state: bare });
+    expect(sibling).toMatchObject({ ok: false, error: { code: 'path_not_granted' } });
+    const sneaky = await route('saveProject', {
+      path: path.join(tmp, 'sub', '..', '..', 'escape.mixlab'),
+      state: bare,
+    });
+    expect(sneaky).toMatchObject({ ok: false, error: { code: 'path_not_granted' } });
+  });
+
+  it('a project that opened is its own Save target in a new session; a file that failed to open is not', async () => {
+    const file = await chooseSave(path.join(tmp, 'reopen.mixlab'));
+    await api('saveProject', { path: file, state: bare });
+    const notProject = path.join(tmp, 'notes.mixlab');
+    writeFileSync(notProject, 'my notes');
+    // A fresh session (new services, same engine): nothing chosen yet.
+    const fresh = createIpcRouter(
+      createServices({
+        engine,
+        dialogs: { chooseDataFile: async () => notProject, chooseOpenPath: async () => notProject },
+        samplesDir: '/nowhere',
+        appInfo: () => ({ name: 'M', version: 't', platform: 'linux', locale: 'en', prefersDark: false }),
+        emit: () => {},
+      }),
+    );
+    expect(await fresh('saveProject', { path: file, state: bare })).toMatchObject({
+      ok: false,
+      error: { code: 'path_not_granted' },
+    });
+    expect(await fresh('openProject', { path: file })).toMatchObject({ ok: true });
+    expect(await fresh('saveProject', { path: file, state: bare })).toMatchObject({ ok: true });
+
+    // Open dialogs choose files to READ: they never make a file writable.
+    await fresh('chooseOpenPath', { purpose: 'project' });
+    await fresh('chooseDataFile', {});
+    expect(await fresh('openProject', { path: notProject })).toMatchObject({
+      ok: false,
+      error: { code: 'project_corrupt' },
+    });
+    expect(await fresh('saveProject', { path: notProject, state: bare })).toMatchObject({
+      ok: false,
+      error: { code: 'path_not_granted' },
+    });
+    expect(readFileSync(notProject, 'utf8')).toBe('my notes');
   });
 });
