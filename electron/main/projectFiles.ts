@@ -4,7 +4,9 @@
  * validate (shared/project) — and check whether its data file is still there and unchanged.
  */
 import { readFile, stat, mkdir } from 'node:fs/promises';
-import { gzip, gunzip } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -22,8 +24,8 @@ import {
 import type { DataSourceStatus, OpenedProject, SavedProject } from '../../shared/project/status';
 import { writeFileAtomic } from './atomicWrite';
 import { fingerprintFile } from './fileFingerprint';
+import { jsonShape, type JsonShapeLimits } from './jsonShape';
 
-const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 export interface SaveProjectOptions {
@@ -84,15 +86,29 @@ export async function buildProject(state: ProjectState, options: SaveProjectOpti
   };
 }
 
+/**
+ * The data file gzip-compressed, streamed: the main process never holds the data file whole, only
+ * the compressed bytes, and stops as soon as they pass the share of the project file embedded data
+ * may take (half of it as base64, i.e. 3/8 of it in bytes).
+ */
 async function embed(filePath: string, source: DataSource): Promise<EmbeddedData> {
-  const bytes = await readFile(filePath);
-  const data = (await gzipAsync(bytes)).toString('base64');
-  if (data.length > PROJECT_LIMITS.fileBytes / 2) {
-    throw new EngineError(
+  const maxCompressed = Math.floor((PROJECT_LIMITS.fileBytes / 2 / 4) * 3);
+  const tooLarge = () =>
+    new EngineError(
       'embed_too_large',
       `The data file is too large to embed in the project (${Math.round(source.size / 2 ** 20)} MB); save without embedding.`,
     );
-  }
+  const chunks: Buffer[] = [];
+  let compressed = 0;
+  await pipeline(createReadStream(filePath, { highWaterMark: 1 << 20 }), createGzip(), async (gz) => {
+    for await (const chunk of gz as AsyncIterable<Buffer>) {
+      compressed += chunk.length;
+      if (compressed > maxCompressed) throw tooLarge();
+      chunks.push(chunk);
+    }
+  });
+  const data = Buffer.concat(chunks).toString('base64');
+  if (data.length > PROJECT_LIMITS.fileBytes / 2) throw tooLarge();
   return {
     encoding: 'gzip+base64',
     fileName: path.basename(filePath),
@@ -125,8 +141,40 @@ export async function readProjectFile(file: string): Promise<MixlabProject> {
       `The project file is ${Math.round(size / 2 ** 20)} MB; project files are at most ${PROJECT_LIMITS.fileBytes / 2 ** 20} MB.`,
     );
   }
-  return parseProject(await readFile(file, 'utf8'));
+  if (size === 0) {
+    throw new EngineError(
+      ProjectCodes.Corrupt,
+      'The project file is empty (0 bytes): it was probably not saved completely.',
+    );
+  }
+  let bytes: Buffer = await readFile(file);
+  // A UTF-8 byte order mark (left by some editors) is not part of the JSON.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const shape = jsonShape(bytes, PROJECT_READ_LIMITS);
+  if (!shape.ok) {
+    throw new EngineError(
+      ProjectCodes.Invalid,
+      shape.exceeded === 'values'
+        ? `The project file holds more than ${PROJECT_READ_LIMITS.values / 1e6} million values; Mixture Lab projects stay well below that, so this file is damaged or was not written by Mixture Lab.`
+        : `The project file nests more than ${PROJECT_READ_LIMITS.depth} levels deep; a Mixture Lab project never does, so this file is damaged or was not written by Mixture Lab.`,
+      { exceeded: shape.exceeded },
+    );
+  }
+  let text: string;
+  try {
+    text = bytes.toString('utf8');
+  } catch {
+    // Just under the size cap a file can still exceed V8's longest string (2^29 - 24 characters).
+    throw new EngineError(ProjectCodes.Invalid, 'The project file is too large to be read as text.');
+  }
+  return parseProject(text);
 }
+
+/**
+ * What JSON.parse may build in the main process from a project file (see jsonShape.ts). A large real
+ * project — 100 sweep cells of full covariances at K = 20, d = 50 — holds about 10 million numbers.
+ */
+export const PROJECT_READ_LIMITS: JsonShapeLimits = { values: 20_000_000, depth: 64 };
 
 /**
  * Compares the stored fingerprint with the file on disk (or with `candidate`, a file the user
