@@ -18,7 +18,7 @@ import type {
 } from './data/types';
 import type { FitRequest, FitResponse } from './engine/types';
 import type { SweepRequest, SweepResponse } from './engine/sweepTypes';
-import type { EngineErrorInfo, ProgressOf } from './protocol';
+import type { EngineErrorInfo, EngineExitReason, ProgressOf } from './protocol';
 import type { AppliedModel, ColumnMatch } from './export/applyModel';
 import type { LabelExportOptions, LabelExportSummary } from './export/labelExport';
 import type { LabelModel } from './export/labelModel';
@@ -132,6 +132,11 @@ export interface MixlabMethods {
    * Later ones arrive as `open-path` events.
    */
   takeLaunchFiles: { arg: Record<string, never>; result: { files: LaunchFile[] } };
+  /**
+   * The answer to a 'close-window' command (the window or the app is closing with unsaved changes):
+   * proceed = the user saved or chose not to; false = cancelled, the window stays.
+   */
+  closeWindow: { arg: { proceed: boolean }; result: { accepted: true } };
 }
 
 /** A file the OS asked the app to open (command line, file association, second launch, drop on the dock). */
@@ -156,6 +161,9 @@ export const MENU_COMMANDS = [
   'theme-system',
   'language-en',
   'language-zh-CN',
+  // Not a menu item: main asks before the window closes (close button, Quit) while there are unsaved
+  // changes; the page answers with closeWindow.
+  'close-window',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -210,6 +218,7 @@ export const MIXLAB_METHODS: readonly MixlabMethod[] = [
   'discardAutosave',
   'setMenuState',
   'takeLaunchFiles',
+  'closeWindow',
 ];
 
 /** Events pushed from the main process to the renderer. */
@@ -219,7 +228,14 @@ export type MixlabEvent =
       jobId: string;
       progress: ProgressOf<'fit'> | ProgressOf<'sweep'> | ProgressOf<'dataset.import'> | unknown;
     }
-  | { type: 'engine-crashed'; message: string; restarted: boolean }
+  | {
+      type: 'engine-crashed';
+      message: string;
+      restarted: boolean;
+      /** Why it stopped, and the technical cause ("signal SIGKILL", "exit code 70"). */
+      reason?: EngineExitReason;
+      detail?: string;
+    }
   /** A native menu item; `path` only with 'open-recent'. */
   | { type: 'menu'; command: MenuCommand; path?: string }
   /** A file the OS handed over while the page was ready (see takeLaunchFiles). */

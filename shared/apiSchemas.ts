@@ -61,4 +61,5 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
     })
     .strict(),
   takeLaunchFiles: empty,
+  closeWindow: z.object({ proceed: z.boolean() }).strict(),
 };

@@ -20,7 +20,9 @@ export type MenuAction =
   | { kind: 'command'; command: MenuCommand; path?: string }
   | { kind: 'about' }
   | { kind: 'documentation' }
-  | { kind: 'show-logs' };
+  | { kind: 'show-logs' }
+  /** Quit through the window's close, so unsaved changes are asked about first (desktopShell.ts). */
+  | { kind: 'quit' };
 
 /** The Electron roles this menu uses (all built in: they act on the focused window or the app). */
 export type MenuRole =
@@ -128,7 +130,7 @@ function macAppMenu(words: MenuLabels, l: Label, appName: string): MenuItemSpec 
       { label: l(words.hideOthers), role: 'hideOthers' },
       { label: l(words.showAll), role: 'unhide' },
       separator,
-      { id: 'app.quit', label: l(words.quit), role: 'quit', accelerator: 'Cmd+Q' },
+      { id: 'app.quit', label: l(words.quit), accelerator: 'Cmd+Q', action: { kind: 'quit' } },
     ],
   };
 }
@@ -166,7 +168,12 @@ function fileMenu(words: MenuLabels, l: Label, state: MenuState, mac: boolean): 
   ];
   // On macOS Quit lives in the app menu.
   if (!mac)
-    items.push(separator, { id: 'file.quit', label: l(words.quit), role: 'quit', accelerator: 'Ctrl+Q' });
+    items.push(separator, {
+      id: 'file.quit',
+      label: l(words.quit),
+      accelerator: 'Ctrl+Q',
+      action: { kind: 'quit' },
+    });
   return { id: 'file', label: l(words.file), submenu: items };
 }
 

@@ -11,14 +11,16 @@ export interface DesktopHooks {
   setMenuState(state: MenuState): void;
   /** Files queued for the page; the page is ready for more from now on. */
   takeLaunchFiles(): LaunchFile[];
+  /** The page's answer to 'close-window': close (and quit, if that was asked) or stay. */
+  closeWindow(proceed: boolean): void;
 }
 
 /** Without a desktop (the CLI, a test): no menu to update, no files to open. */
-const NO_DESKTOP: DesktopHooks = { setMenuState: () => {}, takeLaunchFiles: () => [] };
+const NO_DESKTOP: DesktopHooks = { setMenuState: () => {}, takeLaunchFiles: () => [], closeWindow: () => {} };
 
 export function createDesktopServices(
   hooks: DesktopHooks = NO_DESKTOP,
-): Pick<MixlabServices, 'setMenuState' | 'takeLaunchFiles'> {
+): Pick<MixlabServices, 'setMenuState' | 'takeLaunchFiles' | 'closeWindow'> {
   return {
     async setMenuState(state) {
       hooks.setMenuState(state);
@@ -26,6 +28,10 @@ export function createDesktopServices(
     },
     async takeLaunchFiles() {
       return { files: hooks.takeLaunchFiles() };
+    },
+    async closeWindow({ proceed }) {
+      hooks.closeWindow(proceed);
+      return { accepted: true };
     },
   };
 }

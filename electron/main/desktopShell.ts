@@ -49,11 +49,21 @@ export class DesktopShell implements DesktopHooks {
   private readonly queue = new LaunchQueue();
   private state: MenuState;
   private placement: WindowPlacement | null = null;
+  /** The page said yes to closing with unsaved changes (or there were none to ask about). */
+  private closeApproved = false;
+  /** Quit was chosen: once the window has closed, the app quits too (macOS would keep running). */
+  private quitAfterClose = false;
+  /**
+   * A quit not started by our Quit item (the macOS dock, OS shutdown) is already under way when the
+   * window closes (main.ts has marked the session clean and stops the engine): too late to ask.
+   */
+  private quitting = false;
 
   constructor(private readonly options: DesktopShellOptions) {
     this.state = initialMenuState(menuLocaleFor(app.getPreferredSystemLanguages()));
     // Files on our own command line wait for the page (it asks with takeLaunchFiles once loaded).
     this.queue.offer(this.filesOf(process.argv, process.cwd()));
+    app.on('before-quit', () => (this.quitting = true));
     // macOS sends files (Finder, the dock, `open -a`) as events, also before 'ready': listen now.
     app.on('open-file', (event, file) => {
       event.preventDefault();
@@ -112,6 +122,15 @@ export class DesktopShell implements DesktopHooks {
     return this.queue.takePending();
   }
 
+  closeWindow(proceed: boolean): void {
+    if (!proceed) {
+      this.quitAfterClose = false;
+      return;
+    }
+    this.closeApproved = true;
+    this.options.getWindow()?.close();
+  }
+
   // ---- menu ------------------------------------------------------------------------------------
 
   installMenu(): void {
@@ -141,6 +160,13 @@ export class DesktopShell implements DesktopHooks {
       case 'show-logs':
         void shell.openPath(this.options.logsDir()).then((error) => error && this.options.log(error));
         return;
+      case 'quit': {
+        this.quitAfterClose = true;
+        const window = this.options.getWindow();
+        if (window) window.close();
+        else app.quit();
+        return;
+      }
     }
   }
 
@@ -192,16 +218,33 @@ export class DesktopShell implements DesktopHooks {
     return { ...bounds, minWidth: MIN_SIZE.width, minHeight: MIN_SIZE.height };
   }
 
-  /** Maximises it if it was, remembers its place when it closes, and holds files while it loads. */
+  /**
+   * Maximises it if it was, holds files while it loads, asks the page before closing over unsaved
+   * changes, and remembers its place when it closes.
+   */
   attachWindow(window: BrowserWindow): void {
     if (this.placement?.maximized) window.maximize();
-    window.webContents.on('did-start-loading', () => this.queue.notReady());
-    window.on('close', () => {
+    this.closeApproved = false;
+    window.webContents.on('did-start-loading', () => {
+      this.queue.notReady();
+      this.state = { ...this.state, dirty: false }; // a reloaded page has nothing unsaved
+    });
+    window.on('close', (event) => {
+      // Only a live page can answer; a crashed or loading one must not keep the window open.
+      const canAsk = this.queue.pageReady && !window.webContents.isCrashed();
+      if (this.state.dirty && !this.closeApproved && !this.quitting && canAsk) {
+        event.preventDefault();
+        this.options.send({ type: 'menu', command: 'close-window' });
+        return;
+      }
       saveWindowState(this.stateFile(), {
         bounds: window.getNormalBounds(),
         maximized: window.isMaximized() || window.isFullScreen(),
       });
     });
-    window.on('closed', () => this.queue.notReady());
+    window.on('closed', () => {
+      this.queue.notReady();
+      if (this.quitAfterClose) app.quit();
+    });
   }
 }

@@ -95,6 +95,11 @@ export class LaunchQueue {
     return files;
   }
 
+  /** True once the page has asked, until it reloads or closes. */
+  get pageReady(): boolean {
+    return this.ready;
+  }
+
   /** The page is (re)loading or gone: hold files again until it asks. */
   notReady(): void {
     this.ready = false;

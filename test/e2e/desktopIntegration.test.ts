@@ -94,7 +94,8 @@ describe('desktop integration (Chromium, real services and engine process)', () 
       await menu(app, 'export-labels');
       await page.getByTestId('export-dialog').waitFor();
       await app.screenshot('desktop-menu-export-labels');
-      await page.keyboard.press('Escape');
+      await page.getByTestId('export-close').click();
+      await expect(page.getByTestId('export-dialog').count()).resolves.toBe(0);
 
       // Open Recent reopens it from the start screen.
       await menu(app, 'new');
@@ -102,6 +103,18 @@ describe('desktop integration (Chromium, real services and engine process)', () 
       await menu(app, 'open-recent', projectFile);
       await page.getByTestId('workspace').waitFor({ timeout: 20_000 });
       await expect.poll(() => page.title()).toBe('Mixture Lab — geyser.mixlab');
+
+      // Closing the window with unsaved changes (main sends 'close-window'): the page asks, and answers main.
+      await page.getByTestId('model-k').fill('3');
+      await expect.poll(() => lastMenuState(app)?.dirty).toBe(true);
+      await menu(app, 'close-window');
+      await page.getByTestId('unsaved-dialog').waitFor();
+      await app.screenshot('desktop-close-unsaved');
+      await page.getByTestId('unsaved-cancel').click();
+      await expect.poll(() => app.closeAnswers).toEqual([false]);
+      await menu(app, 'close-window');
+      await page.getByTestId('unsaved-discard').click();
+      await expect.poll(() => app.closeAnswers).toEqual([false, true]);
     });
   });
 

@@ -83,10 +83,17 @@ export interface RunningApp {
   events: MixlabEvent[];
   /** Every state the page reported for the native menu (setMenuState), oldest first. */
   menuStates: MenuState[];
+  /** The page's answers to 'close-window' (closeWindow's proceed), oldest first. */
+  closeAnswers: boolean[];
   /** Sends a main-process event into the page (a native menu command, say) and waits until it is dispatched. */
   pushEvent(event: MixlabEvent): Promise<void>;
   /** Files the OS hands over while running (a second launch): queued until the page is ready, as in the app. */
   openFiles(files: LaunchFile[]): Promise<void>;
+  /**
+   * Kills the engine process as the OS would (SIGKILL by default) and resolves with its pid once the
+   * EngineClient has noticed: the requests in flight have failed and the crash event was emitted.
+   */
+  killEngine(signal?: NodeJS.Signals): Promise<number>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -127,6 +134,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const problems: string[] = [];
   // The desktop shell's side (electron/main/desktopShell.ts) without Electron: the same launch queue.
   const menuStates: MenuState[] = [];
+  const closeAnswers: boolean[] = [];
   const launchQueue = new LaunchQueue();
   launchQueue.offer(options.launchFiles ?? []);
   let page: Page | null = null;
@@ -136,7 +144,13 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     void page?.evaluate((e) => window.__mixlabDispatch(e), encodeWire(event)).catch(() => undefined);
   };
   engine.onCrash((crash) =>
-    emit({ type: 'engine-crashed', message: crash.message, restarted: crash.restarted }),
+    emit({
+      type: 'engine-crashed',
+      message: crash.message,
+      restarted: crash.restarted,
+      reason: crash.reason,
+      detail: crash.detail,
+    }),
   );
   const services = createServices({
     engine,
@@ -159,6 +173,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     desktop: {
       setMenuState: (state) => void menuStates.push(state),
       takeLaunchFiles: () => launchQueue.takePending(),
+      closeWindow: (proceed) => void closeAnswers.push(proceed),
     },
   });
   const router = createIpcRouter(services);
@@ -194,12 +209,26 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     problems,
     events,
     menuStates,
+    closeAnswers,
     async pushEvent(event) {
       events.push(event);
       await page!.evaluate((e) => window.__mixlabDispatch(e), encodeWire(event));
     },
     async openFiles(files) {
       for (const file of launchQueue.offer(files)) await running.pushEvent({ type: 'open-path', ...file });
+    },
+    async killEngine(signal = 'SIGKILL') {
+      await engine.start();
+      const pid = engine.pid!;
+      const crashed = new Promise<void>((resolve) => {
+        const off = engine.onCrash(() => {
+          off();
+          resolve();
+        });
+      });
+      process.kill(pid, signal);
+      await crashed;
+      return pid;
     },
     async screenshot(name) {
       const file = path.join(screenshotsDir, `${name}.png`);

@@ -11,6 +11,8 @@ export interface DesktopClient {
   setMenuState(state: MenuState): Promise<void>;
   /** Files given before the page was ready (once); later ones come through onOpenPath. */
   takeLaunchFiles(): Promise<LaunchFile[]>;
+  /** Answers main's 'close-window': close (true) or keep the window open (false). */
+  closeWindow(proceed: boolean): Promise<void>;
 }
 
 export function createDesktopClient(api: MixlabApi = systemApi()): DesktopClient {
@@ -29,5 +31,8 @@ export function createDesktopClient(api: MixlabApi = systemApi()): DesktopClient
       await api.setMenuState(state);
     },
     takeLaunchFiles: async () => (await api.takeLaunchFiles({})).files,
+    closeWindow: async (proceed) => {
+      await api.closeWindow({ proceed });
+    },
   };
 }

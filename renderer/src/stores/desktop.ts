@@ -59,7 +59,18 @@ export const useDesktopStore = defineStore('desktop', () => {
     'theme-system': () => preferences.setThemeMode('auto'),
     'language-en': () => preferences.setLocale('en'),
     'language-zh-CN': () => preferences.setLocale('zh-CN'),
+    'close-window': () => closeWindow(),
   };
+
+  /**
+   * The window is closing (close button, Quit) and main saw unsaved changes: the same question as
+   * New, then the answer to main. Asked once even if the user clicks close again meanwhile.
+   */
+  async function closeWindow(): Promise<void> {
+    if (project.confirm) return;
+    const proceed = await project.confirmDiscard();
+    await clients.desktop.closeWindow(proceed);
+  }
 
   async function run(command: MenuCommand, path?: string): Promise<void> {
     await actions[command](path);

@@ -36,7 +36,8 @@ describe('buildAppMenu: menus per platform', () => {
       const items = menu(platform);
       expect(topLabels(items)).toEqual(['&File', '&Edit', '&View', '&Help']);
       const file = item(items, 'file').submenu!;
-      expect(file.at(-1)).toMatchObject({ id: 'file.quit', role: 'quit', accelerator: 'Ctrl+Q' });
+      // Quit closes the window first, so unsaved changes are asked about (not Electron's quit role).
+      expect(file.at(-1)).toMatchObject({ id: 'file.quit', accelerator: 'Ctrl+Q', action: { kind: 'quit' } });
       expect(findMenuItem(items, 'help.about')?.action).toEqual({ kind: 'about' });
     }
   });
@@ -51,8 +52,8 @@ describe('buildAppMenu: menus per platform', () => {
       'hide',
       'hideOthers',
       'unhide',
-      'quit',
     ]);
+    expect(app.at(-1)).toMatchObject({ id: 'app.quit', action: { kind: 'quit' } });
     expect(findMenuItem(items, 'file.quit')).toBeNull();
     expect(findMenuItem(items, 'help.about')).toBeNull();
     expect(item(items, 'app.quit').accelerator).toBe('Cmd+Q');
@@ -190,18 +191,16 @@ describe('toElectronTemplate', () => {
     const run: MenuAction[] = [];
     const template = toElectronTemplate(menu('linux'), (a) => run.push(a));
     const file = template.find((m) => m.id === 'file')!;
-    expect(file.submenu!.find((i) => i.id === 'file.quit')).toEqual({
-      id: 'file.quit',
-      label: 'Quit',
-      role: 'quit',
-      accelerator: 'Ctrl+Q',
-    });
+    const edit = template.find((m) => m.id === 'edit')!;
+    expect(edit.submenu![0]).toEqual({ label: 'Undo', role: 'undo' });
     const recent = file.submenu!.find((i) => i.id === 'file.recent')!.submenu![1];
     recent.click!();
     file.submenu!.find((i) => i.id === 'file.save')!.click!();
+    file.submenu!.find((i) => i.id === 'file.quit')!.click!();
     expect(run).toEqual([
       { kind: 'command', command: 'open-recent', path: '/home/ana/old/iris.mixlab' },
       { kind: 'command', command: 'save' },
+      { kind: 'quit' },
     ]);
     expect(JSON.stringify(template)).not.toContain('"action"');
   });

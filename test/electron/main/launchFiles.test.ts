@@ -104,8 +104,11 @@ describe('LaunchQueue', () => {
 
   it('queues again while the page reloads', () => {
     const queue = new LaunchQueue();
+    expect(queue.pageReady).toBe(false);
     queue.takePending();
+    expect(queue.pageReady).toBe(true);
     queue.notReady();
+    expect(queue.pageReady).toBe(false);
     expect(queue.offer([b])).toEqual([]);
     expect(queue.takePending()).toEqual([b]);
   });

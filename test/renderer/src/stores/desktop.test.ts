@@ -20,6 +20,7 @@ function setup(launchFiles: LaunchFile[] = []) {
       return { accepted: true };
     },
     takeLaunchFiles: async () => ({ files: launchFiles }),
+    closeWindow: async () => ({ accepted: true }),
     chooseOpenPath: async () => null,
     openProject: async (): Promise<OpenedProject> =>
       ({ project: emptyProject, dataSource: { state: 'none', message: '' } }) as unknown as OpenedProject,
@@ -90,6 +91,30 @@ describe('desktop store: native menu commands', () => {
     project.answerConfirm('cancel');
     await asked;
     expect(useDatasetStore().summary).not.toBeNull();
+  });
+});
+
+describe('desktop store: closing the window', () => {
+  it('with unsaved changes: asks, and tells main the answer (cancel keeps the window, discard closes)', async () => {
+    const { api, called } = setup();
+    const project = useProjectStore();
+    await useDatasetStore().openSample('iris');
+    useAnalysisStore().toggleColumn(0);
+    expect(project.dirty).toBe(true);
+    api.emit({ type: 'menu', command: 'close-window' });
+    await flush();
+    expect(project.confirm).not.toBeNull();
+    // A second click on the close button while the question is up asks nothing more.
+    api.emit({ type: 'menu', command: 'close-window' });
+    await flush();
+    project.answerConfirm('cancel');
+    await flush();
+    expect(called('closeWindow')).toEqual([{ proceed: false }]);
+    api.emit({ type: 'menu', command: 'close-window' });
+    await flush();
+    project.answerConfirm('discard');
+    await flush();
+    expect(called('closeWindow')).toEqual([{ proceed: false }, { proceed: true }]);
   });
 });
 
