@@ -15,6 +15,8 @@ export interface Sidecar {
   file: string;
   reject?: boolean;
   reason_code?: string;
+  /** The refusal in words (the importer's message starts with it). */
+  reason?: string;
   header_fields?: string[];
   encoding?: string;
   bom?: boolean;
