@@ -19,7 +19,7 @@ const en = {
   },
   start: {
     openFile: 'Open file…',
-    dropHint: 'or drop a CSV, TSV or Excel (.xlsx) file anywhere in this window',
+    dropHint: 'or drop a CSV, TSV or Excel (.xlsx) file, or a .mixlab project, anywhere in this window',
     samplesTitle: 'Sample datasets',
     samplesHint: 'Well-known small datasets to explore the app before bringing your own.',
     samplesLoading: 'Loading samples…',
@@ -239,7 +239,7 @@ const en = {
     cluster: 'Cluster',
     probability: 'Probability',
     unlabelledHint: 'Not fitted: this row has a missing value in a modelled column.',
-    lost: 'The data is no longer in memory because the computing engine restarted.',
+    lost: 'The data is no longer in memory because the computing engine stopped.',
     reopen: 'Open again',
   },
   preprocess: {
@@ -276,7 +276,10 @@ const en = {
     not_finite: 'A selected column holds infinite values. Remove those rows or choose other columns.',
     invalid_option: 'A model setting is out of range. Check the settings and try again.',
     invalid_payload: 'The fit request was not valid. Check the selected columns and settings.',
-    engine_crashed: 'The computing engine stopped during the fit. Open the data again and retry.',
+    engine_crashed:
+      'The computing engine stopped during the fit and was restarted. Your data, settings and earlier results are kept; fit again to retry.',
+    engine_out_of_memory:
+      'The computing engine ran out of memory during the fit and was restarted. Your data, settings and earlier results are kept. Try fewer rows or columns, or fewer clusters (K), then fit again.',
     unknown_dataset: 'The data is no longer in memory. Open the file again.',
   },
   charts: {
@@ -443,7 +446,7 @@ const en = {
     kTo: 'to',
     types: 'Covariance',
     reuses:
-      'Each cell is fitted with the columns, preprocessing and settings of the left panel (start {init}, restarts {nInit}, seed {seed}).',
+      'Each cell is fitted with the columns, preprocessing and settings of the left panel (start {init}, restarts {nInit}, seed {seed}). On small data a cell runs up to 5 × more restarts, and it is also started from splits and merges of its neighbours; a collapsed restart counts only when all did.',
     run: 'Run sweep',
     rerun: 'Run again',
     cancel: 'Cancel',
@@ -527,7 +530,11 @@ const en = {
     dismiss: 'Dismiss',
     code: 'Code: {code}',
     engineCrashed:
-      'The computing engine stopped unexpectedly and was restarted. Results that were running are lost; open your data again to continue.',
+      'The computing engine stopped unexpectedly and was restarted. The operation that was running did not finish; your data, settings and earlier results are kept.',
+    engineOutOfMemory:
+      'The computing engine ran out of memory and was restarted. The operation that was running did not finish; your data, settings and earlier results are kept. Try fewer rows or columns, or fewer clusters (K).',
+    engineKilled:
+      'The computing engine was stopped from outside (by another program, or by the system when memory ran low) and was restarted. The operation that was running did not finish; your data, settings and earlier results are kept.',
     engineDown:
       'The computing engine stopped unexpectedly and could not be restarted. Save your work and restart Mixture Lab.',
     engineDetail: 'Details: {message}',

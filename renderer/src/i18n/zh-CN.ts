@@ -18,7 +18,7 @@ const zhCN: Messages = {
   },
   start: {
     openFile: '打开文件…',
-    dropHint: '或将 CSV、TSV 或 Excel（.xlsx）文件拖放到窗口任意位置',
+    dropHint: '或将 CSV、TSV、Excel（.xlsx）文件或 .mixlab 项目拖放到窗口任意位置',
     samplesTitle: '示例数据集',
     samplesHint: '几个经典的小数据集，可在导入自己的数据之前先熟悉本软件。',
     samplesLoading: '正在加载示例…',
@@ -232,7 +232,7 @@ const zhCN: Messages = {
     cluster: '聚类',
     probability: '概率',
     unlabelledHint: '未参与拟合：此行在建模列中有缺失值。',
-    lost: '计算引擎已重启，数据已不在内存中。',
+    lost: '计算引擎已停止，数据已不在内存中。',
     reopen: '重新打开',
   },
   preprocess: {
@@ -265,7 +265,9 @@ const zhCN: Messages = {
     not_finite: '所选列中含有无穷值。请移除这些行或选择其他列。',
     invalid_option: '某项模型设置超出允许范围。请检查设置后重试。',
     invalid_payload: '拟合请求无效。请检查所选列和设置。',
-    engine_crashed: '计算引擎在拟合过程中停止。请重新打开数据后重试。',
+    engine_crashed: '计算引擎在拟合过程中停止，已自动重启。数据、设置和之前的结果均已保留；请重新拟合。',
+    engine_out_of_memory:
+      '计算引擎在拟合过程中内存不足，已自动重启。数据、设置和之前的结果均已保留。请减少行数、列数或聚类数（K）后重新拟合。',
     unknown_dataset: '数据已不在内存中。请重新打开文件。',
   },
   charts: {
@@ -331,7 +333,8 @@ const zhCN: Messages = {
     kFrom: 'K 从',
     kTo: '到',
     types: '协方差',
-    reuses: '每个单元使用左侧面板的列、预处理和设置拟合（初始化 {init}，重启 {nInit} 次，随机种子 {seed}）。',
+    reuses:
+      '每个单元使用左侧面板的列、预处理和设置拟合（初始化 {init}，重启 {nInit} 次，随机种子 {seed}）。数据量小时每个单元最多多做 5 倍的重启，并从相邻单元的拆分与合并出发再拟合；只有全部重启都塌缩时才采用塌缩的结果。',
     run: '运行扫描',
     rerun: '重新运行',
     cancel: '取消',
@@ -510,7 +513,11 @@ const zhCN: Messages = {
     unexpected: '发生意外错误，请重试。',
     dismiss: '关闭',
     code: '错误代码：{code}',
-    engineCrashed: '计算引擎意外停止，已自动重启。正在进行的计算已丢失，请重新打开数据后继续。',
+    engineCrashed: '计算引擎意外停止，已自动重启。正在进行的操作未能完成；数据、设置和之前的结果均已保留。',
+    engineOutOfMemory:
+      '计算引擎内存不足，已自动重启。正在进行的操作未能完成；数据、设置和之前的结果均已保留。请减少行数、列数或聚类数（K）。',
+    engineKilled:
+      '计算引擎被外部终止（其他程序，或系统在内存不足时所为），已自动重启。正在进行的操作未能完成；数据、设置和之前的结果均已保留。',
     engineDown: '计算引擎意外停止，且无法重新启动。请保存工作并重新启动 Mixture Lab。',
     engineDetail: '详细信息：{message}',
   },

@@ -43,13 +43,17 @@ export const useDatasetStore = defineStore('dataset', () => {
   const summary = shallowRef<DatasetSummary | null>(null);
   const source = ref<DataSource | null>(null);
   const openJob = ref<OpenJob | null>(null);
-  /** True once the engine restarted under an open dataset: its rows are gone until it is reopened. */
+  /**
+   * True once the engine stopped for good under an open dataset (a crash loop: it was not restarted).
+   * After an ordinary restart nothing is lost: the main process reads the still-open file into the new
+   * engine at the next request that needs it (services.ts, engineIdOf).
+   */
   const lost = ref(false);
   const busy = computed(() => openJob.value !== null);
 
   onScopeDispose(
-    clients.events.onEngineCrashed(() => {
-      if (summary.value) lost.value = true;
+    clients.events.onEngineCrashed((crash) => {
+      if (summary.value && !crash.restarted) lost.value = true;
     }),
   );
 

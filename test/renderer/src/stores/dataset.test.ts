@@ -134,12 +134,24 @@ describe('dataset store', () => {
     expect(await useDatasetStore().openDropped({ name: 'sales.tsv' })).toBe(false);
   });
 
-  it('marks the open data as lost when the engine restarts, and reopens it from its source', async () => {
+  it('keeps the open data through an engine restart (the main process reloads it into the new engine)', async () => {
     const api = createFakeApi();
     installStores(api);
     const dataset = useDatasetStore();
     await dataset.openSample('iris');
+    const summary = dataset.summary;
     api.emit({ type: 'engine-crashed', message: 'exit code 9', restarted: true });
+    expect(dataset.lost).toBe(false);
+    expect(dataset.summary).toBe(summary);
+    expect(api.calls.filter((c) => c.method === 'openSample')).toHaveLength(1);
+  });
+
+  it('marks the open data as lost when the engine could not be restarted, and reopens it from its source', async () => {
+    const api = createFakeApi();
+    installStores(api);
+    const dataset = useDatasetStore();
+    await dataset.openSample('iris');
+    api.emit({ type: 'engine-crashed', message: 'exit code 9', restarted: false });
     expect(dataset.lost).toBe(true);
     await dataset.reopen();
     expect(dataset.lost).toBe(false);
