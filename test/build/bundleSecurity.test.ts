@@ -47,6 +47,33 @@ describe('built main bundle', () => {
   });
 });
 
+describe('built main bundle: permissions, IPC, external links, writes', () => {
+  it('denies every permission request, check and device request', () => {
+    expect(main).toContain('installPermissionGuards(');
+    expect(main).toMatch(/setPermissionRequestHandler\([^]{0,200}?callback\(false\)/);
+    expect(main).toContain('setPermissionCheckHandler(() => false)');
+    expect(main).toContain('setDevicePermissionHandler?.(() => false)');
+    expect(main).not.toMatch(/callback\(true\)/);
+  });
+
+  it('checks the IPC sender frame before the router runs', () => {
+    expect(main).toMatch(/if \(!isTrustedSender\([^]{0,400}?untrusted_sender[^]{0,400}?return router\(/);
+  });
+
+  it('opens external links only after the allow-list, from the reviewed call sites', () => {
+    // A new shell.openExternal call site fails here on purpose: route it through isAllowedExternalUrl.
+    expect(main.match(/shell\.openExternal\(/g)).toHaveLength(2);
+    expect(main).toMatch(/if \(isAllowedExternalUrl\(\w+\)\) options\.openExternal\?\.\(/);
+    expect(main).toMatch(/isAllowedUrl: isAllowedExternalUrl/);
+  });
+
+  it('refuses renderer-named writes that no Save dialog granted', () => {
+    for (const what of ['save the project', 'save the model', 'export the labels']) {
+      expect(main, what).toContain(`grants.checkWrite(target, "${what}")`);
+    }
+  });
+});
+
 describe('built renderer page', () => {
   it('carries the same strict CSP and no inline script or style', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
