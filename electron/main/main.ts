@@ -6,8 +6,8 @@
 import { app, BrowserWindow, dialog, nativeTheme, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appendFileSync } from 'node:fs';
 import { EngineClient } from './engineClient';
+import { RotatingLog } from './log';
 import { Autosaver } from './autosave';
 import type { SaveFilePurpose } from '../../shared/api';
 import { electronEngineSpawner } from './electronEngineSpawner';
@@ -23,6 +23,7 @@ import {
   APP_RESPONSE_HEADERS,
   APP_SCHEME,
   installNavigationGuards,
+  installPermissionGuards,
   secureWebPreferences,
 } from './security';
 
@@ -40,20 +41,30 @@ const samplesDir = app.isPackaged
   : path.join(app.getAppPath(), 'build', 'samples');
 let mainWindow: BrowserWindow | null = null;
 
-function log(line: string): void {
+/** The folder Help → Show logs opens: main.log (this process) and engine.log (the engine's output). */
+function logsDir(): string {
   try {
-    appendFileSync(path.join(app.getPath('logs'), 'main.log'), `${new Date().toISOString()} ${line}\n`);
+    return app.getPath('logs');
   } catch {
-    // Logging must never take the app down.
+    return path.join(app.getPath('userData'), 'logs');
   }
 }
+const mainLog = new RotatingLog({ dir: logsDir(), name: 'main' });
+const engineLog = new RotatingLog({ dir: logsDir(), name: 'engine' });
+/** Problems the router, the navigation guards and the autosave report (never throws). */
+function log(line: string): void {
+  mainLog.warn(line);
+}
+mainLog.info(
+  `${app.getName()} ${app.getVersion()} starting (Electron ${process.versions.electron}, ${process.platform})`,
+);
 
 /** App menu, files from the OS (one instance only), the window's remembered place: desktopShell.ts. */
 const desktop = new DesktopShell({
   getWindow: () => mainWindow,
   createWindow: () => createWindow(),
   send: (event) => sendEvent(mainWindow, event),
-  logsDir: () => app.getPath('logs'),
+  logsDir,
   log,
 });
 // A second launch has handed its files to the first instance, which opens them: nothing left to do.
@@ -64,10 +75,21 @@ if (!desktop.claimSingleInstance()) app.exit(0);
  * `asarUnpack`): worker_threads cannot load their scripts from inside an asar archive.
  */
 const engineDir = path.join(outDir, 'engine').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-const engine = new EngineClient(electronEngineSpawner(path.join(engineDir, 'engine.cjs')));
+const engine = new EngineClient(
+  electronEngineSpawner(path.join(engineDir, 'engine.cjs'), {
+    output: (stream, line) => engineLog.write(stream === 'stderr' ? 'warn' : 'info', line),
+  }),
+  { log: (level, message) => mainLog.write(level, message) },
+);
 engine.onCrash((crash) => {
-  log(`engine crashed: ${crash.message}`);
-  sendEvent(mainWindow, { type: 'engine-crashed', message: crash.message, restarted: crash.restarted });
+  mainLog.error(`engine crashed (${crash.reason}): ${crash.message}`);
+  sendEvent(mainWindow, {
+    type: 'engine-crashed',
+    message: crash.message,
+    restarted: crash.restarted,
+    reason: crash.reason,
+    detail: crash.detail,
+  });
 });
 
 /** Filters of the native save dialog per purpose (the extension decides the export format). */
@@ -163,9 +185,8 @@ app.whenReady().then(() => {
       headers: { 'Content-Type': asset.mime, ...APP_RESPONSE_HEADERS },
     });
   });
-  // No permission (camera, notifications, geolocation, …) is ever granted to the page.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // No permission (camera, notifications, geolocation, devices, …) is ever granted to the page.
+  installPermissionGuards(session.defaultSession, log);
 
   registerIpc(createIpcRouter(services, log), () => mainWindow, [APP_ORIGIN]);
   desktop.installMenu();
