@@ -81,8 +81,8 @@ export class DesktopShell implements DesktopHooks {
     if (!primary) return false;
     app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
       const forwarded = readForwardedLaunch(additionalData) ?? { argv, cwd: workingDirectory };
-      this.deliver(this.filesOf(forwarded.argv, forwarded.cwd));
       this.focusWindow();
+      this.deliver(this.filesOf(forwarded.argv, forwarded.cwd));
     });
     return true;
   }
