@@ -393,6 +393,8 @@ const en = {
       project_too_new: 'This project was saved by a newer version of Mixture Lab. Update the app to open it.',
       project_invalid: 'This project file is incomplete or inconsistent.',
       file_not_found: 'The project file was not found.',
+      path_not_granted:
+        'Mixture Lab writes only to a file chosen in the Save dialog or the project you opened. Use Save As… to choose the file.',
     },
     detachedTitle: 'Project open without its data',
     detachedBody:

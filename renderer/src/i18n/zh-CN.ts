@@ -458,6 +458,8 @@ const zhCN: Messages = {
       project_too_new: '此项目由更新版本的 Mixture Lab 保存。请更新应用后再打开。',
       project_invalid: '此项目文件不完整或内容不一致。',
       file_not_found: '找不到项目文件。',
+      path_not_granted:
+        'Mixture Lab 只写入在“保存”对话框中选择的文件或当前打开的项目。请使用“另存为…”选择文件。',
     },
     detachedTitle: '项目已打开，但未加载数据',
     detachedBody: '数据未加载，因此不显示数据表、散点图和直方图。模型、设置和模型选择结果如下。',
