@@ -1,9 +1,14 @@
 import type { MixlabApi } from '../../../shared/api';
+import type { EngineExitReason } from '../../../shared/protocol';
 import { systemApi } from './systemApi';
 
 export interface EngineCrash {
   message: string;
   restarted: boolean;
+  /** Why it stopped ('exited' when the main process did not say). */
+  reason: EngineExitReason;
+  /** The technical cause ("signal SIGKILL"); the whole message when the main process gave no detail. */
+  detail: string;
 }
 
 /** Events pushed by the main process. Every subscription returns its unsubscribe function. */
@@ -21,7 +26,13 @@ export function createEventClient(api: MixlabApi = systemApi()): EventClient {
       }),
     onEngineCrashed: (listener) =>
       api.onEvent((event) => {
-        if (event.type === 'engine-crashed') listener({ message: event.message, restarted: event.restarted });
+        if (event.type === 'engine-crashed')
+          listener({
+            message: event.message,
+            restarted: event.restarted,
+            reason: event.reason ?? 'exited',
+            detail: event.detail ?? event.message,
+          });
       }),
   };
 }

@@ -315,6 +315,48 @@ describe('analysis store', () => {
     expect(ctx.analysis.current).toBeNull();
   });
 
+  it('ends a fit the engine crashed in, keeping the data, the settings and the earlier fit; fits again', async () => {
+    let gate: ReturnType<typeof deferred<FitResponse>> | null = null;
+    const ctx = setup({
+      fit: async ({ request }: { request: FitRequest }) => (gate ? gate.promise : fakeResponse(request)),
+    });
+    await openAndSelect(ctx);
+    await ctx.analysis.fit();
+    const earlier = ctx.analysis.current!;
+    const summary = ctx.dataset.summary;
+    ctx.analysis.setSetting('nComponents', 4);
+    ctx.analysis.setSetting('covarianceType', 'diag');
+
+    gate = deferred<FitResponse>();
+    const fitting = ctx.analysis.fit();
+    await flush();
+    expect(ctx.analysis.running).not.toBeNull();
+    // What the main process does when the engine dies: the crash event, then the call fails.
+    ctx.api.emit({
+      type: 'engine-crashed',
+      message: 'ran out of memory',
+      restarted: true,
+      reason: 'out-of-memory',
+    });
+    gate.reject(new MixlabError('engine_out_of_memory', 'The computing engine ran out of memory…'));
+    await fitting;
+
+    expect(ctx.analysis.running).toBeNull();
+    expect(ctx.analysis.canFit).toBe(true);
+    expect(ctx.analysis.error?.code).toBe('engine_out_of_memory');
+    expect(ctx.analysis.current).toBe(earlier);
+    expect(ctx.analysis.settings).toMatchObject({ nComponents: 4, covarianceType: 'diag' });
+    expect(ctx.analysis.selection).toEqual([2, 3]);
+    expect(ctx.dataset.summary).toBe(summary);
+    expect(ctx.dataset.lost).toBe(false);
+
+    gate = null;
+    await ctx.analysis.fit();
+    expect(ctx.analysis.error).toBeNull();
+    expect(ctx.analysis.current!.id).toBeGreaterThan(earlier.id);
+    expect(ctx.analysis.current!.request.options).toMatchObject({ nComponents: 4, covarianceType: 'diag' });
+  });
+
   it('shows an engine error by its code and details, never a stack', async () => {
     const ctx = setup({
       fit: async () => {

@@ -9,7 +9,20 @@ describe('notices store', () => {
     const notices = useNoticesStore();
     expect(notices.engineCrash).toBeNull();
     api.emit({ type: 'engine-crashed', message: 'engine exited with code 9', restarted: true });
-    expect(notices.engineCrash).toEqual({ message: 'engine exited with code 9', restarted: true });
+    expect(notices.engineCrash).toEqual({
+      message: 'engine exited with code 9',
+      restarted: true,
+      reason: 'exited',
+      detail: 'engine exited with code 9',
+    });
+    api.emit({
+      type: 'engine-crashed',
+      message: 'The computing engine ran out of memory…',
+      restarted: true,
+      reason: 'out-of-memory',
+      detail: 'signal SIGABRT',
+    });
+    expect(notices.engineCrash).toMatchObject({ reason: 'out-of-memory', detail: 'signal SIGABRT' });
     notices.dismissCrash();
     expect(notices.engineCrash).toBeNull();
   });
