@@ -47,7 +47,8 @@ export interface DesktopShellOptions {
 
 export class DesktopShell implements DesktopHooks {
   private readonly queue = new LaunchQueue();
-  private state: MenuState;
+  /** What the page last reported; null until it has (the menu then shows nothing open). */
+  private state: MenuState | null = null;
   private placement: WindowPlacement | null = null;
   /** The page said yes to closing with unsaved changes (or there were none to ask about). */
   private closeApproved = false;
@@ -60,7 +61,6 @@ export class DesktopShell implements DesktopHooks {
   private quitting = false;
 
   constructor(private readonly options: DesktopShellOptions) {
-    this.state = initialMenuState(menuLocaleFor(app.getPreferredSystemLanguages()));
     // Files on our own command line wait for the page (it asks with takeLaunchFiles once loaded).
     this.queue.offer(this.filesOf(process.argv, process.cwd()));
     app.on('before-quit', () => (this.quitting = true));
@@ -139,7 +139,8 @@ export class DesktopShell implements DesktopHooks {
       platform: process.platform,
       isPackaged: app.isPackaged,
       appName: app.getName(),
-      state: this.state,
+      // Before the page reports: nothing open, in the OS language (asked once the app is ready).
+      state: this.state ?? initialMenuState(menuLocaleFor(app.getPreferredSystemLanguages())),
     });
     const template = toElectronTemplate(spec, (action) => this.run(action));
     Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
@@ -223,16 +224,17 @@ export class DesktopShell implements DesktopHooks {
    * changes, and remembers its place when it closes.
    */
   attachWindow(window: BrowserWindow): void {
-    if (this.placement?.maximized) window.maximize();
+    // Maximised once ready to show: maximize() would show the window before the page has painted.
+    if (this.placement?.maximized) window.once('ready-to-show', () => window.maximize());
     this.closeApproved = false;
     window.webContents.on('did-start-loading', () => {
       this.queue.notReady();
-      this.state = { ...this.state, dirty: false }; // a reloaded page has nothing unsaved
+      if (this.state) this.state = { ...this.state, dirty: false }; // a reloaded page has nothing unsaved
     });
     window.on('close', (event) => {
       // Only a live page can answer; a crashed or loading one must not keep the window open.
       const canAsk = this.queue.pageReady && !window.webContents.isCrashed();
-      if (this.state.dirty && !this.closeApproved && !this.quitting && canAsk) {
+      if (this.state?.dirty && !this.closeApproved && !this.quitting && canAsk) {
         event.preventDefault();
         this.options.send({ type: 'menu', command: 'close-window' });
         return;

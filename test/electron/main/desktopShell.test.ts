@@ -18,6 +18,9 @@ const fake = vi.hoisted(() => {
       this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
       return this;
     }
+    once(name: string, listener: Listener) {
+      return this.on(name, listener);
+    }
     emit(name: string, ...args: unknown[]) {
       for (const listener of this.listeners.get(name) ?? []) listener(...args);
     }
