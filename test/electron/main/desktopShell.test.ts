@@ -79,8 +79,9 @@ class FakeWindow extends fake.Emitter {
   restore = () => void (this.minimized = false);
   show = () => {};
   focus = () => void this.focused++;
-  maximize = () => {};
-  isMaximized = () => false;
+  maximized = false;
+  maximize = () => void (this.maximized = true);
+  isMaximized = () => this.maximized;
   isFullScreen = () => false;
   getNormalBounds = () => ({ x: 10, y: 20, width: 1200, height: 800 });
   setDocumentEdited = () => {};
@@ -302,5 +303,18 @@ describe('DesktopShell: window place', () => {
       minWidth: 900,
       minHeight: 600,
     });
+  });
+
+  it('a window closed maximised reopens maximised, once it is ready to show', () => {
+    const { shell, window } = setup();
+    shell.attachWindow(window as never);
+    window.maximized = true;
+    window.close();
+    shell.windowBounds();
+    const next = new FakeWindow();
+    shell.attachWindow(next as never);
+    expect(next.maximized).toBe(false);
+    next.emit('ready-to-show');
+    expect(next.maximized).toBe(true);
   });
 });
