@@ -26,6 +26,30 @@ export const useDesktopStore = defineStore('desktop', () => {
   const dataset = useDatasetStore();
   const exports = useExportsStore();
   const preferences = usePreferencesStore();
+  const importDialog = useImportDialogStore();
+
+  /**
+   * One of the page's modal dialogs is up (unsaved changes, Save As, missing data, import, export).
+   * They are modal because the document must not change under them; the native menu sits outside
+   * the page, so its document commands are ignored meanwhile, as a click on the page would be.
+   */
+  const modalOpen = computed(
+    () =>
+      project.confirm !== null ||
+      project.saveAsOpen ||
+      project.dataPrompt !== null ||
+      importDialog.open ||
+      exports.dialogOpen,
+  );
+  /** Commands that do not touch the document: fine under a dialog. */
+  const ALWAYS: ReadonlySet<MenuCommand> = new Set([
+    'theme-light',
+    'theme-dark',
+    'theme-system',
+    'language-en',
+    'language-zh-CN',
+    'close-window',
+  ]);
 
   /** What the native menu shows: the same facts that enable the page's own File menu items. */
   const menuState = computed<MenuState>(() => ({
@@ -73,6 +97,7 @@ export const useDesktopStore = defineStore('desktop', () => {
   }
 
   async function run(command: MenuCommand, path?: string): Promise<void> {
+    if (modalOpen.value && !ALWAYS.has(command)) return;
     await actions[command](path);
   }
 
@@ -81,12 +106,13 @@ export const useDesktopStore = defineStore('desktop', () => {
    * data file goes through the import dialog like Open Data.
    */
   async function openFile(file: LaunchFile): Promise<void> {
+    if (modalOpen.value) return;
     if (file.kind === 'project') {
       await project.openPath(file.path);
       return;
     }
     if (dataset.busy || !(await project.confirmDiscard())) return;
-    await useImportDialogStore().show(file.path);
+    await importDialog.show(file.path);
   }
 
   /** A file dropped on the window; false when its path is unknown (the caller says so). */
@@ -128,5 +154,5 @@ export const useDesktopStore = defineStore('desktop', () => {
     { immediate: true },
   );
 
-  return { menuState, run, openFile, openDropped, takeLaunchFiles };
+  return { menuState, modalOpen, run, openFile, openDropped, takeLaunchFiles };
 });

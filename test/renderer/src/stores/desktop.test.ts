@@ -5,6 +5,7 @@ import type { OpenedProject } from '../../../../shared/project/status';
 import { useAnalysisStore } from '../../../../renderer/src/stores/analysis';
 import { useDatasetStore } from '../../../../renderer/src/stores/dataset';
 import { useDesktopStore } from '../../../../renderer/src/stores/desktop';
+import { useImportDialogStore } from '../../../../renderer/src/stores/importDialog';
 import { usePreferencesStore } from '../../../../renderer/src/stores/preferences';
 import { useProjectStore } from '../../../../renderer/src/stores/project';
 import { createFakeApi, flush, installStores } from '../../support/fakeApi';
@@ -69,6 +70,21 @@ describe('desktop store: native menu commands', () => {
     api.emit({ type: 'menu', command: 'theme-purple' } as never);
     await flush();
     expect(prefs.themeMode).toBe('auto');
+  });
+
+  it('document commands wait out a modal dialog (here the import dialog); theme still changes', async () => {
+    const { api, desktop, called } = setup();
+    api.emit({ type: 'open-path', path: '/d/geyser.csv', kind: 'data' });
+    await flush();
+    expect(desktop.modalOpen).toBe(false); // the fake preview failed: the dialog closed again
+    const importDialog = useImportDialogStore();
+    importDialog.path = '/d/geyser.csv'; // as if the preview had succeeded
+    expect(desktop.modalOpen).toBe(true);
+    api.emit({ type: 'menu', command: 'open-project' });
+    api.emit({ type: 'menu', command: 'theme-dark' });
+    await flush();
+    expect(called('chooseOpenPath')).toEqual([]);
+    expect(usePreferencesStore().themeMode).toBe('dark');
   });
 
   it('export commands do nothing while there is no fit (the menu items are disabled then)', async () => {
