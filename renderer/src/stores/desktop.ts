@@ -31,7 +31,8 @@ export const useDesktopStore = defineStore('desktop', () => {
   /**
    * One of the page's modal dialogs is up (unsaved changes, Save As, missing data, import, export).
    * They are modal because the document must not change under them; the native menu sits outside
-   * the page, so its document commands are ignored meanwhile, as a click on the page would be.
+   * the page, so its document commands are ignored meanwhile, as a click on the page would be; a
+   * file from the OS waits for the dialog to be answered.
    */
   const modalOpen = computed(
     () =>
@@ -96,6 +97,14 @@ export const useDesktopStore = defineStore('desktop', () => {
     await clients.desktop.closeWindow(proceed);
   }
 
+  let deferredFile: LaunchFile | null = null;
+  watch(modalOpen, (open) => {
+    if (open || !deferredFile) return;
+    const file = deferredFile;
+    deferredFile = null;
+    void openFile(file);
+  });
+
   async function run(command: MenuCommand, path?: string): Promise<void> {
     if (modalOpen.value && !ALWAYS.has(command)) return;
     await actions[command](path);
@@ -106,7 +115,11 @@ export const useDesktopStore = defineStore('desktop', () => {
    * data file goes through the import dialog like Open Data.
    */
   async function openFile(file: LaunchFile): Promise<void> {
-    if (modalOpen.value) return;
+    if (modalOpen.value) {
+      // The user asked for this file: it opens as soon as the dialog is answered.
+      deferredFile = file;
+      return;
+    }
     if (file.kind === 'project') {
       await project.openPath(file.path);
       return;

@@ -87,6 +87,18 @@ describe('desktop store: native menu commands', () => {
     expect(usePreferencesStore().themeMode).toBe('dark');
   });
 
+  it('a file from the OS while a dialog is up opens once the dialog is answered', async () => {
+    const { api, called } = setup();
+    const importDialog = useImportDialogStore();
+    importDialog.path = '/d/geyser.csv';
+    api.emit({ type: 'open-path', path: '/p/later.mixlab', kind: 'project' });
+    await flush();
+    expect(called('openProject')).toEqual([]);
+    importDialog.close();
+    await flush();
+    expect(called('openProject')).toEqual([{ path: '/p/later.mixlab' }]);
+  });
+
   it('export commands do nothing while there is no fit (the menu items are disabled then)', async () => {
     const { desktop, called } = setup();
     await desktop.run('export-model');
