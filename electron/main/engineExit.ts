@@ -63,7 +63,7 @@ export function crashMessage(exit: EngineExit, restarted: boolean): string {
     : '; it will not be restarted automatically. Save your work and restart Mixture Lab';
   const advice =
     reason === 'out-of-memory'
-      ? '. Try fewer rows or columns, or fewer components (K), or close other programs, then run it again.'
+      ? '. Try fewer rows or columns, or fewer clusters (K), or close other programs, then run it again.'
       : restarted
         ? '; please run it again.'
         : '.';

@@ -159,6 +159,64 @@ describe('engine crash during a fit (Chromium, real services and engine process)
   }, 300_000);
 });
 
+describe('engine out of memory (Chromium, real services, engine with a 48 MB heap)', () => {
+  it('says the engine ran out of memory and what to try, and the app stays usable', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mixlab-e2e-oom-'));
+    try {
+      // Parsing 400 000 rows with a text column needs far more than 48 MB of V8 heap: the engine
+      // aborts with "JavaScript heap out of memory" in the middle of the import, as a real one would
+      // on a file too big for the machine.
+      const file = path.join(dir, 'too_big.csv');
+      const rows = ['id,a,b,label,c,e'];
+      for (let i = 0; i < 400_000; i++)
+        rows.push(`${i},${Math.sin(i)},${Math.cos(i)},site${i % 1000},${i * 2},${Math.sin(7 * i)}`);
+      writeFileSync(file, rows.join('\n'));
+      await withApp(
+        {
+          locale: 'en-US',
+          engineExecArgv: ['--max-old-space-size=48'],
+          viewport: { width: 1280, height: 800 },
+        },
+        async (app) => {
+          const { page } = app;
+          await page.getByTestId('start-screen').waitFor();
+          app.dialogs.nextDataFile = file;
+          await page.getByTestId('open-file').click();
+          await page.getByTestId('import-confirm').click();
+
+          const banner = page.getByTestId('engine-crash-banner');
+          await banner.waitFor({ timeout: 60_000 });
+          await expect(banner.getAttribute('data-reason')).resolves.toBe('out-of-memory');
+          const text = await banner.innerText();
+          expect(text).toContain('The computing engine ran out of memory and was restarted');
+          expect(text).toContain('Try fewer rows or columns, or fewer clusters (K)');
+          expect(text).toContain('Details: signal SIGABRT');
+          expect(text).not.toMatch(/FATAL|heap limit|node::/);
+          // The import that was running says the same, with its code.
+          const error = page.getByTestId('error-banner');
+          await error.waitFor();
+          await expect(error.getAttribute('data-code')).resolves.toBe('engine_out_of_memory');
+          await expect(error.innerText()).resolves.toContain('ran out of memory');
+          // V8's own report went to the engine's output (engine.log in the app), not to the user.
+          expect(app.engineOutput.some((l) => /JavaScript heap out of memory/.test(l))).toBe(true);
+          await settle(page);
+          await app.screenshot('engine-oom-import');
+
+          // Still usable: the restarted engine opens a sample.
+          await banner.getByRole('button').click();
+          await page.getByTestId('error-dismiss').click();
+          await page.getByTestId('start-screen').waitFor();
+          await page.getByTestId('sample-iris').click();
+          await page.getByTestId('workspace').waitFor({ timeout: 30_000 });
+          expect(app.engine.generation).toBe(2);
+        },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
 /** n rows of x, y from K round clusters on a grid (deterministic LCG + Box–Muller). */
 function writeMixture(file: string, n: number, K: number): void {
   let seed = 2024;

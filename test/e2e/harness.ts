@@ -70,6 +70,8 @@ export interface AppOptions {
   appDataDir?: string;
   /** Files given on the command line: queued until the page asks for them, as in the app. */
   launchFiles?: LaunchFile[];
+  /** Node flags for the engine process (a small --max-old-space-size meets an out-of-memory crash). */
+  engineExecArgv?: string[];
 }
 
 export interface RunningApp {
@@ -81,6 +83,8 @@ export interface RunningApp {
   /** Console errors, page errors and CSP violations seen so far (a test asserts there are none). */
   problems: string[];
   events: MixlabEvent[];
+  /** The engine process's stdout/stderr lines (what engine.log holds in the app). */
+  engineOutput: string[];
   /** Every state the page reported for the native menu (setMenuState), oldest first. */
   menuStates: MenuState[];
   /** The page's answers to 'close-window' (closeWindow's proceed), oldest first. */
@@ -122,7 +126,16 @@ export async function closeBrowser(): Promise<void> {
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const locale = options.locale ?? 'en-US';
   const colorScheme = options.colorScheme ?? 'light';
-  const engine = new EngineClient(nodeEngineSpawner(enginePath));
+  const engineOutput: string[] = [];
+  const engine = new EngineClient(
+    nodeEngineSpawner(enginePath, {
+      execArgv: options.engineExecArgv,
+      output: (stream, line) => {
+        engineOutput.push(line);
+        (stream === 'stdout' ? process.stdout : process.stderr).write(line + '\n');
+      },
+    }),
+  );
   const dialogs = {
     nextDataFile: null as string | null,
     nextSavePath: null as string | null,
@@ -208,6 +221,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     appDataDir,
     problems,
     events,
+    engineOutput,
     menuStates,
     closeAnswers,
     async pushEvent(event) {

@@ -130,7 +130,7 @@ describe('engine process lifecycle (real child process)', () => {
       expect(err.code).toBe(ErrorCodes.EngineOutOfMemory);
       expect(err.message).toMatch(/ran out of memory/);
       expect(err.message).toMatch(/restarted/);
-      expect(err.message).toMatch(/fewer rows or columns, or fewer components/);
+      expect(err.message).toMatch(/fewer rows or columns, or fewer clusters/);
       expect(err.message).not.toMatch(/\n|FATAL|node::/); // plain words, no V8 report or stack
       expect(err.details).toMatchObject({ reason: 'out-of-memory' });
       expect(crashes).toEqual([expect.objectContaining({ reason: 'out-of-memory', restarted: true })]);

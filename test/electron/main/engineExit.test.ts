@@ -31,7 +31,7 @@ describe('crashMessage', () => {
     const text = crashMessage({ code: null, signal: 'SIGABRT', outputTail: [V8_OOM] }, true);
     expect(text).toBe(
       'The computing engine ran out of memory (it was stopped by signal SIGABRT) and has been restarted. ' +
-        'The operation that was running did not finish. Try fewer rows or columns, or fewer components (K), ' +
+        'The operation that was running did not finish. Try fewer rows or columns, or fewer clusters (K), ' +
         'or close other programs, then run it again.',
     );
   });
