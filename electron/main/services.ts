@@ -51,6 +51,8 @@ interface OpenDataset {
   options: ImportOptions;
   engineId: string;
   generation: number;
+  /** The re-read into a restarted engine while it runs: calls arriving meanwhile share it. */
+  reloading: Promise<void> | null;
 }
 
 export function createServices(deps: ServiceDeps): MixlabServices {
@@ -83,7 +85,12 @@ export function createServices(deps: ServiceDeps): MixlabServices {
     onProgress?: Progress,
   ): Promise<DatasetSummary> {
     const summary = await deps.engine.call('dataset.import', options, { signal, onProgress });
-    datasets.set(summary.datasetId, { options, engineId: summary.datasetId, generation: generation() });
+    datasets.set(summary.datasetId, {
+      options,
+      engineId: summary.datasetId,
+      generation: generation(),
+      reloading: null,
+    });
     return summary;
   }
 
@@ -97,11 +104,24 @@ export function createServices(deps: ServiceDeps): MixlabServices {
       );
     }
     if (open.generation !== generation()) {
-      const reloaded = await deps.engine.call('dataset.import', open.options, { signal });
-      open.engineId = reloaded.datasetId;
-      open.generation = generation();
+      // One re-read per restart, whoever asks first: two calls at once (a fit and the column
+      // sparklines) must not load the file twice into an engine that may just have run out of
+      // memory. The re-read is not tied to one caller's signal; a cancelled caller stops waiting.
+      open.reloading ??= reload(open);
+      await untilAborted(open.reloading, signal);
     }
     return open.engineId;
+  }
+
+  async function reload(open: OpenDataset): Promise<void> {
+    const target = generation();
+    try {
+      const reloaded = await deps.engine.call('dataset.import', open.options);
+      open.engineId = reloaded.datasetId;
+      open.generation = target;
+    } finally {
+      open.reloading = null;
+    }
   }
 
   return {
@@ -194,4 +214,19 @@ export function createServices(deps: ServiceDeps): MixlabServices {
       return { cancelled: controller !== undefined };
     },
   };
+}
+
+/** `work`, or a cancelled error as soon as `signal` aborts (the work itself goes on). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function cancelled(): EngineError {
+  return new EngineError(ErrorCodes.Cancelled, 'Cancelled.');
 }

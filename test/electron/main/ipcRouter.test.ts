@@ -178,6 +178,89 @@ describe('datasets across an engine restart', () => {
   });
 });
 
+describe('datasets across an engine restart: one re-read for calls at once', () => {
+  it('reads the file once for two calls arriving together, and again on the next call if that read failed', async () => {
+    const imports: unknown[] = [];
+    let next = 1;
+    let failNext = false;
+    let release: () => void = () => {};
+    const engine = {
+      generation: 1,
+      call: (async (kind: string, payload: unknown) => {
+        if (kind === 'dataset.import') {
+          imports.push(payload);
+          if (imports.length > 1) await new Promise<void>((r) => (release = r));
+          if (failNext) {
+            failNext = false;
+            throw Object.assign(new Error('The file was not found.'), { code: 'file_not_found' });
+          }
+          return { datasetId: `ds${next++}` };
+        }
+        return { rows: payload };
+      }) as EngineCaller['call'],
+    };
+    const svc = createServices({
+      engine,
+      dialogs: { chooseDataFile: async () => null },
+      samplesDir: '/samples',
+      appInfo: () => ({ name: 'M', version: 't', platform: 'linux', locale: 'en', prefersDark: false }),
+      emit: () => {},
+    });
+    await svc.importDataset({ jobId: 'j1', options: { path: '/data/a.csv' } });
+
+    engine.generation = 2;
+    const both = Promise.all([
+      svc.getRows({ datasetId: 'ds1', start: 0, count: 1 }),
+      svc.getRows({ datasetId: 'ds1', start: 1, count: 1 }),
+    ]);
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    const rows = (await both) as unknown as { rows: { datasetId: string } }[];
+    expect(imports).toHaveLength(2); // the first import, then ONE re-read
+    expect(rows.map((r) => r.rows.datasetId)).toEqual(['ds2', 'ds2']);
+
+    engine.generation = 3;
+    failNext = true;
+    const failed = svc.getRows({ datasetId: 'ds1', start: 0, count: 1 });
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    await expect(failed).rejects.toThrow(/not found/);
+    const retried = svc.getRows({ datasetId: 'ds1', start: 0, count: 1 });
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    expect(((await retried) as unknown as { rows: { datasetId: string } }).rows.datasetId).toBe('ds3');
+    expect(imports).toHaveLength(4);
+  });
+
+  it('a cancelled caller stops waiting for the re-read at once', async () => {
+    let release: () => void = () => {};
+    const engine = {
+      generation: 1,
+      call: (async (kind: string, payload: unknown) => {
+        if (kind === 'dataset.import') {
+          if (engine.generation > 1) await new Promise<void>((r) => (release = r));
+          return { datasetId: 'ds1' };
+        }
+        return payload;
+      }) as EngineCaller['call'],
+    };
+    const svc = createServices({
+      engine,
+      dialogs: { chooseDataFile: async () => null },
+      samplesDir: '/samples',
+      appInfo: () => ({ name: 'M', version: 't', platform: 'linux', locale: 'en', prefersDark: false }),
+      emit: () => {},
+    });
+    await svc.importDataset({ jobId: 'j1', options: { path: '/data/a.csv' } });
+    engine.generation = 2;
+    const fit = svc.fit({ jobId: 'f1', request: { datasetId: 'ds1' } as never });
+    await new Promise((r) => setTimeout(r, 10));
+    await svc.cancelJob({ jobId: 'f1' });
+    await expect(fit).rejects.toMatchObject({ code: ErrorCodes.Cancelled });
+    release();
+  });
+});
+
 describe('every window.mixlab method has an argument schema that refuses wrong types', () => {
   /** Services that record calls: a refused argument must never reach one. */
   const ran: string[] = [];
