@@ -51,6 +51,12 @@ export interface ScatterInput {
   text: ScatterText;
   largeThreshold?: number;
   maxPoints?: number;
+  /**
+   * The rows given are already a sample (drawn off the main thread, fitViews.ts) of this many fitted
+   * rows: all of them are drawn and the subtitle names this total. A stratified sample can be a few
+   * rows over maxPoints (small-cluster minimums, rounding); it is never sampled a second time.
+   */
+  sampleOf?: number;
 }
 
 interface ClusterPoints {
@@ -93,18 +99,21 @@ export function buildScatterOption(input: ScatterInput, theme: ChartTheme): ECOp
   const K = input.clusterNames.length;
   const largeThreshold = input.largeThreshold ?? SCATTER_LARGE_THRESHOLD;
   const maxPoints = input.maxPoints ?? SCATTER_MAX_POINTS;
-  const rows = n > maxPoints ? stratifiedSample(input.labels, K, { size: maxPoints }) : null;
+  const presampled = input.sampleOf !== undefined;
+  const rows = !presampled && n > maxPoints ? stratifiedSample(input.labels, K, { size: maxPoints }) : null;
   const shown = rows ? rows.length : n;
   const large = shown > largeThreshold;
   const groups = groupPoints(input, rows, large);
   const shade = !large && input.opacityByCertainty === true && input.certainty !== undefined;
   const [xName, yName] = input.axisNames.map(escapeHtml);
 
-  const subtitle = rows
-    ? input.text.sampleNote(shown, n)
-    : large && input.text.largeNote
-      ? input.text.largeNote(n)
-      : undefined;
+  const subtitle = presampled
+    ? input.text.sampleNote(n, input.sampleOf as number)
+    : rows
+      ? input.text.sampleNote(shown, n)
+      : large && input.text.largeNote
+        ? input.text.largeNote(n)
+        : undefined;
 
   const pointSeries = groups.map((g, k) => ({
     type: 'scatter' as const,

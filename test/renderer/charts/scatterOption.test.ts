@@ -121,6 +121,16 @@ describe('buildScatterOption with many points', () => {
     expect(pts.every((s) => s.large === true)).toBe(true);
   });
 
+  it('draws a sample chosen elsewhere whole, even a few rows over maxPoints, and names the full count', () => {
+    const o = buildScatterOption(
+      { ...syntheticScatterInput(200_004), sampleOf: 300_000 },
+      CHART_THEMES.light,
+    );
+    const pts = seriesOf(o).slice(0, 3);
+    expect(pts.reduce((s, p) => s + pointCount(p), 0)).toBe(200_004);
+    expect((o.title as { subtext: string }).subtext).toBe('Showing a sample of 200004 of 300000 points');
+  });
+
   it('samples above 50 000 when the caller sets maxPoints to 50 000', () => {
     const o = buildScatterOption({ ...syntheticScatterInput(80_000), maxPoints: 50_000 }, CHART_THEMES.light);
     expect((o.title as { subtext: string }).subtext).toMatch(/^Showing a sample of \d+ of 80000 points$/);
