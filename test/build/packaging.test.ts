@@ -81,7 +81,7 @@ afterAll(() => {
 });
 
 describe('packaged app (offline electron-builder validation)', () => {
-  it('produces linux-unpacked with the executable, app.asar and the sample datasets', () => {
+  it('produces linux-unpacked with the executable, app.asar, the sample datasets and the documentation', () => {
     expect(existsSync(path.join(unpacked, 'mixture-lab'))).toBe(true);
     expect(existsSync(path.join(unpacked, 'resources', 'app.asar'))).toBe(true);
     expect(readdirSync(path.join(unpacked, 'resources', 'samples')).sort()).toEqual([
@@ -89,6 +89,9 @@ describe('packaged app (offline electron-builder validation)', () => {
       'iris.csv',
       'mall_customers.csv',
     ]);
+    // Help → Documentation opens the README shipped beside the app (with the docs it links to).
+    expect(existsSync(path.join(unpacked, 'resources', 'README.md'))).toBe(true);
+    expect(existsSync(path.join(unpacked, 'resources', 'docs', 'ARCHITECTURE.md'))).toBe(true);
   });
 
   it('ships only the built app in app.asar: no sources, tests, source maps or node_modules', () => {
