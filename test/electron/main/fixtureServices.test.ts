@@ -7,10 +7,6 @@
  */
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../../electron/main/engineClient';
-import { nodeEngineSpawner } from '../../../electron/main/nodeEngineSpawner';
-import { createIpcRouter } from '../../../electron/main/ipcRouter';
-import { createServices } from '../../../electron/main/services';
 import { inspectJson } from '../../../electron/cli/commands/inspect';
 import type { Envelope } from '../../../shared/api';
 import type {
@@ -19,25 +15,10 @@ import type {
   PreviewResult,
   RowsResult,
 } from '../../../shared/data/types';
-import { enginePath } from '../../support/paths';
+import { realEngineRouter } from '../../support/services';
 import { csvDir, expectMatchesSidecar, sidecars, type Sidecar } from '../engine/import/sidecar';
 
-const engine = new EngineClient(nodeEngineSpawner(enginePath));
-const route = createIpcRouter(
-  createServices({
-    engine,
-    dialogs: { chooseDataFile: async () => null },
-    samplesDir: '/nowhere',
-    appInfo: () => ({
-      name: 'Mixture Lab',
-      version: 't',
-      platform: 'linux',
-      locale: 'en',
-      prefersDark: false,
-    }),
-    emit: () => {},
-  }),
-);
+const { engine, route } = realEngineRouter();
 afterAll(() => engine.dispose());
 
 function value<T>(res: Envelope<unknown>): T {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter } from '../../../electron/main/ipcRouter';
-import { createServices, type MixlabServices } from '../../../electron/main/services';
+import type { MixlabServices } from '../../../electron/main/services';
+import { testServices } from '../../support/services';
 import { EngineError, ErrorCodes } from '../../../shared/protocol';
 import type { EngineCaller } from '../../../electron/engine/engineCaller';
 import { MIXLAB_METHODS, type MixlabMethod } from '../../../shared/api';
@@ -12,21 +13,8 @@ const fakeEngine = (
   call: impl as EngineCaller['call'],
 });
 
-function services(engine: EngineCaller, chosen: string | null = null): MixlabServices {
-  return createServices({
-    engine,
-    dialogs: { chooseDataFile: async () => chosen },
-    samplesDir: '/samples',
-    appInfo: () => ({
-      name: 'Mixture Lab',
-      version: 't',
-      platform: 'linux',
-      locale: 'en',
-      prefersDark: false,
-    }),
-    emit: () => {},
-  });
-}
+const services = (engine: EngineCaller, chosen: string | null = null): MixlabServices =>
+  testServices(engine, chosen, { samplesDir: '/samples' });
 
 describe('IPC router: every call validated before it runs', () => {
   const engine = fakeEngine(async (kind, payload) => ({ kind, payload }));
@@ -109,13 +97,7 @@ describe('main services', () => {
           );
         }),
     );
-    const svc = createServices({
-      engine,
-      dialogs: { chooseDataFile: async () => null },
-      samplesDir: '/samples',
-      appInfo: () => ({ name: 'M', version: 't', platform: 'linux', locale: 'en', prefersDark: false }),
-      emit: (e) => emitted.push(e),
-    });
+    const svc = testServices(engine, null, { samplesDir: '/samples', emit: (e) => emitted.push(e) });
     const running = svc.openSample({ id: 'iris', jobId: 'job-1' });
     expect(await svc.cancelJob({ jobId: 'job-1' })).toEqual({ cancelled: true });
     await expect(running).rejects.toMatchObject({ code: ErrorCodes.Cancelled });
@@ -151,13 +133,7 @@ describe('datasets across an engine restart', () => {
         return {};
       }) as EngineCaller['call'],
     };
-    const svc = createServices({
-      engine,
-      dialogs: { chooseDataFile: async () => null },
-      samplesDir: '/samples',
-      appInfo: () => ({ name: 'M', version: 't', platform: 'linux', locale: 'en', prefersDark: false }),
-      emit: () => {},
-    });
+    const svc = services(engine);
     const summary = await svc.importDataset({
       jobId: 'j1',
       options: { path: '/data/a.csv', delimiter: ';' },
@@ -199,13 +175,7 @@ describe('datasets across an engine restart: one re-read for calls at once', () 
         return { rows: payload };
       }) as EngineCaller['call'],
     };
-    const svc = createServices({
-      engine,
-      dialogs: { chooseDataFile: async () => null },
-      samplesDir: '/samples',
-      appInfo: () => ({ name: 'M', version: 't', platform: 'linux', locale: 'en', prefersDark: false }),
-      emit: () => {},
-    });
+    const svc = services(engine);
     await svc.importDataset({ jobId: 'j1', options: { path: '/data/a.csv' } });
 
     engine.generation = 2;
@@ -244,13 +214,7 @@ describe('datasets across an engine restart: one re-read for calls at once', () 
         return payload;
       }) as EngineCaller['call'],
     };
-    const svc = createServices({
-      engine,
-      dialogs: { chooseDataFile: async () => null },
-      samplesDir: '/samples',
-      appInfo: () => ({ name: 'M', version: 't', platform: 'linux', locale: 'en', prefersDark: false }),
-      emit: () => {},
-    });
+    const svc = services(engine);
     await svc.importDataset({ jobId: 'j1', options: { path: '/data/a.csv' } });
     engine.generation = 2;
     const fit = svc.fit({ jobId: 'f1', request: { datasetId: 'ds1' } as never });

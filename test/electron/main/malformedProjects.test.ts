@@ -7,31 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../../electron/main/engineClient';
-import { nodeEngineSpawner } from '../../../electron/main/nodeEngineSpawner';
-import { createIpcRouter } from '../../../electron/main/ipcRouter';
-import { createServices } from '../../../electron/main/services';
 import { serializeProject } from '../../../shared/project/parseProject';
 import type { OpenedProject } from '../../../shared/project/status';
-import { enginePath } from '../../support/paths';
+import { realEngineRouter } from '../../support/services';
 import { sampleProject } from '../../shared/project/projectFixture';
 
-const engine = new EngineClient(nodeEngineSpawner(enginePath));
-const route = createIpcRouter(
-  createServices({
-    engine,
-    dialogs: { chooseDataFile: async () => null },
-    samplesDir: '/nowhere',
-    appInfo: () => ({
-      name: 'Mixture Lab',
-      version: 't',
-      platform: 'linux',
-      locale: 'en',
-      prefersDark: false,
-    }),
-    emit: () => {},
-  }),
-);
+const { engine, route } = realEngineRouter();
 const tmp = mkdtempSync(path.join(tmpdir(), 'mixlab-malformed-'));
 afterAll(() => {
   engine.dispose();

@@ -1,29 +1,11 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../../electron/main/engineClient';
-import { nodeEngineSpawner } from '../../../electron/main/nodeEngineSpawner';
-import { createIpcRouter } from '../../../electron/main/ipcRouter';
-import { createServices } from '../../../electron/main/services';
 import type { PreviewResult } from '../../../shared/data/types';
-import { enginePath, fixturesDir } from '../../support/paths';
+import { fixturesDir } from '../../support/paths';
+import { realEngineRouter } from '../../support/services';
 
 // previewDataset over the IPC router as the app wires it, with the engine as a separate process.
-const engine = new EngineClient(nodeEngineSpawner(enginePath));
-const route = createIpcRouter(
-  createServices({
-    engine,
-    dialogs: { chooseDataFile: async () => null },
-    samplesDir: '/nowhere',
-    appInfo: () => ({
-      name: 'Mixture Lab',
-      version: '0.1.0-test',
-      platform: 'linux',
-      locale: 'en',
-      prefersDark: false,
-    }),
-    emit: () => {},
-  }),
-);
+const { engine, route } = realEngineRouter();
 afterAll(() => engine.dispose());
 
 const gbk = path.join(fixturesDir, 'csv', '10_gbk_chinese.csv');

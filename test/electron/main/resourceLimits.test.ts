@@ -8,30 +8,12 @@ import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../../electron/main/engineClient';
-import { nodeEngineSpawner } from '../../../electron/main/nodeEngineSpawner';
-import { createIpcRouter } from '../../../electron/main/ipcRouter';
-import { createServices } from '../../../electron/main/services';
 import type { Envelope } from '../../../shared/api';
 import type { DatasetSummary } from '../../../shared/data/types';
-import { enginePath, fixturesDir } from '../../support/paths';
+import { fixturesDir } from '../../support/paths';
+import { realEngineRouter } from '../../support/services';
 
-const engine = new EngineClient(nodeEngineSpawner(enginePath));
-const route = createIpcRouter(
-  createServices({
-    engine,
-    dialogs: { chooseDataFile: async () => null },
-    samplesDir: '/nowhere',
-    appInfo: () => ({
-      name: 'Mixture Lab',
-      version: 't',
-      platform: 'linux',
-      locale: 'en',
-      prefersDark: false,
-    }),
-    emit: () => {},
-  }),
-);
+const { engine, route } = realEngineRouter();
 const tmp = mkdtempSync(path.join(tmpdir(), 'mixlab-limits-'));
 // Started before the first test, so each can check that a refusal did not restart it.
 beforeAll(async () => expect((await route('getAppInfo', {})).ok).toBe(true));
