@@ -28,17 +28,19 @@ function expectAllFinite(r: FitResult): void {
 const faithful = loadMatrix('faithful.csv', ['eruptions', 'waiting']);
 
 describe('restarts', () => {
+  /** Six random starts on Old Faithful, K = 4: they end at different lower bounds. */
+  const options: FitOptions = {
+    nComponents: 4,
+    covarianceType: 'full',
+    init: 'random',
+    nInit: 6,
+    seed: 3,
+    maxIter: 300,
+    tol: 1e-6,
+    regCovar: 1e-6,
+  };
+
   it('keeps the restart with the highest final lower bound and reports its index', async () => {
-    const options: FitOptions = {
-      nComponents: 4,
-      covarianceType: 'full',
-      init: 'random',
-      nInit: 6,
-      seed: 3,
-      maxIter: 300,
-      tol: 1e-6,
-      regCovar: 1e-6,
-    };
     const r = await fitGaussianMixture(faithful.X, faithful.n, faithful.d, options);
     expect(r.traces).toHaveLength(6);
     const finals = r.traces.map((t) => t[t.length - 1]);
@@ -48,16 +50,6 @@ describe('restarts', () => {
   });
 
   it('ranks restarts by restartRank before the lower bound when a caller gives one (the sweep)', async () => {
-    const options: FitOptions = {
-      nComponents: 4,
-      covarianceType: 'full',
-      init: 'random',
-      nInit: 6,
-      seed: 3,
-      maxIter: 300,
-      tol: 1e-6,
-      regCovar: 1e-6,
-    };
     const plain = await fitGaussianMixture(faithful.X, faithful.n, faithful.d, options);
     // Rank the plain winner's weights below every other restart: the next best lower bound wins.
     const winner = plain.params.weights;
