@@ -1,12 +1,14 @@
 /**
  * EM worker-thread entry (bundled to out/engine/worker.cjs). Holds the bound job's shared arrays
- * and runs the chunks it claims of E-step / scatter / k-means steps with the shared engine's kernels.
+ * and runs the chunks it claims of E-step / scatter / k-means steps with the shared engine's kernels
+ * (the E-step and scatter in WebAssembly SIMD when the executor placed the job in a WasmArena).
  */
 import { parentPort } from 'node:worker_threads';
 import type { RowKernels } from '../../shared/engine/kernels/types';
 import type { RowJob } from '../../shared/engine/steps';
 import { kernelsFor, runStepOnChunk } from '../../shared/engine/steps';
 import type { WorkerReply, WorkerRequest } from './parallel/messages';
+import { wasmRowKernels } from './wasm/wasmKernels';
 
 let job: RowJob | null = null;
 let kernels: RowKernels | null = null;
@@ -19,6 +21,8 @@ parentPort?.on('message', (message: WorkerRequest) => {
       job = message.job;
       nextChunk = message.nextChunk;
       kernels = kernelsFor(job);
+      if (message.wasm)
+        kernels = wasmRowKernels(kernels, job.family, job.nFeatures, job.nComponents, message.wasm);
     } else {
       if (!job || !kernels || !nextChunk) throw new Error('run before bind');
       // Claim chunks one at a time: a worker that the OS delays simply takes fewer of them.

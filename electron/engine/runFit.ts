@@ -25,6 +25,10 @@ export interface RunFitRuntime {
   /** Path of the bundled worker (out/engine/worker.cjs); default: found beside the running bundle. */
   workerPath?: string;
   kernelMode?: KernelMode;
+  /** false: keep the JavaScript kernels on the workers too (same bits; benchmarks compare). */
+  wasm?: boolean;
+  /** Told which kernels ran the E-step and scatter (benchmarks print it). */
+  onKernels?: (kernels: 'simd' | 'javascript') => void;
 }
 
 export async function runFit(
@@ -40,13 +44,18 @@ export async function runFit(
   const workerPath = runtime.workerPath ?? defaultWorkerPath();
   // A single chunk cannot be split, and is fast: this thread gives the identical result. So does
   // running from sources with no worker bundle built (the numbers never depend on the executor).
-  if (chunks <= 1 || !workerPath) return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+  if (chunks <= 1 || !workerPath) {
+    runtime.onKernels?.('javascript');
+    return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+  }
   const threads = Math.min(requested, chunks);
-  const executor = createWorkerExecutor({ threads, workerPath });
+  const executor = createWorkerExecutor({ threads, workerPath, wasm: runtime.wasm });
   const abort = () => executor.abort();
   runtime.signal?.addEventListener('abort', abort, { once: true });
   try {
-    return await fitGaussianMixture(X, nSamples, nFeatures, options, { ...common, executor });
+    const result = await fitGaussianMixture(X, nSamples, nFeatures, options, { ...common, executor });
+    runtime.onKernels?.(executor.kernels);
+    return result;
   } catch (err) {
     // After an abort the steps return early with meaningless numbers; whatever that made the
     // fit throw, the user asked to stop.

@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { RowExecutor, RowJob, StepRequest } from '../../../shared/engine/steps';
 import { chunkCount } from '../../../shared/engine/steps';
 import type { WorkerReply, WorkerRequest } from './messages';
+import { WasmArena } from '../wasm/arena';
+import { paramBlockBytes, wasmKernelsApply, type WasmBinding } from '../wasm/wasmKernels';
 
 export interface WorkerExecutor extends RowExecutor {
   /**
@@ -22,6 +24,8 @@ export interface WorkerExecutor extends RowExecutor {
   abort(): void;
   /** Terminates the workers; safe to call more than once. */
   dispose(): Promise<void>;
+  /** Which kernels the bound job's E-step and scatter run on (benchmarks and tests report it). */
+  readonly kernels: 'simd' | 'javascript';
 }
 
 interface Slot {
@@ -29,12 +33,31 @@ interface Slot {
   pending: { resolve: () => void; reject: (e: Error) => void } | null;
 }
 
-export function createWorkerExecutor(options: { threads: number; workerPath: string }): WorkerExecutor {
+export interface WorkerExecutorOptions {
+  threads: number;
+  workerPath: string;
+  /**
+   * Place the fit's arrays in a shared WebAssembly memory and run the E-step and scatter with the
+   * SIMD kernels where they apply (default true; false keeps the JavaScript kernels, same bits).
+   */
+  wasm?: boolean;
+}
+
+export function createWorkerExecutor(options: WorkerExecutorOptions): WorkerExecutor {
   const threads = Math.max(1, Math.floor(options.threads));
+  let arena: WasmArena | null = null;
+  if (options.wasm !== false) {
+    try {
+      arena = new WasmArena();
+    } catch {
+      arena = null; // no shared WebAssembly memory here: plain SharedArrayBuffers
+    }
+  }
   let slots: Slot[] = [];
   let nChunks = 0;
   let failure: Error | null = null;
   let aborted = false;
+  let kernels: 'simd' | 'javascript' = 'javascript';
   const nextChunk = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
 
   const spawn = (): Slot => {
@@ -63,16 +86,34 @@ export function createWorkerExecutor(options: { threads: number; workerPath: str
       slot.worker.postMessage(message);
     });
 
+  /** One parameter block per worker when the SIMD kernels can run this job, else null. */
+  const wasmBindings = (job: RowJob, workers: number): (WasmBinding | null)[] => {
+    const none = Array.from({ length: workers }, () => null);
+    const { family, nFeatures: d, nComponents: K } = job;
+    if (!arena || job.kernelMode !== 'auto' || !wasmKernelsApply(family, d, K)) return none;
+    const arrays = [job.X, job.resp, job.logNorm, job.labels, job.partials];
+    if (!arrays.every((a) => arena?.owns(a))) return none;
+    const bytes = paramBlockBytes(family, d, K);
+    const blocks = Array.from({ length: workers }, () => arena?.reserve(bytes) ?? null);
+    if (blocks.some((b) => b === null)) return none;
+    const { memory, tables } = arena;
+    return blocks.map((params) => ({ memory, tables, params: params as number }));
+  };
+
   return {
     allocateFloat64: (length) =>
+      arena?.float64(length) ??
       new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT)),
-    allocateInt32: (length) => new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT)),
+    allocateInt32: (length) =>
+      arena?.int32(length) ?? new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT)),
     async bind(job: RowJob) {
       nChunks = chunkCount(job.nSamples);
       // More workers than chunks would idle; fewer threads never change the numbers.
       const wanted = Math.min(threads, nChunks);
       while (slots.length < wanted) slots.push(spawn());
-      await Promise.all(slots.map((slot) => send(slot, { type: 'bind', job, nextChunk })));
+      const wasm = wasmBindings(job, slots.length);
+      kernels = wasm[0] ? 'simd' : 'javascript';
+      await Promise.all(slots.map((slot, i) => send(slot, { type: 'bind', job, nextChunk, wasm: wasm[i] })));
     },
     async run(step: StepRequest) {
       if (aborted) return;
@@ -83,6 +124,9 @@ export function createWorkerExecutor(options: { threads: number; workerPath: str
       aborted = true;
       // Chunk claims past the end find nothing to do.
       Atomics.store(nextChunk, 0, nChunks);
+    },
+    get kernels() {
+      return kernels;
     },
     async dispose() {
       const all = slots;

@@ -13,6 +13,7 @@ import {
 } from '../../../../electron/engine/parallel/workerExecutor';
 import {
   arrayRelError,
+  emFixtureNames,
   loadEmFixture,
   loadMatrix,
   relError,
@@ -25,8 +26,8 @@ afterEach(async () => {
   open = [];
 });
 
-function executor(threads: number): WorkerExecutor {
-  const e = createWorkerExecutor({ threads, workerPath: WORKER_PATH });
+function executor(threads: number, wasm = true): WorkerExecutor {
+  const e = createWorkerExecutor({ threads, workerPath: WORKER_PATH, wasm });
   open.push(e);
   return e;
 }
@@ -93,6 +94,42 @@ describe('worker-thread executor', () => {
       expect(relError(r.bic, f.final.bic)).toBeLessThan(1e-8);
       expect(arrayRelError(r.params.covariances, f.final.covariances)).toBeLessThan(1e-7);
       expect(Array.from(r.labels)).toEqual(f.final.labels);
+    },
+  );
+
+  it('runs the SIMD kernels where they apply and the JavaScript kernels elsewhere', async () => {
+    const options: FitOptions = {
+      nComponents: 3,
+      covarianceType: 'full',
+      init: 'kmeans',
+      nInit: 1,
+      seed: 2,
+      maxIter: 3,
+      tol: 0,
+      regCovar: 1e-6,
+    };
+    const kernelsOf = async (e: WorkerExecutor, data: Float64Array, cols: number, extra = {}) => {
+      await fitGaussianMixture(data, n, cols, options, { executor: e, ...extra });
+      return e.kernels;
+    };
+    expect(await kernelsOf(executor(2), X, d)).toBe('simd');
+    expect(await kernelsOf(executor(2, false), X, d)).toBe('javascript');
+    expect(await kernelsOf(executor(2), X, d, { kernelMode: 'generic' })).toBe('javascript');
+    // Dense factors are generated up to d = 12; wider data keep the JavaScript kernels.
+    const wide = 13;
+    expect(await kernelsOf(executor(2), blobs(n, wide), wide)).toBe('javascript');
+  });
+
+  it.each(emFixtureNames())(
+    '%s: SIMD kernels on the workers give the in-thread JavaScript bits',
+    async (name) => {
+      const f = loadEmFixture(name);
+      const { X: data, n: rows, d: cols } = loadMatrix(f.csv, f.columns);
+      const options = replayOptions(f, f.final.n_iter);
+      const e = executor(2);
+      const simd = await fitGaussianMixture(data, rows, cols, options, { executor: e });
+      expect(e.kernels).toBe('simd');
+      expectIdentical(await fitGaussianMixture(data, rows, cols, options), simd);
     },
   );
 
