@@ -9,8 +9,10 @@
 // (the engine's own `seconds`, scikit-learn's timed warm-start fit; both include the final E-step).
 //
 // Usage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8]
-//                                      [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn]
+//                                      [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn] [--js]
 // --repeat R reports the fastest of R runs on each side (use it on a busy machine).
+// --js keeps the JavaScript kernels (same bits) instead of the WebAssembly SIMD ones; the
+// 'kernels' column says which ran (simd or javascript).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -32,18 +34,20 @@ function parseCli(argv) {
     threads: availableParallelism(),
     repeat: 1,
     sklearn: true,
+    wasm: true,
   };
   const list = (text, num = true) => text.split(',').map((s) => (num ? Number(s) : s.trim()));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') Object.assign(o, { n: [1e5], d: [2, 5], k: [3], cov: ['full', 'diag'] });
     else if (a === '--no-sklearn') o.sklearn = false;
+    else if (a === '--js') o.wasm = false;
     else if (['--n', '--d', '--k', '--cov', '--threads', '--repeat'].includes(a) && i + 1 < argv.length) {
       const key = a.slice(2);
       o[key] = key === 'threads' || key === 'repeat' ? Number(argv[++i]) : list(argv[++i], key !== 'cov');
     } else {
       console.error(
-        `bench-engine: unknown argument ${a}\nusage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8] [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn]`,
+        `bench-engine: unknown argument ${a}\nusage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8] [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn] [--js]`,
       );
       process.exit(2);
     }
@@ -191,19 +195,24 @@ function runSklearn(dataFile, initFile, n, d, cov, threads, repeat) {
  * The engine's fastest of `repeat` runs: seconds per iteration (its own EM `seconds`, so the
  * one-off bundle load is not counted) and the final lower bound; a FitError is shown, not thrown.
  */
-async function timeEngine(runFit, X, n, d, options, threads, repeat) {
+async function timeEngine(runFit, X, n, d, options, threads, repeat, wasmKernels) {
   let best;
+  let kernels = '?';
   for (let r = 0; r < repeat; r++) {
     let result;
     try {
-      result = await runFit(X, n, d, options, { threads });
+      result = await runFit(X, n, d, options, {
+        threads,
+        wasm: wasmKernels,
+        onKernels: (k) => (kernels = k),
+      });
     } catch (err) {
       console.error(`engine failed (${threads} threads): ${err.code ?? ''} ${err.message}`);
       return { error: err.code ?? 'error' };
     }
     if (result.nIter !== ITERS) throw new Error(`engine ran ${result.nIter} iterations, expected ${ITERS}`);
     const perIter = result.seconds / ITERS;
-    if (!best || perIter < best.perIter) best = { perIter, lowerBound: result.lowerBound };
+    if (!best || perIter < best.perIter) best = { perIter, lowerBound: result.lowerBound, kernels };
   }
   return best;
 }
@@ -241,8 +250,9 @@ async function main() {
     `${all}T/sk1T`,
     'Δ lower bound',
     'gen s',
+    'kernels',
   ];
-  const widths = [7, 3, 3, 5, 10, 10, 10, 11, 8, 8, 13, 6];
+  const widths = [7, 3, 3, 5, 10, 10, 10, 11, 8, 8, 13, 6, 10];
   const line = (cells) => console.log(cells.map((c, i) => String(c).padStart(widths[i])).join(' '));
   line(header);
   try {
@@ -269,7 +279,7 @@ async function main() {
             };
             const ours = {};
             for (const threads of [1, all])
-              ours[threads] = await timeEngine(runFit, X, n, d, options, threads, o.repeat);
+              ours[threads] = await timeEngine(runFit, X, n, d, options, threads, o.repeat, o.wasm);
             let sk1, skAll;
             if (sklearn) {
               const initFile = path.join(dir, `init_${n}_${d}_${K}_${cov}.json`);
@@ -296,6 +306,7 @@ async function main() {
               ratio(ours[all].perIter, sk1Iter),
               dLb === undefined ? '—' : dLb.toExponential(1),
               genSeconds.toFixed(2),
+              ours[1].kernels ?? '—',
             ]);
           }
           rmSync(dataFile, { force: true });

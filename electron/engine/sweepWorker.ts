@@ -1,16 +1,34 @@
 /**
  * Sweep worker-thread entry (bundled to out/engine/sweepWorker.cjs). Maps the shared data matrix
- * once, then runs whole sweep tasks on request with the in-thread executor: the pool parallelises
- * across cells, not rows, so a cell's numbers are those of a one-thread fit.
+ * once, then runs whole sweep tasks on request with an in-thread executor: the pool parallelises
+ * across cells, not rows, so a cell's numbers are those of a one-thread fit. The executor runs the
+ * E-step and scatter with the WebAssembly SIMD kernels on one arena this thread reuses for its fits
+ * (one task at a time: the pool gives a worker its next task only after its reply), or the
+ * JavaScript kernels where SIMD is unavailable; the numbers are the same.
  */
 import { parentPort } from 'node:worker_threads';
-import { fitSweepCell } from '../../shared/engine/sweepCell';
 import { refineSweepCell } from '../../shared/engine/sweepRefine';
 import { FitError } from '../../shared/engine/errors';
 import type { SweepCell } from '../../shared/engine/sweepTypes';
 import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './sweep/messages';
+import { fitSweepCell, type CellRuntime } from '../../shared/engine/sweepCell';
+import { WasmArena } from './wasm/arena';
+import { createSimdInThreadExecutor } from './wasm/simdInThreadExecutor';
+import { wasmSimdAvailable } from './wasm/wasmKernels';
 
 let data: { X: Float64Array; nSamples: number; nFeatures: number } | null = null;
+
+let arena: WasmArena | null = null;
+
+function cellRuntime(): CellRuntime {
+  if (!wasmSimdAvailable()) return {};
+  return {
+    newExecutor: () => {
+      arena ??= new WasmArena();
+      return createSimdInThreadExecutor(arena);
+    },
+  };
+}
 
 parentPort?.on('message', (message: SweepWorkerRequest) => {
   if (message.type === 'data') {
@@ -24,17 +42,10 @@ function runTask(task: SweepTask): Promise<SweepCell> {
   if (!data) throw new Error('task before data');
   const { X, nSamples, nFeatures } = data;
   return task.kind === 'fit'
-    ? fitSweepCell(
-        X,
-        nSamples,
-        nFeatures,
-        task.k,
-        task.covarianceType,
-        task.options,
-        {},
-        { search: task.search },
-      )
-    : refineSweepCell(X, nSamples, nFeatures, task.cell, task.neighbours, task.options);
+    ? fitSweepCell(X, nSamples, nFeatures, task.k, task.covarianceType, task.options, cellRuntime(), {
+        search: task.search,
+      })
+    : refineSweepCell(X, nSamples, nFeatures, task.cell, task.neighbours, task.options, cellRuntime());
 }
 
 async function reply(id: number, task: SweepTask): Promise<SweepWorkerReply> {

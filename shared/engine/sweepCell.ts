@@ -13,6 +13,7 @@
 import type { CovarianceType, InitParams } from './types';
 import type { SweepCell, SweepFitOptions } from './sweepTypes';
 import type { FitRuntime } from './fit';
+import type { RowExecutor } from './steps';
 import { fitGaussianMixture } from './fit';
 import { FitError, type FitErrorCode } from './errors';
 import { nParameters, sampleSizeAdjustedBic } from './criteria';
@@ -35,6 +36,12 @@ const CELL_FAILURES: Partial<Record<FitErrorCode, 'singular' | 'failed'>> = {
  */
 export type CellStart = { search: 'thorough' | 'plain' } | { initParams: InitParams };
 
+/**
+ * How a cell's fit runs: `newExecutor` gives the RowExecutor of each fit (the sweep workers'
+ * SIMD in-thread executor); default the in-thread JavaScript one. Either gives the same numbers.
+ */
+export type CellRuntime = Pick<FitRuntime, 'signal' | 'kernelMode'> & { newExecutor?: () => RowExecutor };
+
 /** X: Float64Array, nSamples × nFeatures, row-major. */
 export async function fitSweepCell(
   X: Float64Array,
@@ -43,7 +50,7 @@ export async function fitSweepCell(
   k: number,
   covarianceType: CovarianceType,
   options: SweepFitOptions,
-  runtime: Pick<FitRuntime, 'signal' | 'kernelMode'> = {},
+  runtime: CellRuntime = {},
   start: CellStart = { search: 'thorough' },
 ): Promise<SweepCell> {
   const started = Date.now();
@@ -87,12 +94,13 @@ export async function fitSweepCell(
       : 1;
   let fit;
   try {
+    const { newExecutor, ...fitRuntime } = runtime;
     fit = await fitGaussianMixture(
       X,
       nSamples,
       nFeatures,
       { ...options, nComponents: k, covarianceType, ...startOptions },
-      thorough ? { ...runtime, restartRank: proper } : runtime,
+      { ...fitRuntime, executor: newExecutor?.(), ...(thorough ? { restartRank: proper } : {}) },
     );
   } catch (err) {
     const status = err instanceof FitError ? CELL_FAILURES[err.code] : undefined;

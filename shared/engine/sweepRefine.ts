@@ -12,7 +12,7 @@
 import type { GaussianMixtureParams } from './types';
 import type { SweepCell, SweepFitOptions } from './sweepTypes';
 import type { CellKey } from './sweepOrder';
-import { fitSweepCell } from './sweepCell';
+import { fitSweepCell, type CellRuntime } from './sweepCell';
 import { mergeStarts, splitStarts } from './sweepNeighbourStarts';
 import { predictMixture } from './predict';
 import { FitError } from './errors';
@@ -51,6 +51,7 @@ export async function refineSweepCell(
   cell: SweepCell,
   neighbours: CellNeighbours,
   options: SweepFitOptions,
+  runtime: CellRuntime = {},
 ): Promise<SweepCell> {
   // A cell with too few (distinct) rows for K fails whatever the start.
   if (cell.status === 'failed') return cell;
@@ -69,18 +70,9 @@ export async function refineSweepCell(
   for (const { origin, init } of starts) {
     let candidate: SweepCell;
     try {
-      candidate = await fitSweepCell(
-        X,
-        nSamples,
-        nFeatures,
-        cell.k,
-        cell.covarianceType,
-        options,
-        {},
-        {
-          initParams: init,
-        },
-      );
+      candidate = await fitSweepCell(X, nSamples, nFeatures, cell.k, cell.covarianceType, options, runtime, {
+        initParams: init,
+      });
     } catch (err) {
       // A start the fit refuses (not positive definite after rounding) is just not tried.
       if (err instanceof FitError && err.code === 'invalid_option') continue;

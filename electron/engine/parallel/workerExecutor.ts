@@ -12,7 +12,7 @@ import type { RowExecutor, RowJob, StepRequest } from '../../../shared/engine/st
 import { chunkCount } from '../../../shared/engine/steps';
 import type { WorkerReply, WorkerRequest } from './messages';
 import { WasmArena } from '../wasm/arena';
-import { paramBlockBytes, wasmKernelsApply, type WasmBinding } from '../wasm/wasmKernels';
+import { paramBlockBytes, simdCanRun, type WasmBinding } from '../wasm/wasmKernels';
 
 export interface WorkerExecutor extends RowExecutor {
   /**
@@ -89,11 +89,8 @@ export function createWorkerExecutor(options: WorkerExecutorOptions): WorkerExec
   /** One parameter block per worker when the SIMD kernels can run this job, else null. */
   const wasmBindings = (job: RowJob, workers: number): (WasmBinding | null)[] => {
     const none = Array.from({ length: workers }, () => null);
-    const { family, nFeatures: d, nComponents: K } = job;
-    if (!arena || job.kernelMode !== 'auto' || !wasmKernelsApply(family, d, K)) return none;
-    const arrays = [job.X, job.resp, job.logNorm, job.labels, job.partials];
-    if (!arrays.every((a) => arena?.owns(a))) return none;
-    const bytes = paramBlockBytes(family, d, K);
+    if (!arena || !simdCanRun(job, (view) => arena?.owns(view) ?? false)) return none;
+    const bytes = paramBlockBytes(job.family, job.nFeatures, job.nComponents);
     const blocks = Array.from({ length: workers }, () => arena?.reserve(bytes) ?? null);
     if (blocks.some((b) => b === null)) return none;
     const { memory, tables } = arena;

@@ -25,7 +25,10 @@ export class WasmArena {
   /** Byte address of the tables block. */
   readonly tables: number;
   private top = ALIGN; // address 0 stays unused, so no array starts at a null pointer
-  private readonly owned = new WeakSet<object>();
+  private afterTables = ALIGN;
+  /** End of the highest block ever reserved: below it memory may hold an earlier fit's bytes. */
+  private highWater = ALIGN;
+  private owned = new WeakSet<object>();
 
   constructor() {
     if (!wasmApi) throw new Error('WasmArena: this runtime has no WebAssembly');
@@ -33,17 +36,33 @@ export class WasmArena {
     const tables = this.reserve(TABLE_OFFSETS.bytes);
     if (tables === null) throw new Error('WasmArena: no room for the tables');
     this.tables = tables;
+    this.afterTables = this.top;
     new Float64Array(this.memory.buffer, tables, TABLE_OFFSETS.bytes / 8).set(tablesContent());
   }
 
-  /** Byte address of `bytes` fresh zeroed bytes, 16-byte aligned, or null past 4 GiB. */
+  /**
+   * Forgets every array (the tables stay), so the next fit reuses the memory; a WebAssembly memory
+   * never shrinks, and a new one per fit would reserve address space until the collector runs.
+   * Only for an owner whose earlier fits are over: their views now alias the new arrays.
+   */
+  reset(): void {
+    this.top = this.afterTables;
+    this.owned = new WeakSet<object>();
+  }
+
+  /** Byte address of `bytes` zeroed bytes, 16-byte aligned, or null past 4 GiB. */
   reserve(bytes: number): number | null {
     const start = Math.ceil(this.top / ALIGN) * ALIGN;
     const end = start + bytes + GUARD;
     if (end > ARENA_MAX_PAGES * WASM_PAGE_BYTES) return null;
     const have = this.memory.buffer.byteLength;
     if (end > have) this.memory.grow(Math.ceil((end - have) / WASM_PAGE_BYTES));
+    // Bytes never handed out are zero; those an earlier fit used (before a reset) are cleared,
+    // as a new typed array would be.
+    const used = Math.min(end, this.highWater);
+    if (used > start) new Uint8Array(this.memory.buffer, start, used - start).fill(0);
     this.top = end;
+    this.highWater = Math.max(this.highWater, end);
     return start;
   }
 

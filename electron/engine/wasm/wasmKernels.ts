@@ -8,6 +8,7 @@
  * block before each call.
  */
 import type { KernelFamilyName, RowKernels } from '../../../shared/engine/kernels/types';
+import type { RowJob } from '../../../shared/engine/steps';
 import { packParams, paramLayout } from '../../../shared/engine/wasm/layout';
 import { simdKernelsModule, wasmKernelsSupported } from '../../../shared/engine/wasm/simdKernels';
 import { ARENA_MAX_PAGES } from './arena';
@@ -54,6 +55,19 @@ export function wasmSimdAvailable(): boolean {
 
 export function wasmKernelsApply(family: KernelFamilyName, d: number, K: number): boolean {
   return wasmKernelsSupported(family, d, K) && wasmSimdAvailable();
+}
+
+/**
+ * Can the SIMD kernels run this job: auto kernels, a (family, d, K) they cover, a runtime with
+ * WebAssembly SIMD, and every row array allocated by the arena (`owns`)?
+ */
+export function simdCanRun(job: RowJob, owns: (view: object) => boolean): boolean {
+  const arrays = [job.X, job.resp, job.logNorm, job.labels, job.partials];
+  return (
+    job.kernelMode === 'auto' &&
+    wasmKernelsApply(job.family, job.nFeatures, job.nComponents) &&
+    arrays.every((a) => owns(a))
+  );
 }
 
 /** Bytes of one thread's parameter block. */

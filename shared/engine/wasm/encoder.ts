@@ -24,6 +24,7 @@ export const OP = {
   br: 0x0c,
   brIf: 0x0d,
   call: 0x10,
+  select: 0x1b,
   localGet: 0x20,
   localSet: 0x21,
   localTee: 0x22,
@@ -41,6 +42,7 @@ export const OP = {
   i32Sub: 0x6b,
   i32Mul: 0x6c,
   i32And: 0x71,
+  i32Or: 0x72,
   i32Shl: 0x74,
   i32ShrS: 0x75,
   f64Add: 0xa0,
@@ -63,11 +65,14 @@ export const SIMD = {
   i32x4ExtractLane: 0x1b,
   f64x2ExtractLane: 0x21,
   f64x2ReplaceLane: 0x22,
+  i8x16Shuffle: 0x0d,
+  f64x2Lt: 0x49,
   f64x2Ge: 0x4c,
   v128And: 0x4e,
   v128Load64Lane: 0x57,
   v128Store64Lane: 0x5b,
   v128Load64Zero: 0x5d,
+  i64x2AllTrue: 0xc3,
   i32x4Shl: 0xab,
   i32x4ShrS: 0xac,
   i32x4Add: 0xae,
@@ -78,6 +83,7 @@ export const SIMD = {
   f64x2Max: 0xf5,
   f64x2Pmax: 0xf7,
   i32x4TruncSatF64x2SZero: 0xfc,
+  f64x2ConvertLowI32x4S: 0xfe,
 } as const;
 
 /** Block type of a block/loop/if that yields nothing. */
@@ -216,6 +222,12 @@ export class FunctionCode {
   i32x4Const(value: number): this {
     const raw = new Uint8Array(new Int32Array([value, value, value, value]).buffer);
     this.bytes.push(0xfd, ...unsignedLeb(0x0c), ...raw);
+    return this;
+  }
+
+  /** i8x16.shuffle of the two v128 on the stack: result byte i = byte lanes[i] of (a ‖ b). */
+  shuffle(lanes: number[]): this {
+    this.bytes.push(0xfd, ...unsignedLeb(SIMD.i8x16Shuffle), ...lanes);
     return this;
   }
 

@@ -42,6 +42,17 @@ export function expTemps(c: FunctionCode): ExpTemps {
 }
 
 /**
+ * Pushes the v128 of two table entries: lane l from byte address tab + offset + (lane l of the
+ * i32x4 in `indices`). `tmp` is a v128 scratch local.
+ */
+function emitGather(c: FunctionCode, tab: number, indices: number, offset: number, tmp: number): void {
+  c.get(tab).get(indices).lane(SIMD.i32x4ExtractLane, 0).op(OP.i32Add);
+  c.simdMem(SIMD.v128Load64Zero, offset).set(tmp);
+  c.get(tab).get(indices).lane(SIMD.i32x4ExtractLane, 1).op(OP.i32Add);
+  c.get(tmp).simdMem(SIMD.v128Load64Lane, offset, 1);
+}
+
+/**
  * out = exp(z) lane by lane (z ≤ 0 expected; z < −745.2, −∞ or NaN give 0). `tab` is the local
  * holding the tables block's address.
  */
@@ -84,16 +95,7 @@ export function emitExpPair(c: FunctionCode, z: number, out: number, tab: number
   // 2^m, m = i >> 8, at index m + MIN_EXP
   c.get(t.index).i32(Math.log2(N)).simd(SIMD.i32x4ShrS).i32x4Const(E.MIN_EXP).simd(SIMD.i32x4Add);
   c.i32(3).simd(SIMD.i32x4Shl).set(t.integer);
-  const gather = (indexLocal: number, offset: number): void => {
-    c.get(tab)
-      .get(indexLocal)
-      .lane(SIMD.i32x4ExtractLane, 0)
-      .op(OP.i32Add)
-      .simdMem(SIMD.v128Load64Zero, offset);
-    c.set(t.index); // reuse: the indices are in t.fraction / t.integer now
-    c.get(tab).get(indexLocal).lane(SIMD.i32x4ExtractLane, 1).op(OP.i32Add);
-    c.get(t.index).simdMem(SIMD.v128Load64Lane, offset, 1);
-  };
+  const gather = (indexLocal: number, offset: number) => emitGather(c, tab, indexLocal, offset, t.index);
   // polynomial 1 + r + q·(1/2 + r/6 + q/24)
   c.f64x2Const(1).get(t.r);
   add();
@@ -166,5 +168,96 @@ export function emitLog(
   }
   c.else();
   c.get(s).call(logFunc).set(out);
+  c.end();
+}
+
+/** Temporaries of emitLogPair. */
+export interface LogPairTemps {
+  mask: number;
+  index: number;
+  r: number;
+  h: number;
+  tmp: number;
+  lanes: [number, number];
+  results: [number, number];
+  scalar: LogTemps;
+}
+
+export function logPairTemps(c: FunctionCode): LogPairTemps {
+  return {
+    mask: c.local(V128),
+    index: c.local(V128),
+    r: c.local(V128),
+    h: c.local(V128),
+    tmp: c.local(V128),
+    lanes: [c.local(F64), c.local(F64)],
+    results: [c.local(F64), c.local(F64)],
+    scalar: logTemps(c),
+  };
+}
+
+/**
+ * out = logAtLeastOne(s) in each lane of the v128 s (two rows' sums): emitLog's operations lane
+ * by lane when both lanes are in [1, LOG_MAX), else emitLog on each lane.
+ */
+export function emitLogPair(
+  c: FunctionCode,
+  s: number,
+  out: number,
+  tab: number,
+  logFunc: number,
+  t: LogPairTemps,
+): void {
+  const L = LOG_CONSTANTS;
+  const add = () => c.simd(SIMD.f64x2Add);
+  const mul = () => c.simd(SIMD.f64x2Mul);
+  c.get(s).f64x2Const(1).simd(SIMD.f64x2Ge);
+  c.get(s).f64x2Const(L.LOG_MAX).simd(SIMD.f64x2Lt).simd(SIMD.v128And);
+  c.simd(SIMD.i64x2AllTrue);
+  c.if();
+  {
+    // j = ⌊s·N⌋ per lane; its byte offset j·8 for the table loads; r = (s − j/N)·(N/j)
+    c.get(s).f64x2Const(L.LOG_N);
+    mul();
+    c.simd(SIMD.i32x4TruncSatF64x2SZero).set(t.index);
+    c.get(s)
+      .get(t.index)
+      .simd(SIMD.f64x2ConvertLowI32x4S)
+      .f64x2Const(1 / L.LOG_N);
+    mul();
+    c.simd(SIMD.f64x2Sub);
+    c.get(t.index).i32(3).simd(SIMD.i32x4Shl).set(t.index);
+    emitGather(c, tab, t.index, TABLE_OFFSETS.inverse, t.tmp);
+    mul();
+    c.set(t.r);
+    c.get(t.r).f64x2Const(-0.125);
+    mul();
+    for (const coefficient of [1 / 7, -1 / 6, 0.2, -0.25, 1 / 3]) {
+      c.f64x2Const(coefficient);
+      add();
+      c.get(t.r);
+      mul();
+    }
+    c.f64x2Const(-0.5);
+    add();
+    c.set(t.h);
+    c.get(t.r).get(t.r);
+    mul();
+    c.get(t.h);
+    mul();
+    c.get(t.r);
+    add();
+    emitGather(c, tab, t.index, TABLE_OFFSETS.log, t.tmp);
+    add();
+    c.set(out);
+  }
+  c.else();
+  {
+    for (const lane of [0, 1]) {
+      c.get(s).lane(SIMD.f64x2ExtractLane, lane).set(t.lanes[lane]);
+      emitLog(c, t.lanes[lane], t.results[lane], tab, logFunc, t.scalar);
+    }
+    c.get(t.results[0]).simd(SIMD.f64x2Splat).get(t.results[1]).lane(SIMD.f64x2ReplaceLane, 1).set(out);
+  }
   c.end();
 }

@@ -1,0 +1,46 @@
+/**
+ * A RowExecutor that runs every chunk in the calling thread (like shared/engine/steps.ts's
+ * in-thread executor) on arrays in a WasmArena, with the SIMD kernels where they apply. The sweep's
+ * cell workers use it: they parallelise across cells, so each fit runs on one thread, and one arena
+ * per worker thread serves its fits one after another (reset at each new executor).
+ */
+import type { RowExecutor, RowJob } from '../../../shared/engine/steps';
+import { chunkCount, kernelsFor, runStepOnChunk } from '../../../shared/engine/steps';
+import type { RowKernels } from '../../../shared/engine/kernels/types';
+import type { WasmArena } from './arena';
+import { paramBlockBytes, simdCanRun, wasmRowKernels } from './wasmKernels';
+
+export interface SimdInThreadExecutor extends RowExecutor {
+  /** Which kernels the bound job's E-step and scatter run on. */
+  readonly kernels: 'simd' | 'javascript';
+}
+
+/** The arena must not hold the arrays of a fit still running (it is reset here). */
+export function createSimdInThreadExecutor(arena: WasmArena): SimdInThreadExecutor {
+  arena.reset();
+  let bound: { job: RowJob; kernels: RowKernels; simd: boolean } | null = null;
+  const bindKernels = (job: RowJob): { kernels: RowKernels; simd: boolean } => {
+    const kernels = kernelsFor(job);
+    const { family, nFeatures: d, nComponents: K } = job;
+    if (!simdCanRun(job, (view) => arena.owns(view))) return { kernels, simd: false };
+    const params = arena.reserve(paramBlockBytes(family, d, K));
+    if (params === null) return { kernels, simd: false };
+    const binding = { memory: arena.memory, tables: arena.tables, params };
+    return { kernels: wasmRowKernels(kernels, family, d, K, binding), simd: true };
+  };
+  return {
+    allocateFloat64: (length) => arena.float64(length) ?? new Float64Array(length),
+    allocateInt32: (length) => arena.int32(length) ?? new Int32Array(length),
+    async bind(job) {
+      bound = { job, ...bindKernels(job) };
+    },
+    async run(step) {
+      if (!bound) throw new Error('RowExecutor.run before bind');
+      const n = chunkCount(bound.job.nSamples);
+      for (let c = 0; c < n; c++) runStepOnChunk(bound.job, bound.kernels, step, c);
+    },
+    get kernels() {
+      return bound?.simd ? 'simd' : 'javascript';
+    },
+  };
+}
