@@ -98,7 +98,8 @@ export function runStepOnChunk(job: RowJob, kernels: RowKernels, step: StepReque
       return;
     }
     case 'assign':
-      assignNearest(job, step.centers, start, end, slot);
+      if (kernels.assign) kernels.assign(X, job.labels, start, end, K, step.centers, partials, slot);
+      else assignNearest(job, step.centers, start, end, slot);
       return;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The generated SIMD kernels (shared/engine/wasm/simdKernels.ts) behind the RowKernels interface:
- * estep and scatter run in WebAssembly on arrays that live in a WasmArena; the other row kernels
- * stay the JavaScript ones. Both give the same bits, so a job may use either.
+ * estep, scatter and the k-means assignment run in WebAssembly on arrays that live in a WasmArena;
+ * the other row kernels stay the JavaScript ones. Both give the same bits, so a job may use either.
  *
  * Each thread compiles a module once per (family, d, K) and instantiates it on the job's memory;
  * the step's parameters (means, factors, constants) are packed into the thread's own parameter
@@ -36,6 +36,7 @@ interface SimdExports {
     total: number,
   ): number;
   scatter(X: number, resp: number, start: number, end: number, par: number, acc: number): void;
+  assign(X: number, labels: number, start: number, end: number, par: number, slot: number): void;
 }
 
 let simdAvailable: boolean | null = null;
@@ -125,6 +126,17 @@ export function wasmRowKernels(
     scatter(X, resp, start, end, nComponents, means, acc, accOff) {
       packParams(par, 0, layout, family, d, nComponents, means);
       simd.scatter(X.byteOffset, resp.byteOffset, start, end, binding.params, acc.byteOffset + accOff * 8);
+    },
+    assign(X, labels, start, end, nComponents, centers, partials, slot) {
+      packParams(par, 0, layout, family, d, nComponents, centers);
+      simd.assign(
+        X.byteOffset,
+        labels.byteOffset,
+        start,
+        end,
+        binding.params,
+        partials.byteOffset + slot * 8,
+      );
     },
   };
 }

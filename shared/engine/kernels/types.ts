@@ -43,6 +43,21 @@ export interface RowKernels {
   normalise: Normalise;
   /** The whole E-step of rows [start, end) (estep.ts): blocked composition or fused per family. */
   estep: EStep;
+  /**
+   * k-means' assignment of rows [start, end) to the nearest of the K centres (K × d), filling the
+   * chunk's partial slot at partials[slot…] as steps.ts's assignNearest does. Optional: without
+   * it steps.ts runs assignNearest itself.
+   */
+  assign?(
+    X: Float64Array,
+    labels: Int32Array,
+    start: number,
+    end: number,
+    K: number,
+    centers: Float64Array,
+    partials: Float64Array,
+    slot: number,
+  ): void;
   /** acc[accOff + k·d + j] += Σ_i r_ik x_ij. */
   weightedSums(
     X: Float64Array,

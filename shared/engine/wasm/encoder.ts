@@ -28,15 +28,19 @@ export const OP = {
   localGet: 0x20,
   localSet: 0x21,
   localTee: 0x22,
+  i32Load: 0x28,
   f64Load: 0x2b,
+  i32Store: 0x36,
   f64Store: 0x39,
   i32Const: 0x41,
   f64Const: 0x44,
   i32Eqz: 0x45,
+  i32Ne: 0x47,
   i32LtS: 0x48,
   i32GeS: 0x4e,
   f64Eq: 0x61,
   f64Lt: 0x63,
+  f64Gt: 0x64,
   f64Ge: 0x66,
   i32Add: 0x6a,
   i32Sub: 0x6b,
@@ -183,6 +187,16 @@ export class FunctionCode {
   /** f64.load from (address on the stack) + offset. */
   f64Load(offset: number): this {
     this.bytes.push(OP.f64Load, alignOf(8), ...unsignedLeb(offset));
+    return this;
+  }
+
+  i32Load(offset: number): this {
+    this.bytes.push(OP.i32Load, alignOf(4), ...unsignedLeb(offset));
+    return this;
+  }
+
+  i32Store(offset: number): this {
+    this.bytes.push(OP.i32Store, alignOf(4), ...unsignedLeb(offset));
     return this;
   }
 

@@ -12,6 +12,8 @@
  *       (nk: K, then Σ r x: K × d), added to; par: the parameter block; tab: the tables block.
  *   scatter(X, resp, start, end, par, acc)
  *       acc as RowKernels.scatter's acc[accOff…] (diagonal K × d, dense K × d × d), added to.
+ *   assign(X, labels, start, end, par, slot)
+ *       k-means' nearest centre (assignKernel.ts); the centres in par's means.
  *
  * One row at a time: its d values are splatted once, then per pair the distance, the
  * log-sum-exp over all K, and the responsibility-weighted sums, all in locals.
@@ -22,6 +24,7 @@ import type { KernelFamilyName } from '../kernels/types';
 import type { Shape } from './rowFrame';
 import { estepFunction } from './estepKernel';
 import { scatterFunction } from './scatterKernel';
+import { assignFunction } from './assignKernel';
 
 /** Largest K and d the generated kernels cover (beyond them the JavaScript kernels run). */
 export const WASM_MAX_K = 32;
@@ -46,6 +49,7 @@ export function simdKernelsModule(
     exports: [
       { name: 'estep', code: estepFunction(shape) },
       { name: 'scatter', code: scatterFunction(shape) },
+      { name: 'assign', code: assignFunction(shape) },
     ],
   });
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { rowKernels } from '../../../../shared/engine/kernels/compile';
 import type { KernelFamilyName } from '../../../../shared/engine/kernels/types';
 import { Rng } from '../../../../shared/engine/rng';
+import { chunkCount, partialStride, runStepOnChunk, type RowJob } from '../../../../shared/engine/steps';
 import { WasmArena } from '../../../../electron/engine/wasm/arena';
 import {
   paramBlockBytes,
@@ -92,5 +93,55 @@ describe('SIMD kernels equal the JavaScript kernels bit for bit', () => {
     // The even row and some underflowed responsibilities are really exercised.
     expect(b.logNorm[40]).toBe(-Infinity);
     if (K > 1) expect(Array.from(b.resp.subarray(start * K, end * K)).some((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('SIMD k-means assignment equals the JavaScript one bit for bit', () => {
+  const shapes = cases.filter(([family]) => family === 'diagonal').map(([, d, K]) => [d, K]);
+  it.each(shapes)('d=%i K=%i', (d, K) => {
+    const rng = new Rng(d * 7 + K);
+    const n = 2 * 8192 + 300; // three chunks, the last one short
+    const X = Float64Array.from({ length: n * d }, () => 3 * rng.normal());
+    const centers = Float64Array.from({ length: K * d }, () => rng.normal());
+    if (K > 2) centers.copyWithin(2 * d, 0, d); // centre 2 = centre 0: ties go to the first
+    const arena = new WasmArena();
+    const params = arena.reserve(paramBlockBytes('diagonal', d, K));
+    if (params === null) throw new Error('arena full');
+    const js = rowKernels('diagonal', d, K, 'auto');
+    const simd = wasmRowKernels(js, 'diagonal', d, K, { memory: arena.memory, tables: arena.tables, params });
+    const job = (onArena: boolean): RowJob => {
+      const f64 = (a: Float64Array) => (onArena ? inArena(arena, a) : a.slice());
+      const labelsInit = Int32Array.from({ length: n }, (_, i) => (i * 7) % K);
+      let labels = labelsInit;
+      if (onArena) {
+        const view = arena.int32(n);
+        if (!view) throw new Error('arena full');
+        view.set(labelsInit);
+        labels = view;
+      }
+      return {
+        X: f64(X),
+        resp: f64(new Float64Array(1)),
+        logNorm: f64(new Float64Array(1)),
+        labels,
+        partials: f64(new Float64Array(chunkCount(n) * partialStride(K, d)).fill(0.5)),
+        nSamples: n,
+        nFeatures: d,
+        nComponents: K,
+        family: 'diagonal',
+        kernelMode: 'auto',
+      };
+    };
+    const a = job(false);
+    const b = job(true);
+    expect(simd.assign).toBeDefined();
+    for (let chunk = 0; chunk < chunkCount(n); chunk++) {
+      runStepOnChunk(a, js, { kind: 'assign', centers }, chunk);
+      runStepOnChunk(b, simd, { kind: 'assign', centers }, chunk);
+    }
+    expect(Array.from(b.labels)).toEqual(Array.from(a.labels));
+    expect(sameBits(a.partials, b.partials)).toBe(true);
+    if (K > 2) expect(Array.from(b.labels).includes(2)).toBe(false);
+    if (K > 1) expect(new Set(b.labels).size).toBeGreaterThan(1);
   });
 });
