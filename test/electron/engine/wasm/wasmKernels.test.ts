@@ -112,7 +112,7 @@ describe('SIMD k-means assignment equals the JavaScript one bit for bit', () => 
     const job = (onArena: boolean): RowJob => {
       const f64 = (a: Float64Array) => (onArena ? inArena(arena, a) : a.slice());
       const labelsInit = Int32Array.from({ length: n }, (_, i) => (i * 7) % K);
-      let labels = labelsInit;
+      let labels: Int32Array = labelsInit;
       if (onArena) {
         const view = arena.int32(n);
         if (!view) throw new Error('arena full');
