@@ -50,7 +50,7 @@ export interface EmContext extends EmSteps {
    * Optional rank of a converged restart, compared before the lower bound (higher wins). Plain fits
    * leave it out and keep scikit-learn's rule (highest lower bound); the sweep ranks collapsed
    * restarts below proper ones, because a collapsed component's likelihood is an artefact of
-   * reg_covar (sweepDegeneracy.ts) and would otherwise hide the best proper optimum.
+   * reg_covar (degeneracy.ts) and would otherwise hide the best proper optimum.
    */
   restartRank?: (state: MixtureState) => number;
 }

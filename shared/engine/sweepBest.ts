@@ -1,7 +1,7 @@
 /**
  * The best cell of a sweep for each criterion: the lowest value (scikit-learn's sign) among the
  * cells with status 'ok'. Degenerate cells are left out by default — their likelihood is an
- * artefact of reg_covar (sweepDegeneracy.ts) — and can be let in on request. Ties go to the
+ * artefact of reg_covar (degeneracy.ts) — and can be let in on request. Ties go to the
  * first cell in grid order (covariance type, then smaller K): the simpler model.
  */
 import type { SweepCell, SweepChoice, SweepCriterion } from './sweepTypes';

@@ -17,7 +17,7 @@ import type { RowExecutor } from './steps';
 import { fitGaussianMixture } from './fit';
 import { FitError, type FitErrorCode } from './errors';
 import { nParameters, sampleSizeAdjustedBic } from './criteria';
-import { DEGENERACY_FACTOR, degeneracyMessage, smallestCovarianceEigenvalue } from './sweepDegeneracy';
+import { degeneracyMessage, isCollapsed, smallestCovarianceEigenvalue } from './degeneracy';
 import { sweepRestarts } from './sweepRestarts';
 import type { MixtureState } from './em';
 
@@ -88,8 +88,10 @@ export async function fitSweepCell(
   // A collapsed restart ranks below every proper one (em.ts restartRank): the cell reports the best
   // proper optimum its restarts found, and is degenerate only when all of them collapsed.
   const proper = (state: MixtureState): number =>
-    smallestCovarianceEigenvalue({ ...state, covarianceType, nComponents: k, nFeatures }).value <
-    DEGENERACY_FACTOR * options.regCovar
+    isCollapsed(
+      smallestCovarianceEigenvalue({ ...state, covarianceType, nComponents: k, nFeatures }).value,
+      options.regCovar,
+    )
       ? 0
       : 1;
   let fit;

@@ -145,6 +145,25 @@ describe('mixlab fit', () => {
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
   });
 
+  it('warns on stderr about a component that collapsed onto repeated rows, keeping stdout exact', () => {
+    // 25 copies of one point beside a spread cloud: K = 2 puts a component on the copies.
+    const file = path.join(tmp, 'repeated.csv');
+    const lines = ['x,y'];
+    for (let i = 0; i < 25; i++) lines.push('5,5');
+    for (let i = 0; i < 200; i++) lines.push(`${Math.sin(i) * 3 - 4},${Math.cos(1.3 * i) * 2 - 3}`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    const res = mixlabJson(file, '--k', '2', '--covariance', 'full');
+    const collapsed = res.json.covariances.findIndex((c: number[][]) => c[0][0] < 1e-5);
+    expect(collapsed).toBeGreaterThanOrEqual(0);
+    expect(res.stderr).toMatch(new RegExp(`^warning: Component ${collapsed + 1}'s covariance has an eigenvalue`));
+    expect(res.stderr).toMatch(/held up only by reg_covar.*larger --reg-covar/);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    // The threshold follows reg_covar: at 1e-2 the copies' component has variance 1e-2, still flagged.
+    expect(mixlabJson(file, '--k', '2', '--reg-covar', '1e-2').stderr).toMatch(/^warning:/);
+    // A proper fit prints nothing on stderr.
+    expect(mixlabJson(data('faithful.csv'), '--k', '2').stderr).toBe('');
+  });
+
   it('records center and scale when standardising', () => {
     const { json } = mixlabJson(data('faithful.csv'), '--k', '2', '--standardize');
     expect(json.preprocessing.center[1]).toBeCloseTo(70.897059, 5);

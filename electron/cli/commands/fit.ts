@@ -4,6 +4,7 @@
  * --json, exactly one JSON object (the format the holdout checks read; see FIT_USAGE).
  */
 import { readFile } from 'node:fs/promises';
+import { collapsedComponents, degeneracyMessage } from '../../../shared/engine/degeneracy';
 import { COVARIANCE_SHAPE, fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/fitRequest';
 import {
   COVARIANCE_TYPES,
@@ -33,6 +34,8 @@ every numeric column is used. Rows with a missing value in a selected column are
 covariance type (precisions win when both are present, as scikit-learn is given precisions_init).
 --json prints one object: n, d, columns, k, covariance_type, converged, n_iter, mean_log_likelihood,
 bic, aic, icl, weights, means, covariances, trace, fit_seconds, dropped_rows.
+A component whose covariance is held up only by --reg-covar (an eigenvalue below 10 × reg-covar:
+it collapsed onto repeated values) is reported as a warning on stderr; the fit is still printed.
 --labels writes the file's rows with cluster (1-based) and probability (options as in
 "mixlab apply --help"); --model writes the fitted model as JSON for "mixlab apply". With --json the
 object then also has labels {path, rows, labelled, excluded} and model_file.
@@ -78,6 +81,7 @@ export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
       : undefined,
   });
   if (showProgress) ctx.stderr('\n');
+  for (const warning of collapseWarnings(response, fitRequest.options.regCovar)) ctx.stderr(warning);
   const report = fitReport(response);
   // --labels / --model (issue 7): recomputed from the fitted model by the engine's label export.
   const files = await writeLabelOutputs(
@@ -140,6 +144,19 @@ async function parseFitArgs(
     request: { standardize: o.standardize === true, options: fitOptions, threads: o.threads },
     options: o,
   };
+}
+
+/**
+ * One stderr line per covariance held up only by reg_covar (degeneracy.ts). The fit is still
+ * reported, as scikit-learn reports it, but its likelihood and criteria measure reg_covar; stdout
+ * keeps exactly the documented output.
+ */
+function collapseWarnings(response: FitResponse, regCovar: number): string[] {
+  return collapsedComponents(response.fit.params, regCovar).map(
+    (c) =>
+      `warning: ${degeneracyMessage(c, regCovar)} Try fewer components (--k), a larger --reg-covar, ` +
+      'or remove duplicate rows and constant columns.\n',
+  );
 }
 
 /** Reads scikit-learn-shaped initial parameters; other keys (a fixture's `rule`, …) are ignored. */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  collapsedComponents,
+  covarianceMinEigenvalues,
   DEGENERACY_FACTOR,
   degeneracyMessage,
   smallestCovarianceEigenvalue,
-} from '../../../shared/engine/sweepDegeneracy';
+} from '../../../shared/engine/degeneracy';
 import type { CovarianceType, GaussianMixtureParams } from '../../../shared/engine/types';
 
 const params = (
@@ -51,6 +53,37 @@ describe('smallestCovarianceEigenvalue', () => {
       value: 0.5,
       component: 1,
     });
+  });
+});
+
+describe('covarianceMinEigenvalues and collapsedComponents', () => {
+  it('full: one smallest eigenvalue per component, in component order', () => {
+    const e = covarianceMinEigenvalues(params('full', 2, 2, [2, 1, 1, 2, 5, 0, 0, 0.25]));
+    expect(e.map((x) => x.component)).toEqual([0, 1]);
+    expect(e[0].value).toBeCloseTo(1, 14);
+    expect(e[1].value).toBeCloseTo(0.25, 14);
+  });
+
+  it('lists every collapsed component, not only the smallest', () => {
+    // Components 1 and 3 sit on repeated points (variance = reg_covar in one direction).
+    const p = params('diag', 4, 2, [1e-6, 3, 2, 2, 1, 9.9e-6, 0.5, 0.5]);
+    expect(collapsedComponents(p, 1e-6)).toEqual([
+      { value: 1e-6, component: 0 },
+      { value: 9.9e-6, component: 2 },
+    ]);
+    expect(collapsedComponents(p, 1e-7)).toEqual([]);
+  });
+
+  it('tied: the shared matrix collapses as one, without a component', () => {
+    const p = params('tied', 3, 2, [1, 1, 1, 1 + 2e-6]);
+    const c = collapsedComponents(p, 1e-6);
+    expect(c).toHaveLength(1);
+    expect(c[0].component).toBeNull();
+  });
+
+  it('is empty for a proper fit and when reg_covar is 0', () => {
+    expect(collapsedComponents(params('spherical', 2, 3, [0.4, 2]), 1e-6)).toEqual([]);
+    expect(collapsedComponents(params('spherical', 2, 3, [1e-300, 2]), 0)).toEqual([]);
   });
 });
 
