@@ -263,6 +263,14 @@ const en = {
     cancelling: 'Cancelling…',
     cancelled: 'The fit was cancelled. The previous results, if any, are still shown.',
   },
+  fitNote: {
+    notConverged:
+      'EM stopped at the iteration limit ({n}) before converging: the result may still change. Raise the maximum iterations (Advanced) and fit again.',
+    collapsed:
+      'Cluster {component} collapsed onto repeated values: its smallest variance, {value}, is below 10 × the covariance regularisation ({threshold}), so its probabilities, likelihood and BIC reflect that setting, not the data. Try fewer clusters, a larger regularisation (Advanced), or remove duplicate rows.',
+    collapsedTied:
+      'The shared covariance collapsed: its smallest variance, {value}, is below 10 × the covariance regularisation ({threshold}), so the likelihood and BIC reflect that setting, not the data. Remove constant or duplicated columns, or use a larger regularisation (Advanced).',
+  },
   fitError: {
     title: 'The model could not be fitted',
     singular_component:

@@ -255,6 +255,14 @@ const zhCN: Messages = {
     cancelling: '正在取消…',
     cancelled: '拟合已取消。之前的结果（如有）仍然显示。',
   },
+  fitNote: {
+    notConverged:
+      'EM 在达到迭代上限（{n}）时仍未收敛，结果可能还会变化。请在高级选项中增大最大迭代次数后重新拟合。',
+    collapsed:
+      '聚类 {component} 塌缩到了重复值上：其最小方差 {value} 低于协方差正则化的 10 倍（{threshold}），因此它的概率、似然和 BIC 反映的是这一设置而不是数据。请减少聚类数、增大正则化（高级选项），或移除重复行。',
+    collapsedTied:
+      '共享协方差发生了塌缩：其最小方差 {value} 低于协方差正则化的 10 倍（{threshold}），因此似然和 BIC 反映的是这一设置而不是数据。请移除常数列或重复列，或增大正则化（高级选项）。',
+  },
   fitError: {
     title: '无法拟合模型',
     singular_component:
