@@ -25,6 +25,19 @@ export function toFittedValue(pre: Preprocessing, j: number, x: number): number 
   return (toDisplayValue(pre, j, x) - pre.center[j]) / pre.scale[j];
 }
 
+/**
+ * A fitted-space value of feature j back in the data's original units: t = center + scale·z, then
+ * e^t for a log feature (the inverse of `toFittedValue`). Used for rows drawn from a model.
+ */
+export function fromFittedValue(
+  pre: Pick<Preprocessing, 'log' | 'center' | 'scale'>,
+  j: number,
+  z: number,
+): number {
+  const t = pre.center[j] + pre.scale[j] * z;
+  return pre.log[j] ? Math.exp(t) : t;
+}
+
 /** μ_t = center + scale ∘ μ_z for a fitted-space mean (d). */
 export function meanToDisplay(pre: Preprocessing, meanZ: ArrayLike<number>): Float64Array {
   const d = pre.scale.length;

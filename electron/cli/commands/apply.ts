@@ -152,6 +152,6 @@ export function labelsLine(r: LabelExportSummary): string {
   return `Wrote labels for ${r.labelled} of ${r.rows} rows to ${r.path}${excluded}.\n`;
 }
 
-async function readModelFile(file: string): Promise<LabelModel> {
+export async function readModelFile(file: string): Promise<LabelModel> {
   return parseModelFile(await readFile(await existingFile(file), 'utf8'));
 }

@@ -3,6 +3,7 @@ import { inspect } from './inspect';
 import { fit } from './fit';
 import { sweep } from './sweep';
 import { apply } from './apply';
+import { sample } from './sample';
 
 export interface CommandEntry {
   summary: string;
@@ -18,4 +19,5 @@ export const commands: Record<string, CommandEntry> = {
   fit: { summary: 'Fit a Gaussian mixture by EM and print the model.', run: fit },
   sweep: { summary: 'Compare models across K and covariance types by BIC, AIC and ICL.', run: sweep },
   apply: { summary: 'Label the rows of a file with a saved model (labels CSV or .xlsx).', run: apply },
+  sample: { summary: 'Draw rows from a saved model into a CSV file (original units).', run: sample },
 };

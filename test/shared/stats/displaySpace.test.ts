@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   covarianceToDisplay,
   displayFeatureName,
+  fromFittedValue,
   identityPreprocessing,
   meanToDisplay,
   toDisplayValue,
@@ -29,6 +30,13 @@ describe('display space', () => {
     expect(toDisplayValue(pre, 0, 0)).toBeNaN();
     expect(toFittedValue(pre, 1, 100)).toBe(2);
     expect(toFittedValue(pre, 0, Math.exp(14))).toBeCloseTo(2, 14);
+  });
+
+  it('maps fitted values back to original units, the inverse of toFittedValue', () => {
+    expect(fromFittedValue(pre, 1, 2)).toBe(100);
+    expect(fromFittedValue(pre, 0, 2)).toBeCloseTo(Math.exp(14), 6);
+    for (const x of [0.01, 3, 12345.678])
+      for (const j of [0, 1]) expect(fromFittedValue(pre, j, toFittedValue(pre, j, x))).toBeCloseTo(x, 9);
   });
 
   it('maps means and covariances back: μ = c + s∘z, Σ = D Σ_z D', () => {
