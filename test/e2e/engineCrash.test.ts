@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
-import { chart, pickColumn, settle, withApp } from './pageHelpers';
+import { chart, importDataFile, pickColumn, settle, withApp } from './pageHelpers';
 
 beforeAll(() => ensureRendererBuilt());
 afterAll(() => closeBrowser());
@@ -37,10 +37,7 @@ describe('engine crash during a fit (Chromium, real services and engine process)
       await withApp({ locale: 'en-US', viewport: { width: 1360, height: 860 } }, async (app) => {
         const { page } = app;
         await page.getByTestId('start-screen').waitFor();
-        app.dialogs.nextDataFile = file;
-        await page.getByTestId('open-file').click();
-        await page.getByTestId('import-confirm').click();
-        await page.getByTestId('workspace').waitFor({ timeout: 60_000 });
+        await importDataFile(app, file);
         await expect(page.getByTestId('data-table').getAttribute('data-rows')).resolves.toBe(String(ROWS));
         await pickColumn(page, 'x');
         await pickColumn(page, 'y');

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
-import { pickColumn, settle, withApp } from './pageHelpers';
+import { importDataFile, pickColumn, settle, withApp } from './pageHelpers';
 
 beforeAll(() => ensureRendererBuilt());
 afterAll(() => closeBrowser());
@@ -26,10 +26,7 @@ function writeRepeatedRows(file: string): void {
 async function openAndPick(app: RunningApp, file: string): Promise<Page> {
   const { page } = app;
   await page.getByTestId('start-screen').waitFor();
-  app.dialogs.nextDataFile = file;
-  await page.getByTestId('open-file').click();
-  await page.getByTestId('import-confirm').click();
-  await page.getByTestId('workspace').waitFor({ timeout: 30_000 });
+  await importDataFile(app, file);
   await pickColumn(page, 'x');
   await pickColumn(page, 'y');
   return page;

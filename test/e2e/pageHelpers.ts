@@ -31,6 +31,17 @@ export function chart(page: Page, name: string): Promise<ChartSnapshot | null> {
   }, name);
 }
 
+/**
+ * Opens a data file as a user does — File → Open data… (the stand-in dialog answers `file`), Import
+ * in the import dialog with the detected settings — and waits for the workspace.
+ */
+export async function importDataFile(app: RunningApp, file: string, timeout = 60_000): Promise<void> {
+  app.dialogs.nextDataFile = file;
+  await app.page.getByTestId('open-file').click();
+  await app.page.getByTestId('import-confirm').click();
+  await app.page.getByTestId('workspace').waitFor({ timeout });
+}
+
 /** Selects a column in the left panel's picker and waits until the store has it. */
 export async function pickColumn(page: Page, name: string): Promise<void> {
   await page.locator(`[data-testid="column-list"] [data-column="${name}"]`).click();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
-import { pickColumn } from './pageHelpers';
+import { importDataFile, pickColumn } from './pageHelpers';
 import { repoRoot } from '../support/paths';
 
 beforeAll(() => ensureRendererBuilt());
@@ -43,10 +43,7 @@ describe('project files and label export (Chromium, real services and engine pro
   it('fits, exports labels and saves the project', async () => {
     app = await startApp({ viewport: { width: 1360, height: 860 } });
     const { page } = app;
-    app.dialogs.nextDataFile = dataFile;
-    await page.getByTestId('open-file').click();
-    await page.getByTestId('import-confirm').click(); // the import dialog: detected settings are right
-    await page.getByTestId('workspace').waitFor();
+    await importDataFile(app, dataFile); // the import dialog: detected settings are right
     await pickColumn(page, 'eruptions');
     await pickColumn(page, 'waiting');
     await page.getByTestId('model-k').fill('2');

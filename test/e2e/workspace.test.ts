@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
-import { chart, pickColumn, settle, type ChartSnapshot } from './pageHelpers';
+import { chart, importDataFile, pickColumn, settle, type ChartSnapshot } from './pageHelpers';
 
 beforeAll(() => ensureRendererBuilt());
 afterAll(() => closeBrowser());
@@ -179,10 +179,7 @@ describe('analysis workspace (Chromium, real services and engine process)', () =
       app = await startApp({ locale: 'en-US', colorScheme: 'dark', viewport: { width: 1360, height: 860 } });
       const { page } = app;
       await page.getByTestId('start-screen').waitFor();
-      app.dialogs.nextDataFile = file;
-      await page.getByTestId('open-file').click();
-      await page.getByTestId('import-confirm').click(); // the import dialog: detected settings are right
-      await page.getByTestId('workspace').waitFor({ timeout: 60_000 });
+      await importDataFile(app, file); // the import dialog: detected settings are right
       await expect(page.getByTestId('data-table').getAttribute('data-rows')).resolves.toBe('2000000');
       // Whole columns arrive for the sparklines before the fit (their decoding is not part of the fit).
       await page.locator('[data-column="x"] svg rect').first().waitFor({ timeout: 60_000 });
