@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,54 @@ describe('project files and label export (Chromium, real services and engine pro
     const fit = (a.fits as { params: { nComponents: number; covarianceType: string } }[])[0];
     expect(fit.params.nComponents).toBe(2);
     expect(fit.params.covarianceType).toBe('full');
+    expect(app.problems).toEqual([]);
+    await app.close();
+    app = null;
+  });
+
+  it('refuses a damaged project with a translated reason, the specific detail and nothing lost', async () => {
+    // A saved project cut off in the middle, as a full disk or a copy that stopped would leave it.
+    const truncated = path.join(dir, 'truncated.mixlab');
+    writeFileSync(
+      truncated,
+      '{"format":"mixlab-project","version":1,"dataSource":{"path":"/data/geyser.csv","si',
+    );
+    // 100 levels of nesting: refused from its bytes before parsing, with the limit named.
+    const deep = path.join(dir, 'deep.mixlab');
+    writeFileSync(deep, '['.repeat(100) + ']'.repeat(100));
+    app = await startApp({ locale: 'zh-CN', viewport: { width: 1360, height: 860 } });
+    const { page } = app;
+    await page.getByTestId('sample-iris').click();
+    await page.getByTestId('workspace').waitFor();
+    await pickColumn(page, 'petal_length');
+    for (const [file, code, reason, detail] of [
+      [truncated, 'project_corrupt', /已损坏/, /详细信息：.+/],
+      [
+        deep,
+        'project_invalid',
+        /不完整或内容不一致/,
+        /详细信息：The project file nests more than 64 levels deep/,
+      ],
+    ] as const) {
+      app.dialogs.nextOpenPath = file;
+      await menu(page, 'menu-open-project');
+      // The open analysis has unsaved changes: "Don't save" — and still it must survive the refusal.
+      await page.getByTestId('unsaved-discard').click();
+      const message = page.getByTestId('project-error-message');
+      await message.waitFor({ timeout: 15_000 });
+      await expect(message.getAttribute('data-code')).resolves.toBe(code);
+      await expect(message.innerText()).resolves.toMatch(reason);
+      await expect(page.getByTestId('project-error-detail').innerText()).resolves.toMatch(detail);
+      if (file === deep) await app.screenshot('project-damaged-zh');
+      const ok = page.getByTestId('project-error-ok');
+      await expect(ok.innerText()).resolves.toBe('确定');
+      await ok.click();
+      await message.waitFor({ state: 'detached' });
+      // What was open stays open.
+      await expect(page.locator('[data-column="petal_length"]').getAttribute('data-selected')).resolves.toBe(
+        'true',
+      );
+    }
     expect(app.problems).toEqual([]);
     await app.close();
     app = null;

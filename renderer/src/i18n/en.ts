@@ -394,6 +394,7 @@ const en = {
     restore: 'Restore',
     discard: 'Discard',
     errorTitle: 'The project could not be opened or saved',
+    ok: 'OK',
     saveFailed: 'The project was not saved. The previous file is unchanged.',
     refused: {
       project_corrupt: 'This file is damaged or truncated: it is not a readable project.',

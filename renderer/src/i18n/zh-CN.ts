@@ -459,6 +459,7 @@ const zhCN: Messages = {
     restore: '恢复',
     discard: '丢弃',
     errorTitle: '无法打开或保存项目',
+    ok: '确定',
     saveFailed: '项目未保存，原文件保持不变。',
     refused: {
       project_corrupt: '此文件已损坏或不完整，不是可读取的项目。',
