@@ -52,8 +52,7 @@ export function smallestCovarianceEigenvalue(params: GaussianMixtureParams): Sma
 }
 
 /** Whether a covariance with this smallest eigenvalue is held up only by reg_covar. */
-export const isCollapsed = (value: number, regCovar: number): boolean =>
-  value < DEGENERACY_FACTOR * regCovar;
+export const isCollapsed = (value: number, regCovar: number): boolean => value < DEGENERACY_FACTOR * regCovar;
 
 /** The covariances of a fit that are held up only by reg_covar, in component order. */
 export function collapsedComponents(params: GaussianMixtureParams, regCovar: number): SmallestEigenvalue[] {

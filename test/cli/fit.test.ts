@@ -155,7 +155,9 @@ describe('mixlab fit', () => {
     const res = mixlabJson(file, '--k', '2', '--covariance', 'full');
     const collapsed = res.json.covariances.findIndex((c: number[][]) => c[0][0] < 1e-5);
     expect(collapsed).toBeGreaterThanOrEqual(0);
-    expect(res.stderr).toMatch(new RegExp(`^warning: Component ${collapsed + 1}'s covariance has an eigenvalue`));
+    expect(res.stderr).toMatch(
+      new RegExp(`^warning: Component ${collapsed + 1}'s covariance has an eigenvalue`),
+    );
     expect(res.stderr).toMatch(/held up only by reg_covar.*larger --reg-covar/);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     // The threshold follows reg_covar: at 1e-2 the copies' component has variance 1e-2, still flagged.
