@@ -101,6 +101,40 @@ describe('mixlab sample', () => {
     expect(existsSync(path.join(process.cwd(), 'x.csv'))).toBe(false);
   });
 
+  it('refuses more drawn values than it would hold in memory, naming how many rows fit', () => {
+    // A one-component spherical model over 8 columns: 10 million rows would be 80 million values.
+    const wide = path.join(tmp, 'wide.json');
+    const names = Array.from({ length: 8 }, (_, j) => `c${j + 1}`);
+    writeFileSync(
+      wide,
+      JSON.stringify({
+        format: 'mixlab-model',
+        version: 1,
+        covariance_type: 'spherical',
+        n_components: 1,
+        n_features: 8,
+        weights: [1],
+        means: [new Array(8).fill(0)],
+        covariances: [1],
+        preprocessing: {
+          columns: names,
+          log: new Array(8).fill(false),
+          standardize: false,
+          center: new Array(8).fill(0),
+          scale: new Array(8).fill(1),
+        },
+      }),
+    );
+    const huge = path.join(tmp, 'huge.csv');
+    const res = runMixlab(['sample', wide, '--n', '10000000', '--out', huge, '--json']);
+    expect(res.status).not.toBe(0);
+    expect(JSON.parse(res.stdout).error).toMatchObject({
+      code: 'invalid_arguments',
+      message: expect.stringMatching(/8 columns is more than 50000000 values; draw at most 6250000 rows/),
+    });
+    expect(existsSync(huge)).toBe(false);
+  });
+
   it('refuses a file that is not a model, and leaves no temporary file', () => {
     const out = path.join(tmp, 'never.csv');
     const res = runMixlab(['sample', faithful, '--n', '10', '--out', out, '--json']);

@@ -14,8 +14,10 @@ import { ArgumentError, parseArgs, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
 import { readModelFile } from './apply';
 
-/** Rows drawn at most: n × d doubles are held in memory before writing. */
+/** Rows drawn at most. */
 export const MAX_SAMPLE_ROWS = 10_000_000;
+/** n × d drawn values at most: they are held in memory (8 bytes each, 400 MB) before writing. */
+export const MAX_SAMPLE_VALUES = 50_000_000;
 /** The column naming each row's component; renamed when a model column already has the name. */
 const COMPONENT_COLUMN = 'component';
 /** Rows formatted per write, so a 10-million-row file never becomes one string. */
@@ -29,7 +31,7 @@ the model's weights, each component's rows come from its Gaussian, and rows are 
 component in component order. Values are in the data's original units: a stored standardisation is
 undone and a log-transformed column exponentiated. The file has the model's columns and a last
 column "${COMPONENT_COLUMN}" (1-based). The same --seed (default 0) gives the same rows. N is at most
-${MAX_SAMPLE_ROWS.toLocaleString('en')}. --json prints one object: rows, path, columns, counts (rows per component).
+${MAX_SAMPLE_ROWS.toLocaleString('en')}, and N × the model's columns at most ${MAX_SAMPLE_VALUES.toLocaleString('en')}. --json prints one object: rows, path, columns, counts (rows per component).
 `;
 
 const SPEC = {
@@ -56,8 +58,12 @@ export const sample = codedCommand('sample', SAMPLE_USAGE, async (ctx, json) => 
 
   const model = await readModelFile(positionals[0]);
   const { params, preprocessing: pre } = model;
-  const { X, labels } = sampleMixture(params, o.n, new Rng(seed));
   const d = params.nFeatures;
+  if (o.n * d > MAX_SAMPLE_VALUES)
+    throw new ArgumentError(
+      `--n ${o.n} × the model's ${d} columns is more than ${MAX_SAMPLE_VALUES} values; draw at most ${Math.floor(MAX_SAMPLE_VALUES / d)} rows`,
+    );
+  const { X, labels } = sampleMixture(params, o.n, new Rng(seed));
   const names = pre.columnNames;
   let componentColumn = COMPONENT_COLUMN;
   while (names.includes(componentColumn)) componentColumn = `${componentColumn}_`;
