@@ -51,8 +51,11 @@ export function smallestCovarianceEigenvalue(params: GaussianMixtureParams): Sma
   return best;
 }
 
+/** The smallest eigenvalue below which a covariance is held up only by reg_covar. */
+export const collapseThreshold = (regCovar: number): number => DEGENERACY_FACTOR * regCovar;
+
 /** Whether a covariance with this smallest eigenvalue is held up only by reg_covar. */
-export const isCollapsed = (value: number, regCovar: number): boolean => value < DEGENERACY_FACTOR * regCovar;
+export const isCollapsed = (value: number, regCovar: number): boolean => value < collapseThreshold(regCovar);
 
 /** The covariances of a fit that are held up only by reg_covar, in component order. */
 export function collapsedComponents(params: GaussianMixtureParams, regCovar: number): SmallestEigenvalue[] {
@@ -62,7 +65,7 @@ export function collapsedComponents(params: GaussianMixtureParams, regCovar: num
 /** The sentence a degenerate fit or sweep cell carries, or null when the fit is not degenerate. */
 export function degeneracyMessage(smallest: SmallestEigenvalue, regCovar: number): string | null {
   if (!isCollapsed(smallest.value, regCovar)) return null;
-  const threshold = DEGENERACY_FACTOR * regCovar;
+  const threshold = collapseThreshold(regCovar);
   const show = (x: number): string => Number(x.toPrecision(3)).toString();
   const who =
     smallest.component === null

@@ -4,7 +4,7 @@
  * scikit-learn says the first with a ConvergenceWarning and the second not at all; both change how
  * far the result can be trusted, so the model panel shows them beside the Fit button.
  */
-import { collapsedComponents, DEGENERACY_FACTOR } from '../../../shared/engine/degeneracy';
+import { collapsedComponents, collapseThreshold } from '../../../shared/engine/degeneracy';
 import type { FitRequest, FitResult } from '../../../shared/engine/types';
 
 export type FitNote =
@@ -24,7 +24,7 @@ export function fitNotes(fit: FitResult, options: FitRequest['options']): FitNot
       kind: 'collapsed',
       component: c.component === null ? null : c.component + 1,
       eigenvalue: c.value,
-      threshold: DEGENERACY_FACTOR * options.regCovar,
+      threshold: collapseThreshold(options.regCovar),
     });
   }
   return notes;
