@@ -16,8 +16,8 @@ import type {
   RowsRequest,
   RowsResult,
 } from './data/types';
-import type { FitRequest, FitResponse } from './engine/types';
-import type { SweepRequest, SweepResponse } from './engine/sweepTypes';
+import type { FitRequest, FitResponse } from './engine/model/types';
+import type { SweepRequest, SweepResponse } from './engine/sweep/types';
 import type { EngineErrorInfo, EngineExitReason, ProgressOf } from './protocol';
 import type { AppliedModel, ColumnMatch } from './export/applyModel';
 import type { LabelExportOptions, LabelExportSummary } from './export/labelExport';

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { ArgOf, MixlabMethod } from './api';
-import { fitRequestSchema } from './engine/fitRequest';
-import { sweepRequestSchema } from './engine/sweepRequest';
+import { fitRequestSchema } from './engine/request/fitRequest';
+import { sweepRequestSchema } from './engine/request/sweepRequest';
 import { projectApiArgSchemas } from './project/apiArgSchemas';
 
 const empty = z.object({}).strict();

@@ -20,8 +20,8 @@ import type {
   RowsRequest,
   RowsResult,
 } from './data/types';
-import type { FitRequest, FitResponse, FitProgress } from './engine/types';
-import type { SweepProgress, SweepRequest, SweepResponse } from './engine/sweepTypes';
+import type { FitRequest, FitResponse, FitProgress } from './engine/model/types';
+import type { SweepProgress, SweepRequest, SweepResponse } from './engine/sweep/types';
 import type {
   LabelExportProgress,
   LabelExportRequest,

@@ -9,11 +9,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { FitOptions, FitProgress, FitResult } from '../../shared/engine/types';
-import type { KernelMode } from '../../shared/engine/kernels/compile';
-import { fitGaussianMixture } from '../../shared/engine/fit';
-import { cancelledError } from '../../shared/engine/errors';
-import { chunkCount } from '../../shared/engine/steps';
+import type { FitOptions, FitProgress, FitResult } from '../../shared/engine/model/types';
+import type { KernelMode } from '../../shared/engine/compute/js/compile';
+import { fitGaussianMixture } from '../../shared/engine/model/fit';
+import { cancelledError } from '../../shared/errors';
+import { chunkCount } from '../../shared/engine/compute/steps';
 import { createWorkerExecutor } from './parallel/workerExecutor';
 
 export interface RunFitRuntime {

@@ -7,11 +7,11 @@
  * JavaScript kernels where SIMD is unavailable; the numbers are the same.
  */
 import { parentPort } from 'node:worker_threads';
-import { refineSweepCell } from '../../shared/engine/sweepRefine';
-import { FitError } from '../../shared/engine/errors';
-import type { SweepCell } from '../../shared/engine/sweepTypes';
+import { refineSweepCell } from '../../shared/engine/sweep/refine';
+import { FitError } from '../../shared/errors';
+import type { SweepCell } from '../../shared/engine/sweep/types';
 import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './sweep/messages';
-import { fitSweepCell, type CellRuntime } from '../../shared/engine/sweepCell';
+import { fitSweepCell, type CellRuntime } from '../../shared/engine/sweep/cell';
 import { WasmArena } from './wasm/arena';
 import { createSimdInThreadExecutor } from './wasm/simdInThreadExecutor';
 import { wasmSimdAvailable } from './wasm/wasmKernels';

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { DataSource, MixlabProject, ProjectState } from '../../shared/project/schema';
 import { serializeProject } from '../../shared/project/parseProject';
 import type { RecoverableSummary } from '../../shared/project/status';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../common/atomicWrite';
 import { fingerprintFile } from './fileFingerprint';
 import { buildProject, readProjectFile } from './projectFiles';
 

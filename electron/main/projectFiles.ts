@@ -22,7 +22,7 @@ import {
   type ProjectState,
 } from '../../shared/project/schema';
 import type { DataSourceStatus, OpenedProject, SavedProject } from '../../shared/project/status';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../common/atomicWrite';
 import { fingerprintFile } from './fileFingerprint';
 import { jsonShape, type JsonShapeLimits } from './jsonShape';
 

@@ -11,7 +11,7 @@ import { EngineError, ErrorCodes } from '../../shared/protocol';
 import { parseModelFile, serializeModelFile } from '../../shared/project/modelFile';
 import type { ProjectMethod } from '../../shared/project/apiArgSchemas';
 import type { EngineCaller } from '../engine/engineCaller';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../common/atomicWrite';
 import type { Autosaver } from './autosave';
 import type { PathGrants } from './pathGrants';
 import {

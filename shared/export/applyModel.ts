@@ -8,8 +8,8 @@
 import { EngineError } from '../protocol';
 import type { DataTable } from '../data/table';
 import type { DatasetSummary } from '../data/types';
-import { buildFitMatrix } from '../engine/fitRequest';
-import { predictMixture } from '../engine/predict';
+import { buildFitMatrix } from '../engine/request/fitRequest';
+import { predictMixture } from '../engine/model/predict';
 import type { LabelModel, ModelPreprocessing } from './labelModel';
 
 /** How the model's features are found in the table. */

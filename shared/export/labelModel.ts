@@ -4,8 +4,8 @@
  * the edge (engine payloads and window.mixlab arguments use the same schema).
  */
 import { z } from 'zod';
-import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/types';
-import { COVARIANCE_MODELS } from '../engine/covariance/index';
+import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/model/types';
+import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
 
 /**
  * How the model's features are made from a table. `columns` (dataset column indices) is known for

@@ -7,9 +7,9 @@
  */
 import { z } from 'zod';
 import { EngineError } from '../protocol';
-import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/types';
-import { COVARIANCE_MODELS } from '../engine/covariance/index';
-import { COVARIANCE_SHAPE, shapeProblem } from '../engine/fitRequest';
+import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/model/types';
+import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
+import { COVARIANCE_SHAPE, shapeProblem } from '../engine/request/fitRequest';
 import { MAX_COMPONENTS, MAX_FEATURES, type LabelModel, type ModelPreprocessing } from '../export/labelModel';
 import { parseJsonText, stringifyJson } from './jsonText';
 

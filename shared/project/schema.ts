@@ -17,8 +17,8 @@
  *   embeddedData   optional gzip+base64 copy of the data file, so a project travels by itself
  */
 import { z } from 'zod';
-import { fitOptionsSchema } from '../engine/fitRequest';
-import type { FitOptions, GaussianMixtureParams, Preprocessing } from '../engine/types';
+import { fitOptionsSchema } from '../engine/request/fitRequest';
+import type { FitOptions, GaussianMixtureParams, Preprocessing } from '../engine/model/types';
 import { MAX_FEATURES, paramsSchema } from '../export/labelModel';
 
 export const PROJECT_FORMAT = 'mixlab-project';

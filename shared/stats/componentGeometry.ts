@@ -9,7 +9,7 @@
  *   pca       the first two principal components of the fitted data (./pca.ts): the component
  *             stays in the fitted space and is projected, P(μ − x̄) and PΣPᵀ.
  */
-import type { GaussianMixtureParams, Preprocessing } from '../engine/types';
+import type { GaussianMixtureParams, Preprocessing } from '../engine/model/types';
 import type { Covariance2 } from './ellipse';
 import {
   componentCovariance,

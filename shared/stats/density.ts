@@ -5,7 +5,7 @@
  * with Σ_k[j][j] read from the covariance whatever its type (full/tied/diag/spherical). For a log
  * feature this is the density of ln x (the axis says "log(name)"), which integrates to 1 on that axis.
  */
-import type { GaussianMixtureParams, Preprocessing } from '../engine/types';
+import type { GaussianMixtureParams, Preprocessing } from '../engine/model/types';
 import { componentCovariance } from './ellipse';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);

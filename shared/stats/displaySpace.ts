@@ -8,7 +8,7 @@
  * (the component is log-normal in x and has no ellipse), so a log feature is drawn in log units
  * and its axis is labelled "log(name)" — see `displayFeatureName`.
  */
-import type { Preprocessing } from '../engine/types';
+import type { Preprocessing } from '../engine/model/types';
 
 /** Axis label of feature j: its column name, or "log(name)" when it was log-transformed. */
 export function displayFeatureName(pre: Preprocessing, j: number): string {

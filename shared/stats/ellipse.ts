@@ -8,8 +8,8 @@
  * (that would use k = √χ²₂(p), e.g. 2.45 for 95 %); it matches how mclust and scikit-learn's
  * examples draw component ellipses, and a user reading "2σ" expects two standard deviations.
  */
-import type { GaussianMixtureParams } from '../engine/types';
-import { COVARIANCE_MODELS } from '../engine/covariance';
+import type { GaussianMixtureParams } from '../engine/model/types';
+import { COVARIANCE_MODELS } from '../engine/model/covariance';
 
 /** A symmetric 2 × 2 matrix [[xx, xy], [xy, yy]]. */
 export interface Covariance2 {

@@ -5,7 +5,7 @@
  * selection sampling (Knuth, TAOCP vol. 2, §3.4.2, Algorithm S), which keeps exactly the quota,
  * keeps row order, and is uniform. The generator is seeded, so the same data gives the same sample.
  */
-import { Rng } from '../engine/rng';
+import { Rng } from '../engine/model/rng';
 
 export interface SampleOptions {
   /** Target number of rows (the result can exceed it by the small-cluster minimums). */

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
 import { chart, settle, type ChartSnapshot } from './pageHelpers';
-import type { SweepProgress } from '../../shared/engine/sweepTypes';
+import type { SweepProgress } from '../../shared/engine/sweep/types';
 
 beforeAll(() => ensureRendererBuilt());
 afterAll(() => closeBrowser());

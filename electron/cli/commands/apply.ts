@@ -17,7 +17,7 @@ import {
 import type { LabelModel } from '../../../shared/export/labelModel';
 import { parseModelFile, serializeModelFile } from '../../../shared/project/modelFile';
 import type { EngineCaller } from '../../engine/engineCaller';
-import { writeFileAtomic } from '../../main/atomicWrite';
+import { writeFileAtomic } from '../../common/atomicWrite';
 import { ArgumentError, parseArgs, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
 import { existingFile } from '../inputFile';

@@ -4,15 +4,15 @@
  * --json, exactly one JSON object (the format the holdout checks read; see FIT_USAGE).
  */
 import { readFile } from 'node:fs/promises';
-import { collapsedComponents, degeneracyMessage } from '../../../shared/engine/degeneracy';
-import { COVARIANCE_SHAPE, fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/fitRequest';
+import { collapsedComponents, degeneracyMessage } from '../../../shared/engine/model/degeneracy';
+import { COVARIANCE_SHAPE, fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/request/fitRequest';
 import {
   COVARIANCE_TYPES,
   INIT_METHODS,
   type FitRequest,
   type InitParams,
-} from '../../../shared/engine/types';
-import type { FitResponse } from '../../../shared/engine/types';
+} from '../../../shared/engine/model/types';
+import type { FitResponse } from '../../../shared/engine/model/types';
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec, type SafeParser } from '../args';
 import { codedCommand } from '../codedCommand';
 import { resolveColumns } from '../columns';

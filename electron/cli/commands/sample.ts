@@ -5,11 +5,11 @@
  * someone rows that look like confidential data without being it.
  */
 import path from 'node:path';
-import { sampleMixture } from '../../../shared/engine/sample';
-import { Rng } from '../../../shared/engine/rng';
+import { sampleMixture } from '../../../shared/engine/model/sample';
+import { Rng } from '../../../shared/engine/model/rng';
 import { csvRow, formatNumber } from '../../../shared/export/csvFormat';
 import { fromFittedValue } from '../../../shared/stats/displaySpace';
-import { openAtomic } from '../../main/atomicWrite';
+import { openAtomic } from '../../common/atomicWrite';
 import { ArgumentError, parseArgs, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
 import { readModelFile } from './apply';

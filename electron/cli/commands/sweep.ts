@@ -3,14 +3,14 @@
  * engine requests the app sends (`dataset.import`, then `sweep`), then prints a table of the cells
  * and the best cell per criterion or, with --json, exactly one JSON object (see SWEEP_USAGE).
  */
-import { sweepOptionsSchema, sweepRequestSchema } from '../../../shared/engine/sweepRequest';
-import { COVARIANCE_TYPES, INIT_METHODS, type CovarianceType } from '../../../shared/engine/types';
+import { sweepOptionsSchema, sweepRequestSchema } from '../../../shared/engine/request/sweepRequest';
+import { COVARIANCE_TYPES, INIT_METHODS, type CovarianceType } from '../../../shared/engine/model/types';
 import type {
   SweepCell,
   SweepFitOptions,
   SweepRequest,
   SweepResponse,
-} from '../../../shared/engine/sweepTypes';
+} from '../../../shared/engine/sweep/types';
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
 import { resolveColumns } from '../columns';

@@ -7,7 +7,7 @@
 import type { DataTable } from '../../../shared/data/table';
 import { csvRow } from '../../../shared/export/csvFormat';
 import { labelCells } from '../../../shared/export/labelColumns';
-import { openAtomic } from '../../main/atomicWrite';
+import { openAtomic } from '../../common/atomicWrite';
 import { cancelled } from '../engineCore';
 import { sliceEncoder } from './textEncoder';
 import { ROWS_PER_SLICE, originalHeader, type LabelRowCursor } from './labelRows';

@@ -9,7 +9,7 @@
 import { Writable } from 'node:stream';
 import type { DataTable } from '../../../shared/data/table';
 import { EngineError } from '../../../shared/protocol';
-import { openAtomic } from '../../main/atomicWrite';
+import { openAtomic } from '../../common/atomicWrite';
 import { cancelled } from '../engineCore';
 import { ROWS_PER_SLICE, originalHeader, type LabelRowCursor } from './labelRows';
 import type { ExportJob } from './exportJob';

@@ -6,9 +6,9 @@
  * codes, with their details (e.g. the component index).
  */
 import { EngineError } from '../../../shared/protocol';
-import { buildFitMatrix, fitRequestSchema } from '../../../shared/engine/fitRequest';
-import { FitError } from '../../../shared/engine/errors';
-import type { FitResponse } from '../../../shared/engine/types';
+import { buildFitMatrix, fitRequestSchema } from '../../../shared/engine/request/fitRequest';
+import { FitError } from '../../../shared/errors';
+import type { FitResponse } from '../../../shared/engine/model/types';
 import { runFit } from '../runFit';
 import { withTransfer } from '../engineCore';
 import type { Handler } from './index';

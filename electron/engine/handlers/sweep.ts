@@ -7,12 +7,12 @@
  * (n < K, singular covariance) are that cell's status.
  */
 import { EngineError } from '../../../shared/protocol';
-import { buildFitMatrix } from '../../../shared/engine/fitRequest';
-import { sweepRequestSchema } from '../../../shared/engine/sweepRequest';
-import { bestCells } from '../../../shared/engine/sweepBest';
-import type { SweepResponse } from '../../../shared/engine/sweepTypes';
-import { validateFit } from '../../../shared/engine/validate';
-import { FitError } from '../../../shared/engine/errors';
+import { buildFitMatrix } from '../../../shared/engine/request/fitRequest';
+import { sweepRequestSchema } from '../../../shared/engine/request/sweepRequest';
+import { bestCells } from '../../../shared/engine/sweep/best';
+import type { SweepResponse } from '../../../shared/engine/sweep/types';
+import { validateFit } from '../../../shared/engine/model/validate';
+import { FitError } from '../../../shared/errors';
 import { runSweep } from '../sweep/runSweep';
 import type { Handler } from './index';
 

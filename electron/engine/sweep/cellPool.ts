@@ -11,8 +11,8 @@
  * that error.
  */
 import { Worker } from 'node:worker_threads';
-import type { SweepCell } from '../../../shared/engine/sweepTypes';
-import { FitError, cancelledError, type FitErrorCode } from '../../../shared/engine/errors';
+import type { SweepCell } from '../../../shared/engine/sweep/types';
+import { FitError, cancelledError, type FitErrorCode } from '../../../shared/errors';
 import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './messages';
 
 export interface CellPoolOptions {

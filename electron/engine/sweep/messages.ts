@@ -1,7 +1,7 @@
 /** Messages between the sweep's cell pool and its worker threads (electron/engine/sweepWorker.ts). */
-import type { CovarianceType } from '../../../shared/engine/types';
-import type { SweepCell, SweepFitOptions } from '../../../shared/engine/sweepTypes';
-import type { CellNeighbours } from '../../../shared/engine/sweepRefine';
+import type { CovarianceType } from '../../../shared/engine/model/types';
+import type { SweepCell, SweepFitOptions } from '../../../shared/engine/sweep/types';
+import type { CellNeighbours } from '../../../shared/engine/sweep/refine';
 
 /**
  * One unit of work: a cell's own restarts (thorough, or plain best-of-n_init when the sweep does not

@@ -17,11 +17,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { CovarianceType } from '../../../shared/engine/types';
-import type { SweepCell, SweepFitOptions, SweepProgress } from '../../../shared/engine/sweepTypes';
-import { estimatedCellCost, gridCells } from '../../../shared/engine/sweepOrder';
-import { sweepEtaSeconds } from '../../../shared/engine/sweepEta';
-import { REFINE_ROUNDS, fitChanged, neighbourIndices } from '../../../shared/engine/sweepRefine';
+import type { CovarianceType } from '../../../shared/engine/model/types';
+import type { SweepCell, SweepFitOptions, SweepProgress } from '../../../shared/engine/sweep/types';
+import { estimatedCellCost, gridCells } from '../../../shared/engine/sweep/order';
+import { sweepEtaSeconds } from '../../../shared/engine/sweep/eta';
+import { REFINE_ROUNDS, fitChanged, neighbourIndices } from '../../../shared/engine/sweep/refine';
 import { createCellPool } from './cellPool';
 
 export interface SweepGrid {

@@ -1,6 +1,6 @@
 import type { MixlabApi } from '../../../shared/api';
 import type { ColumnValuesResult } from '../../../shared/data/types';
-import type { FitRequest, FitResponse } from '../../../shared/engine/types';
+import type { FitRequest, FitResponse } from '../../../shared/engine/model/types';
 import { systemApi } from './systemApi';
 
 /**

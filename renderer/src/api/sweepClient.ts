@@ -1,5 +1,5 @@
 import type { MixlabApi } from '../../../shared/api';
-import type { SweepRequest, SweepResponse } from '../../../shared/engine/sweepTypes';
+import type { SweepRequest, SweepResponse } from '../../../shared/engine/sweep/types';
 import type { AppliedModel } from '../../../shared/export/applyModel';
 import type { LabelModel } from '../../../shared/export/labelModel';
 import { systemApi } from './systemApi';

@@ -16,8 +16,8 @@
  * Series: for each covariance type present (in COVARIANCE_TYPES order) a solid series then a dashed
  * one with the same name, so the legend toggles both.
  */
-import type { CovarianceType } from '../../../shared/engine/types';
-import { COVARIANCE_TYPES } from '../../../shared/engine/types';
+import type { CovarianceType } from '../../../shared/engine/model/types';
+import { COVARIANCE_TYPES } from '../../../shared/engine/model/types';
 import type { ECOption } from './echartsSetup';
 import type { ChartTheme } from './theme';
 import { clusterColor } from './palette';

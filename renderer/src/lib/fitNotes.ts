@@ -4,8 +4,8 @@
  * scikit-learn says the first with a ConvergenceWarning and the second not at all; both change how
  * far the result can be trusted, so the model panel shows them beside the Fit button.
  */
-import { collapsedComponents, collapseThreshold } from '../../../shared/engine/degeneracy';
-import type { FitRequest, FitResult } from '../../../shared/engine/types';
+import { collapsedComponents, collapseThreshold } from '../../../shared/engine/model/degeneracy';
+import type { FitRequest, FitResult } from '../../../shared/engine/model/types';
 
 export type FitNote =
   | { kind: 'notConverged'; nIter: number }

@@ -8,7 +8,7 @@
  *
  * Shapes: n = fitted rows, N = dataset rows, K components, d features.
  */
-import type { GaussianMixtureParams, Preprocessing } from '../../../shared/engine/types';
+import type { GaussianMixtureParams, Preprocessing } from '../../../shared/engine/model/types';
 import { toDisplayValue } from '../../../shared/stats/displaySpace';
 import { densityHistogram, type Histogram } from '../../../shared/stats/histogram';
 import { pca2, pcaProjectRows, type Pca2 } from '../../../shared/stats/pca';

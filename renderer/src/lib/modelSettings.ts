@@ -3,7 +3,7 @@
  * their defaults, and their validation for inline messages. Ranges are the fit request schema's
  * (shared/engine/fitRequest.ts) narrowed to what the UI offers: K at most 30, restarts at most 100.
  */
-import { DEFAULT_FIT_OPTIONS, type FitOptions } from '../../../shared/engine/types';
+import { DEFAULT_FIT_OPTIONS, type FitOptions } from '../../../shared/engine/model/types';
 
 export type ModelSettings = Omit<FitOptions, 'initParams'>;
 

@@ -8,7 +8,7 @@
 import type { DatasetSummary } from '../../../shared/data/types';
 import type { AppliedModel } from '../../../shared/export/applyModel';
 import type { LabelModel } from '../../../shared/export/labelModel';
-import type { FitRequest, FitResponse } from '../../../shared/engine/types';
+import type { FitRequest, FitResponse } from '../../../shared/engine/model/types';
 import type {
   MixlabProject,
   ProjectFit,

@@ -2,10 +2,10 @@
  * Sweep cells as plain data (the store keeps them so a project file can save them as JSON), the
  * merge of streamed reports into the grid, and the cell table's order.
  */
-import type { SweepCell, SweepCriterion } from '../../../shared/engine/sweepTypes';
-import type { CovarianceType, GaussianMixtureParams } from '../../../shared/engine/types';
-import { COVARIANCE_TYPES } from '../../../shared/engine/types';
-import { compareGridOrder } from '../../../shared/engine/sweepOrder';
+import type { SweepCell, SweepCriterion } from '../../../shared/engine/sweep/types';
+import type { CovarianceType, GaussianMixtureParams } from '../../../shared/engine/model/types';
+import { COVARIANCE_TYPES } from '../../../shared/engine/model/types';
+import { compareGridOrder } from '../../../shared/engine/sweep/order';
 
 /** GaussianMixtureParams with number[] for the Float64Arrays (same shapes, row-major). */
 export interface PlainParams {

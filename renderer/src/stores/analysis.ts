@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import type { ColumnSummary } from '../../../shared/data/types';
-import type { FitProgress, FitRequest, FitResponse } from '../../../shared/engine/types';
+import type { FitProgress, FitRequest, FitResponse } from '../../../shared/engine/model/types';
 import { useClients } from '../api/clients';
 import { isCancelled, toUserError, type UserError } from '../api/userError';
 import type { FitViews } from '../lib/fitViews';

@@ -1,15 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import type { Preprocessing, CovarianceType, FitRequest, FitResponse } from '../../../shared/engine/types';
-import { COVARIANCE_TYPES } from '../../../shared/engine/types';
+import type { Preprocessing, CovarianceType, FitRequest, FitResponse } from '../../../shared/engine/model/types';
+import { COVARIANCE_TYPES } from '../../../shared/engine/model/types';
 import type {
   SweepCell,
   SweepChoice,
   SweepCriterion,
   SweepProgress,
   SweepRequest,
-} from '../../../shared/engine/sweepTypes';
-import { bestCells } from '../../../shared/engine/sweepBest';
+} from '../../../shared/engine/sweep/types';
+import { bestCells } from '../../../shared/engine/sweep/best';
 import { useClients } from '../api/clients';
 import { isCancelled, toUserError, type UserError } from '../api/userError';
 import { MAX_COMPONENTS } from '../lib/modelSettings';

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runFit } from '../../../electron/engine/runFit';
-import { FitError } from '../../../shared/engine/errors';
-import type { FitOptions, FitProgress } from '../../../shared/engine/types';
+import { FitError } from '../../../shared/errors';
+import type { FitOptions, FitProgress } from '../../../shared/engine/model/types';
 import { WORKER_PATH as workerPath, blobs, expectIdentical } from './parallel/fitHelpers';
 
 const n = 2 * 8192 + 500;

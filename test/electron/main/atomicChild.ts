@@ -5,7 +5,7 @@
  *   hang <target> <text>   writes the temporary file, reports "written", then waits to be killed
  *                          before the rename
  */
-import { openAtomic, writeFileAtomic } from '../../../electron/main/atomicWrite';
+import { openAtomic, writeFileAtomic } from '../../../electron/common/atomicWrite';
 import { EngineError } from '../../../shared/protocol';
 
 async function main(): Promise<void> {

@@ -25,7 +25,7 @@ import {
   openProjectFile,
   saveProjectFile,
 } from '../../../electron/main/projectFiles';
-import { writeFileAtomic } from '../../../electron/main/atomicWrite';
+import { writeFileAtomic } from '../../../electron/common/atomicWrite';
 import { sameDoubles, sampleState } from '../../shared/project/projectFixture';
 
 const irisCsv = fileURLToPath(new URL('../../fixtures/data/iris.csv', import.meta.url));

@@ -10,7 +10,7 @@ import { createIpcRouter } from '../../../electron/main/ipcRouter';
 import { createServices } from '../../../electron/main/services';
 import { Autosaver } from '../../../electron/main/autosave';
 import type { ApiResultOf, ArgOf, MixlabEvent, MixlabMethod } from '../../../shared/api';
-import type { FitResponse } from '../../../shared/engine/types';
+import type { FitResponse } from '../../../shared/engine/model/types';
 import type { ProjectState } from '../../../shared/project/schema';
 
 const irisCsv = fileURLToPath(new URL('../../fixtures/data/iris.csv', import.meta.url));

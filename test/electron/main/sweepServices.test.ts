@@ -6,7 +6,7 @@ import { enginePath } from '../../support/paths';
 import { createIpcRouter } from '../../../electron/main/ipcRouter';
 import { createServices } from '../../../electron/main/services';
 import type { ApiResultOf, ArgOf, MixlabEvent, MixlabMethod } from '../../../shared/api';
-import type { SweepProgress, SweepRequest } from '../../../shared/engine/sweepTypes';
+import type { SweepProgress, SweepRequest } from '../../../shared/engine/sweep/types';
 
 const faithfulCsv = fileURLToPath(new URL('../../fixtures/data/faithful.csv', import.meta.url));
 const events: MixlabEvent[] = [];

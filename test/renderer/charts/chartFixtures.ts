@@ -2,7 +2,7 @@
  * Plain inputs for the option-builder tests, from the scikit-learn iris fixture (K = 3, full):
  * the fitted model, its labels and responsibilities, the data, and translated strings.
  */
-import type { GaussianMixtureParams } from '../../../shared/engine/types';
+import type { GaussianMixtureParams } from '../../../shared/engine/model/types';
 import { flat, loadEmFixture, loadMatrix } from '../../shared/engine/emFixtures';
 import { identityPreprocessing } from '../../../shared/stats/displaySpace';
 import { componentGeometry2d } from '../../../shared/stats/componentGeometry';

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CovarianceType, FitOptions } from '../../../shared/engine/types';
+import type { CovarianceType, FitOptions } from '../../../shared/engine/model/types';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 

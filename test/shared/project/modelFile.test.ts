@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { EngineError } from '../../../shared/protocol';
-import { predictMixture } from '../../../shared/engine/predict';
+import { predictMixture } from '../../../shared/engine/model/predict';
 import { modelToFile, parseModelFile, serializeModelFile } from '../../../shared/project/modelFile';
 import type { LabelModel } from '../../../shared/export/labelModel';
 import { sameDoubles, sklearnParams } from './projectFixture';

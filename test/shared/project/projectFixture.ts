@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { COVARIANCE_MODELS } from '../../../shared/engine/covariance/index';
-import type { CovarianceType, GaussianMixtureParams } from '../../../shared/engine/types';
+import { COVARIANCE_MODELS } from '../../../shared/engine/model/covariance/index';
+import type { CovarianceType, GaussianMixtureParams } from '../../../shared/engine/model/types';
 import {
   PROJECT_FORMAT,
   PROJECT_VERSION,

@@ -8,7 +8,7 @@ import {
   toDisplayValue,
   toFittedValue,
 } from '../../../shared/stats/displaySpace';
-import type { Preprocessing } from '../../../shared/engine/types';
+import type { Preprocessing } from '../../../shared/engine/model/types';
 
 const pre: Preprocessing = {
   columns: [3, 5],

@@ -8,7 +8,7 @@ import {
   projectVector,
   symmetricEigen2,
 } from '../../../shared/stats/ellipse';
-import type { GaussianMixtureParams } from '../../../shared/engine/types';
+import type { GaussianMixtureParams } from '../../../shared/engine/model/types';
 import { mahalanobis2, powerEigen2 } from './eigenOracle';
 
 /** Same direction up to sign: |sin(θ₁ − θ₂)| small. */

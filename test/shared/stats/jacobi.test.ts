@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jacobiEigen } from '../../../shared/stats/jacobi';
-import { Rng } from '../../../shared/engine/rng';
+import { Rng } from '../../../shared/engine/model/rng';
 
 function randomSymmetric(d: number, rng: Rng): Float64Array {
   const A = new Float64Array(d * d);

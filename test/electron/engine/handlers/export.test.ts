@@ -8,7 +8,7 @@ import { RequestTracker } from '../../../../electron/engine/requestTracker';
 import type { EngineCaller } from '../../../../electron/engine/engineCaller';
 import { EngineError, parseFromEngineMessage } from '../../../../shared/protocol';
 import type { DatasetSummary } from '../../../../shared/data/types';
-import type { FitResponse } from '../../../../shared/engine/types';
+import type { FitResponse } from '../../../../shared/engine/model/types';
 import type { LabelModel } from '../../../../shared/export/labelModel';
 import type { LabelExportProgress } from '../../../../shared/export/labelExport';
 

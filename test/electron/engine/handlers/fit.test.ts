@@ -7,7 +7,7 @@ import type { EngineCaller } from '../../../../electron/engine/engineCaller';
 import { EngineError, parseFromEngineMessage } from '../../../../shared/protocol';
 import type { DataTable } from '../../../../shared/data/table';
 import type { DatasetSummary } from '../../../../shared/data/types';
-import type { FitProgress, FitRequest } from '../../../../shared/engine/types';
+import type { FitProgress, FitRequest } from '../../../../shared/engine/model/types';
 
 const fixtureDir = new URL('../../../fixtures/', import.meta.url);
 const readJson = (rel: string) => JSON.parse(readFileSync(fileURLToPath(new URL(rel, fixtureDir)), 'utf8'));

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EngineClient } from '../../../../electron/main/engineClient';
 import { nodeEngineSpawner } from '../../../../electron/main/nodeEngineSpawner';
-import type { SweepProgress, SweepRequest, SweepResponse } from '../../../../shared/engine/sweepTypes';
-import type { CovarianceType } from '../../../../shared/engine/types';
+import type { SweepProgress, SweepRequest, SweepResponse } from '../../../../shared/engine/sweep/types';
+import type { CovarianceType } from '../../../../shared/engine/model/types';
 import { enginePath, fixturesDir } from '../../../support/paths';
 
 let client: EngineClient;

@@ -2,8 +2,8 @@
 import { expect } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Rng } from '../../../../shared/engine/rng';
-import type { FitResult } from '../../../../shared/engine/types';
+import { Rng } from '../../../../shared/engine/model/rng';
+import type { FitResult } from '../../../../shared/engine/model/types';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 /** out/engine/worker.cjs, built by the vitest globalSetup. */

@@ -4,8 +4,8 @@
  * (out/engine/worker.cjs, built by the vitest globalSetup).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fitGaussianMixture } from '../../../../shared/engine/fit';
-import type { CovarianceType, FitOptions } from '../../../../shared/engine/types';
+import { fitGaussianMixture } from '../../../../shared/engine/model/fit';
+import type { CovarianceType, FitOptions } from '../../../../shared/engine/model/types';
 import { WORKER_PATH, blobs, expectIdentical } from './fitHelpers';
 import {
   createWorkerExecutor,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCellPool } from '../../../../electron/engine/sweep/cellPool';
 import type { SweepTask } from '../../../../electron/engine/sweep/messages';
-import { fitSweepCell } from '../../../../shared/engine/sweepCell';
+import { fitSweepCell } from '../../../../shared/engine/sweep/cell';
 import { SWEEP_WORKER, fixtureMatrix } from './sweepData';
 
 const options = { init: 'kmeans', nInit: 1, seed: 0, maxIter: 100, tol: 1e-3, regCovar: 1e-6 } as const;

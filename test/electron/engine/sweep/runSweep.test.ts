@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../../../electron/engine/sweep/runSweep';
-import type { SweepCell, SweepProgress } from '../../../../shared/engine/sweepTypes';
+import type { SweepCell, SweepProgress } from '../../../../shared/engine/sweep/types';
 import { SWEEP_WORKER, fixtureMatrix, shared } from './sweepData';
 
 const quick = { init: 'kmeans', nInit: 2, seed: 0, maxIter: 300, tol: 1e-4, regCovar: 1e-6 } as const;

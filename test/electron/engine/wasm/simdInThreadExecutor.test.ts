@@ -4,8 +4,8 @@
  * larger one in the same arena (the arena is reset, and memory the earlier fit left is cleared).
  */
 import { describe, expect, it } from 'vitest';
-import { fitGaussianMixture } from '../../../../shared/engine/fit';
-import type { CovarianceType, FitOptions } from '../../../../shared/engine/types';
+import { fitGaussianMixture } from '../../../../shared/engine/model/fit';
+import type { CovarianceType, FitOptions } from '../../../../shared/engine/model/types';
 import { WasmArena } from '../../../../electron/engine/wasm/arena';
 import { createSimdInThreadExecutor } from '../../../../electron/engine/wasm/simdInThreadExecutor';
 import { blobs, expectIdentical } from '../parallel/fitHelpers';

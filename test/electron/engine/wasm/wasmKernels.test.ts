@@ -5,10 +5,10 @@
  * can explain (its distances overflow: an even split with log p = −∞).
  */
 import { describe, expect, it } from 'vitest';
-import { rowKernels } from '../../../../shared/engine/kernels/compile';
-import type { KernelFamilyName } from '../../../../shared/engine/kernels/types';
-import { Rng } from '../../../../shared/engine/rng';
-import { chunkCount, partialStride, runStepOnChunk, type RowJob } from '../../../../shared/engine/steps';
+import { rowKernels } from '../../../../shared/engine/compute/js/compile';
+import type { KernelFamilyName } from '../../../../shared/engine/compute/js/types';
+import { Rng } from '../../../../shared/engine/model/rng';
+import { chunkCount, partialStride, runStepOnChunk, type RowJob } from '../../../../shared/engine/compute/steps';
 import { WasmArena } from '../../../../electron/engine/wasm/arena';
 import {
   paramBlockBytes,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeFitViews, fitViewsBuffers } from '../../../../renderer/src/lib/fitViews';
 import { pca2 } from '../../../../shared/stats/pca';
 import { SCATTER_MAX_POINTS } from '../../../../renderer/src/charts/scatterOption';
-import type { GaussianMixtureParams } from '../../../../shared/engine/types';
+import type { GaussianMixtureParams } from '../../../../shared/engine/model/types';
 
 const params: GaussianMixtureParams = {
   covarianceType: 'spherical',

@@ -4,7 +4,7 @@ import {
   settingsProblems,
   toFitOptions,
 } from '../../../../renderer/src/lib/modelSettings';
-import { fitOptionsSchema } from '../../../../shared/engine/fitRequest';
+import { fitOptionsSchema } from '../../../../shared/engine/request/fitRequest';
 
 describe('model settings', () => {
   it('defaults are valid and pass the engine’s own schema unchanged', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MixlabError } from '../../../../shared/api';
 import type { DatasetSummary } from '../../../../shared/data/types';
-import type { FitRequest, FitResponse } from '../../../../shared/engine/types';
+import type { FitRequest, FitResponse } from '../../../../shared/engine/model/types';
 import { useAnalysisStore, parseFitProgress } from '../../../../renderer/src/stores/analysis';
 import { useDatasetStore } from '../../../../renderer/src/stores/dataset';
 import { DEFAULT_MODEL_SETTINGS } from '../../../../renderer/src/lib/modelSettings';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MixlabError } from '../../../../shared/api';
 import type { DatasetSummary } from '../../../../shared/data/types';
-import type { FitRequest, FitResponse } from '../../../../shared/engine/types';
+import type { FitRequest, FitResponse } from '../../../../shared/engine/model/types';
 import type { MixlabProject, ProjectState } from '../../../../shared/project/schema';
 import type { OpenedProject } from '../../../../shared/project/status';
 import { useAnalysisStore } from '../../../../renderer/src/stores/analysis';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MixlabError } from '../../../../shared/api';
 import type { DatasetSummary } from '../../../../shared/data/types';
-import type { CovarianceType } from '../../../../shared/engine/types';
+import type { CovarianceType } from '../../../../shared/engine/model/types';
 import type {
   SweepCell,
   SweepCellStatus,
   SweepRequest,
   SweepResponse,
-} from '../../../../shared/engine/sweepTypes';
+} from '../../../../shared/engine/sweep/types';
 import type { AppliedModel } from '../../../../shared/export/applyModel';
 import type { LabelModel } from '../../../../shared/export/labelModel';
 import { useAnalysisStore } from '../../../../renderer/src/stores/analysis';

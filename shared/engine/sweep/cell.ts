@@ -1,0 +1,134 @@
+/**
+ * One cell of the sweep: a full fit (all restarts) of K components of one covariance type, turned
+ * into a SweepCell. Fit refusals that belong to this cell — fewer rows than K, fewer distinct rows
+ * than K, a covariance singular even with reg_covar — become a status with the engine's message,
+ * because the grid must show them beside the cells that fitted. Errors about the data or the
+ * options as a whole (not finite, constant column, invalid option) and cancellation are thrown:
+ * they would fail every cell the same way.
+ *
+ * Every cell is seeded with the sweep's seed (as scikit-learn's random_state is passed unchanged to
+ * each GaussianMixture of a grid), so a cell's result depends only on (X, K, type, options), never
+ * on which thread ran it or when.
+ */
+import type { CovarianceType, InitParams } from '../model/types';
+import type { SweepCell, SweepFitOptions } from './types';
+import type { FitRuntime } from '../model/fit';
+import type { RowExecutor } from '../compute/steps';
+import { fitGaussianMixture } from '../model/fit';
+import { FitError, type FitErrorCode } from '../../errors';
+import { nParameters, sampleSizeAdjustedBic } from '../model/criteria';
+import { degeneracyMessage, isCollapsed, smallestCovarianceEigenvalue } from '../model/degeneracy';
+import { sweepRestarts } from './restarts';
+import type { MixtureState } from '../model/em';
+
+/** FitError codes that describe this cell, and the status they give it. */
+const CELL_FAILURES: Partial<Record<FitErrorCode, 'singular' | 'failed'>> = {
+  singular_component: 'singular',
+  too_few_samples: 'failed',
+  too_many_components: 'failed',
+};
+
+/**
+ * Where a cell's EM starts: its own k-means (or other) restarts — 'thorough' (the sweep's default:
+ * extra restarts on small data, sweepRestarts.ts, and collapsed restarts ranked below proper ones)
+ * or 'plain' (exactly scikit-learn's best-of-n_init by lower bound, for `--no-refine`) — or one
+ * explicit start (sweepNeighbourStarts.ts), from which EM runs once, as scikit-learn does.
+ */
+export type CellStart = { search: 'thorough' | 'plain' } | { initParams: InitParams };
+
+/**
+ * How a cell's fit runs: `newExecutor` gives the RowExecutor of each fit (the sweep workers'
+ * SIMD in-thread executor); default the in-thread JavaScript one. Either gives the same numbers.
+ */
+export type CellRuntime = Pick<FitRuntime, 'signal' | 'kernelMode'> & { newExecutor?: () => RowExecutor };
+
+/** X: Float64Array, nSamples × nFeatures, row-major. */
+export async function fitSweepCell(
+  X: Float64Array,
+  nSamples: number,
+  nFeatures: number,
+  k: number,
+  covarianceType: CovarianceType,
+  options: SweepFitOptions,
+  runtime: CellRuntime = {},
+  start: CellStart = { search: 'thorough' },
+): Promise<SweepCell> {
+  const started = Date.now();
+  const empty: SweepCell = {
+    k,
+    covarianceType,
+    status: 'failed',
+    message: null,
+    code: null,
+    meanLogLikelihood: null,
+    logLikelihood: null,
+    nParameters: nParameters(covarianceType, k, nFeatures),
+    bic: null,
+    aic: null,
+    icl: null,
+    sabic: null,
+    converged: null,
+    nIter: null,
+    seconds: 0,
+    minCovarianceEigenvalue: null,
+    minEigenvalueComponent: null,
+    minWeight: null,
+    origin: null,
+    params: null,
+  };
+  const thorough = 'search' in start && start.search === 'thorough';
+  const startOptions =
+    'initParams' in start
+      ? { initParams: start.initParams, nInit: 1 }
+      : {
+          nInit: thorough
+            ? sweepRestarts(options.nInit, nSamples, k, nFeatures, covarianceType)
+            : options.nInit,
+        };
+  // A collapsed restart ranks below every proper one (em.ts restartRank): the cell reports the best
+  // proper optimum its restarts found, and is degenerate only when all of them collapsed.
+  const proper = (state: MixtureState): number =>
+    isCollapsed(
+      smallestCovarianceEigenvalue({ ...state, covarianceType, nComponents: k, nFeatures }).value,
+      options.regCovar,
+    )
+      ? 0
+      : 1;
+  let fit;
+  try {
+    const { newExecutor, ...fitRuntime } = runtime;
+    fit = await fitGaussianMixture(
+      X,
+      nSamples,
+      nFeatures,
+      { ...options, nComponents: k, covarianceType, ...startOptions },
+      { ...fitRuntime, executor: newExecutor?.(), ...(thorough ? { restartRank: proper } : {}) },
+    );
+  } catch (err) {
+    const status = err instanceof FitError ? CELL_FAILURES[err.code] : undefined;
+    if (!status || !(err instanceof FitError)) throw err;
+    return { ...empty, status, code: err.code, message: err.message, seconds: (Date.now() - started) / 1000 };
+  }
+  const smallest = smallestCovarianceEigenvalue(fit.params);
+  const degenerate = degeneracyMessage(smallest, options.regCovar);
+  return {
+    ...empty,
+    status: degenerate ? 'degenerate' : 'ok',
+    message: degenerate,
+    meanLogLikelihood: fit.meanLogLikelihood,
+    logLikelihood: fit.logLikelihood,
+    nParameters: fit.nParameters,
+    bic: fit.bic,
+    aic: fit.aic,
+    icl: fit.icl,
+    sabic: sampleSizeAdjustedBic(fit.logLikelihood, fit.nParameters, nSamples),
+    converged: fit.converged,
+    nIter: fit.nIter,
+    seconds: (Date.now() - started) / 1000,
+    minCovarianceEigenvalue: smallest.value,
+    minEigenvalueComponent: smallest.component,
+    minWeight: Math.min(...fit.params.weights),
+    origin: 'restarts',
+    params: fit.params,
+  };
+}
