@@ -18,7 +18,8 @@ import type {
 } from './data/types';
 import type { FitRequest, FitResponse } from './engine/model/types';
 import type { SweepRequest, SweepResponse } from './engine/sweep/types';
-import type { EngineErrorInfo, EngineExitReason, ProgressOf } from './protocol';
+import type { EngineExitReason, ProgressOf } from './protocol';
+import { EngineError, type EngineErrorInfo } from './errors';
 import type { AppliedModel, ColumnMatch } from './export/applyModel';
 import type { LabelExportOptions, LabelExportSummary } from './export/labelExport';
 import type { LabelModel } from './export/labelModel';
@@ -244,13 +245,13 @@ export type MixlabEvent =
 /** What travels back over the invoke channel: never a thrown Error (Electron would mangle its text). */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: EngineErrorInfo };
 
-export class MixlabError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
+/**
+ * A refused window.mixlab call as the page sees it: the engine's or the main process's coded error
+ * rebuilt on the page's side of the bridge (shared/errors.ts). Only the name differs.
+ */
+export class MixlabError extends EngineError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
     this.name = 'MixlabError';
   }
 }

@@ -29,6 +29,7 @@ import type {
   ModelApplyRequest,
 } from './export/labelExport';
 import type { AppliedModel } from './export/applyModel';
+import { ErrorCodes, type EngineErrorInfo } from './errors';
 
 export interface HelloResult {
   engineVersion: string;
@@ -86,39 +87,8 @@ export const ENGINE_KINDS: readonly EngineKind[] = [
   'model.apply',
 ];
 
-/** Stable error codes. The message is for people; the code is for programs and tests. */
-export const ErrorCodes = {
-  /** The message was not a protocol message (bad shape, unknown type). */
-  BadMessage: 'bad_message',
-  /** The request kind is not one the engine knows. */
-  UnknownKind: 'unknown_kind',
-  /** The payload failed validation; the message says which field and why. */
-  InvalidPayload: 'invalid_payload',
-  /** The caller cancelled the request. */
-  Cancelled: 'cancelled',
-  /** The engine process exited while the request was in flight. */
-  EngineCrashed: 'engine_crashed',
-  /** The engine process ran out of memory while the request was in flight (and was restarted). */
-  EngineOutOfMemory: 'engine_out_of_memory',
-  /** The engine process could not be started. */
-  EngineUnavailable: 'engine_unavailable',
-  /** A dataset id that the engine does not hold (released, or lost in a restart). */
-  UnknownDataset: 'unknown_dataset',
-  /** A bug: an exception nobody expected. The message carries its text, never a stack. */
-  Internal: 'internal',
-} as const;
-
 /** Why an engine process ended: out of memory, killed from outside (SIGKILL), or any other exit. */
 export type EngineExitReason = 'out-of-memory' | 'killed' | 'exited';
-
-export interface EngineErrorInfo {
-  /** One of ErrorCodes, or a domain code (import rejection reason, `singular_component`, …). */
-  code: string;
-  /** A sentence a user can act on. */
-  message: string;
-  /** Optional structured details (component index, row numbers, …). */
-  details?: Record<string, unknown>;
-}
 
 export type RequestMessage<K extends EngineKind = EngineKind> = {
   type: 'request';
@@ -134,23 +104,6 @@ export type ResultMessage = { type: 'result'; id: number; result: unknown };
 export type ErrorMessage = { type: 'error'; id: number; error: EngineErrorInfo };
 export type ReadyMessage = { type: 'ready'; pid: number };
 export type FromEngineMessage = ProgressMessage | ResultMessage | ErrorMessage | ReadyMessage;
-
-/** An error carrying a protocol code; thrown by handlers, turned into an ErrorMessage at the edge. */
-export class EngineError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'EngineError';
-  }
-  toInfo(): EngineErrorInfo {
-    return this.details
-      ? { code: this.code, message: this.message, details: this.details }
-      : { code: this.code, message: this.message };
-  }
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;

@@ -3,7 +3,7 @@
  * else is `internal`. With --json the error is the one object on stdout ({"error": {code, message}});
  * without, one line on stderr. Exit code 2 for invalid_arguments (the user's command line), 1 otherwise.
  */
-import { EngineError, type EngineErrorInfo } from '../../shared/protocol';
+import { EngineError, type EngineErrorInfo } from '../../shared/errors';
 import { ArgumentError } from './args';
 import type { CliContext } from './cliTypes';
 

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EngineError } from '../../shared/protocol';
+import { EngineError } from '../../shared/errors';
 
 /** An input file's absolute path; a missing file is reported here, in the user's words. */
 export async function existingFile(file: string): Promise<string> {

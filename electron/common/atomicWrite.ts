@@ -12,7 +12,7 @@
 import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { EngineError } from '../../shared/protocol';
+import { EngineError } from '../../shared/errors';
 
 export const SAVE_FAILED = 'save_failed';
 

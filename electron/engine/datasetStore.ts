@@ -1,5 +1,5 @@
 /** Datasets the engine process holds, by id. The engine owns the data; other processes hold ids. */
-import { EngineError, ErrorCodes } from '../../shared/protocol';
+import { EngineError, ErrorCodes } from '../../shared/errors';
 import type { DataTable } from '../../shared/data/table';
 
 export class DatasetStore {

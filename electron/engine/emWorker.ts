@@ -4,9 +4,9 @@
  * (the E-step and scatter in WebAssembly SIMD when the executor placed the job in a WasmArena).
  */
 import { parentPort } from 'node:worker_threads';
-import type { RowKernels } from '../../shared/engine/compute/js/types';
-import type { RowJob } from '../../shared/engine/compute/steps';
-import { kernelsFor, runStepOnChunk } from '../../shared/engine/compute/steps';
+import type { RowKernels } from '../../shared/engine/compute';
+import type { RowJob } from '../../shared/engine/compute';
+import { kernelsFor, runStepOnChunk } from '../../shared/engine/compute';
 import type { WorkerReply, WorkerRequest } from './parallel/messages';
 import { wasmRowKernels } from './wasm/wasmKernels';
 

@@ -3,15 +3,10 @@
  * or in-process for the CLI): parse, dispatch to the handler for the request's kind, stream
  * progress (throttled), deliver the result or a coded error, and honour cancel by id.
  */
-import {
-  EngineError,
-  ErrorCodes,
-  parseToEngineMessage,
-  type EngineErrorInfo,
-  type EngineKind,
-  type FromEngineMessage,
-} from '../../shared/protocol';
-import { handlers, type HandlerContext } from './handlers';
+import { parseToEngineMessage, type EngineKind, type FromEngineMessage } from '../../shared/protocol';
+import { EngineError, ErrorCodes, cancelledError, type EngineErrorInfo } from '../../shared/errors';
+import { handlers } from './handlers';
+import { splitTransfer, type HandlerContext } from './handlers/handler';
 import { DatasetStore } from './datasetStore';
 
 /** How the core talks to its caller. */
@@ -92,7 +87,7 @@ export class EngineCore {
     };
     try {
       const { result, transfer } = splitTransfer(await entry.run(parsed.data as never, ctx));
-      if (controller.signal.aborted) throw cancelled();
+      if (controller.signal.aborted) throw cancelledError();
       this.transport.send({ type: 'result', id, result }, transfer);
     } catch (err) {
       this.transport.send({ type: 'error', id, error: toErrorInfo(err, controller.signal.aborted) });
@@ -102,29 +97,9 @@ export class EngineCore {
   }
 }
 
-export const cancelled = (): EngineError => new EngineError(ErrorCodes.Cancelled, 'Cancelled.');
-
-/** Handlers may return `{ result, transfer }` to hand typed-array buffers over without copying. */
-function splitTransfer(value: unknown): { result: unknown; transfer?: ArrayBuffer[] } {
-  if (value && typeof value === 'object' && TRANSFER in value) {
-    const v = value as unknown as Transferable<unknown>;
-    return { result: v.result, transfer: v[TRANSFER] };
-  }
-  return { result: value };
-}
-
-export const TRANSFER: unique symbol = Symbol('transfer');
-export interface Transferable<T> {
-  result: T;
-  [TRANSFER]: ArrayBuffer[];
-}
-export function withTransfer<T>(result: T, buffers: ArrayBuffer[]): Transferable<T> {
-  return { result, [TRANSFER]: buffers };
-}
-
 function toErrorInfo(err: unknown, aborted: boolean): EngineErrorInfo {
   if (err instanceof EngineError) return err.toInfo();
-  if (aborted) return { code: ErrorCodes.Cancelled, message: 'Cancelled.' };
+  if (aborted) return cancelledError().toInfo();
   const text = err instanceof Error ? err.message : String(err);
   return { code: ErrorCodes.Internal, message: `Unexpected engine error: ${text}` };
 }

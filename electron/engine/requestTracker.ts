@@ -2,13 +2,8 @@
  * Caller-side bookkeeping of engine requests: ids, pending promises, progress callbacks, cancel.
  * Shared by the in-process engine (CLI) and the main process's EngineClient.
  */
-import {
-  EngineError,
-  ErrorCodes,
-  type EngineKind,
-  type FromEngineMessage,
-  type ToEngineMessage,
-} from '../../shared/protocol';
+import { type EngineKind, type FromEngineMessage, type ToEngineMessage } from '../../shared/protocol';
+import { EngineError, ErrorCodes, cancelledError } from '../../shared/errors';
 import type { CallOptions, EngineCaller } from './engineCaller';
 
 interface Pending {
@@ -33,7 +28,7 @@ export class RequestTracker implements EngineCaller {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (options.signal?.aborted) {
-        reject(new EngineError(ErrorCodes.Cancelled, 'Cancelled.'));
+        reject(cancelledError());
         return;
       }
       const onAbort = () => this.post({ type: 'cancel', id });

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { FitOptions, FitProgress, FitResult } from '../../shared/engine/model/types';
-import type { KernelMode } from '../../shared/engine/compute/js/compile';
+import type { KernelMode } from '../../shared/engine/compute';
 import { fitGaussianMixture } from '../../shared/engine/model/fit';
 import { cancelledError } from '../../shared/errors';
-import { chunkCount } from '../../shared/engine/compute/steps';
+import { chunkCount } from '../../shared/engine/compute';
 import { createWorkerExecutor } from './parallel/workerExecutor';
 
 export interface RunFitRuntime {

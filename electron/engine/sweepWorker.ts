@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { refineSweepCell } from '../../shared/engine/sweep/refine';
-import { FitError } from '../../shared/errors';
+import { EngineError } from '../../shared/errors';
 import type { SweepCell } from '../../shared/engine/sweep/types';
 import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './sweep/messages';
 import { fitSweepCell, type CellRuntime } from '../../shared/engine/sweep/cell';
@@ -52,7 +52,7 @@ async function reply(id: number, task: SweepTask): Promise<SweepWorkerReply> {
   try {
     return { type: 'cell', id, cell: await runTask(task) };
   } catch (error) {
-    if (error instanceof FitError)
+    if (error instanceof EngineError)
       return { type: 'error', id, code: error.code, message: error.message, details: error.details };
     return {
       type: 'error',

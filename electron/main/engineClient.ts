@@ -5,8 +5,6 @@
  * tests), so this lifecycle is tested in plain Node exactly as it runs in the app.
  */
 import {
-  EngineError,
-  ErrorCodes,
   parseFromEngineMessage,
   type EngineExitReason,
   type EngineKind,
@@ -14,6 +12,7 @@ import {
   type ResultOf,
   type ToEngineMessage,
 } from '../../shared/protocol';
+import { EngineError, ErrorCodes } from '../../shared/errors';
 import type { CallOptions, EngineCaller } from '../engine/engineCaller';
 import { RequestTracker } from '../engine/requestTracker';
 import { crashMessage, describeExit, exitDetail, exitReason, type EngineExit } from './engineExit';

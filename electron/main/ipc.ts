@@ -5,7 +5,7 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type MixlabEvent } from '../../shared/api';
-import { ErrorCodes } from '../../shared/protocol';
+import { ErrorCodes } from '../../shared/errors';
 import type { IpcRouter } from './ipcRouter';
 import { isAppUrl } from './security';
 

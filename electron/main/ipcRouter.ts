@@ -5,7 +5,7 @@
  */
 import { MIXLAB_METHODS, type Envelope, type MixlabMethod } from '../../shared/api';
 import { apiArgSchemas } from '../../shared/apiSchemas';
-import { EngineError, ErrorCodes, type EngineErrorInfo } from '../../shared/protocol';
+import { EngineError, ErrorCodes, type EngineErrorInfo } from '../../shared/errors';
 import type { MixlabServices } from './services';
 
 export type IpcRouter = (method: unknown, arg: unknown) => Promise<Envelope<unknown>>;

@@ -21,7 +21,7 @@
  * comes from a user gesture in trusted UI, not from the page's request.
  */
 import path from 'node:path';
-import { EngineError } from '../../shared/protocol';
+import { EngineError } from '../../shared/errors';
 
 export const PATH_NOT_GRANTED = 'path_not_granted';
 

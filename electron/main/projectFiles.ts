@@ -10,7 +10,7 @@ import { createGzip, gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { EngineError } from '../../shared/protocol';
+import { EngineError } from '../../shared/errors';
 import { parseProject, ProjectCodes, serializeProject } from '../../shared/project/parseProject';
 import {
   PROJECT_FORMAT,

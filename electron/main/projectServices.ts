@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiResultOf, ArgOf, SaveFilePurpose } from '../../shared/api';
-import { EngineError, ErrorCodes } from '../../shared/protocol';
+import { EngineError, ErrorCodes } from '../../shared/errors';
 import { parseModelFile, serializeModelFile } from '../../shared/project/modelFile';
 import type { ProjectMethod } from '../../shared/project/apiArgSchemas';
 import type { EngineCaller } from '../engine/engineCaller';

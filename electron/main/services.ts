@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ApiResultOf, ArgOf, AppInfo, MixlabEvent, MixlabMethod } from '../../shared/api';
 import type { DatasetSummary, ImportOptions } from '../../shared/data/types';
-import { EngineError, ErrorCodes } from '../../shared/protocol';
+import { EngineError, ErrorCodes, cancelledError } from '../../shared/errors';
 import type { EngineCaller } from '../engine/engineCaller';
 import { SAMPLES } from './samples';
 import { createProjectServices, type FileDialogs } from './projectServices';
@@ -228,5 +228,5 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 }
 
 function cancelled(): EngineError {
-  return new EngineError(ErrorCodes.Cancelled, 'Cancelled.');
+  return cancelledError();
 }

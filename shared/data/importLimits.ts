@@ -15,7 +15,7 @@
  *
  * The messages say which limit, where in the file, and what to do instead.
  */
-import { EngineError } from '../protocol';
+import { EngineError } from '../errors';
 
 export interface ImportLimits {
   fileBytes: number;

@@ -5,10 +5,10 @@
  * re-standardised on the new rows, or a second file would be measured in different units), then
  * scikit-learn's predict / predict_proba through `predictMixture`. Nothing is refitted.
  */
-import { EngineError } from '../protocol';
+import { EngineError } from '../errors';
 import type { DataTable } from '../data/table';
 import type { DatasetSummary } from '../data/types';
-import { buildFitMatrix } from '../engine/request/fitRequest';
+import { buildFitMatrix } from '../engine/request/buildFitMatrix';
 import { predictMixture } from '../engine/model/predict';
 import type { LabelModel, ModelPreprocessing } from './labelModel';
 

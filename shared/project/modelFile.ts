@@ -6,7 +6,7 @@
  * estimator from it: set those attributes on a GaussianMixture and call predict.
  */
 import { z } from 'zod';
-import { EngineError } from '../protocol';
+import { EngineError } from '../errors';
 import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/model/types';
 import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
 import { COVARIANCE_SHAPE, shapeProblem } from '../engine/request/fitRequest';

@@ -8,7 +8,7 @@
  *   project_too_new   made by a newer Mixture Lab (format N; this version reads up to M)
  *   project_invalid   a field fails the schema (its path and why), sizes beyond the caps included
  */
-import { EngineError } from '../protocol';
+import { EngineError } from '../errors';
 import { parseJsonText, stringifyJson } from './jsonText';
 import { MIGRATIONS, migrate, oldestReadableVersion, type Migration } from './migrations';
 import { PROJECT_FORMAT, PROJECT_VERSION, projectSchema, type MixlabProject } from './schema';

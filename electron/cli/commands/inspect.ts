@@ -6,7 +6,7 @@
  * exits with code 2 and prints {"error": {"code", "message"}}, code = the sidecar's reason_code.
  */
 import path from 'node:path';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError } from '../../../shared/errors';
 import type { ColumnSummary, DatasetSummary, ImportOptions, ImportProblem } from '../../../shared/data/types';
 import type { CliCommand } from '../cliTypes';
 import { wantsHelp } from '../args';

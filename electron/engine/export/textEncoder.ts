@@ -4,7 +4,7 @@
  * by decoding it back and refuse with the character and row instead of losing it quietly.
  */
 import iconv from 'iconv-lite';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError } from '../../../shared/errors';
 import type { ExportEncoding } from '../../../shared/export/labelExport';
 
 export const UNENCODABLE = 'export_unencodable';

@@ -8,10 +8,10 @@ import type { DataTable } from '../../../shared/data/table';
 import { csvRow } from '../../../shared/export/csvFormat';
 import { labelCells } from '../../../shared/export/labelColumns';
 import { openAtomic } from '../../common/atomicWrite';
-import { cancelled } from '../engineCore';
 import { sliceEncoder } from './textEncoder';
 import { ROWS_PER_SLICE, originalHeader, type LabelRowCursor } from './labelRows';
 import type { ExportJob } from './exportJob';
+import { cancelledError } from '../../../shared/errors';
 
 export async function writeLabelsCsv(
   table: DataTable,
@@ -32,7 +32,7 @@ export async function writeLabelsCsv(
     );
     const cells = new Array<string>(width);
     for (let start = 0; start < n; start += ROWS_PER_SLICE) {
-      if (job.signal.aborted) throw cancelled();
+      if (job.signal.aborted) throw cancelledError();
       const end = Math.min(n, start + ROWS_PER_SLICE);
       const lines: string[] = [];
       for (let row = start; row < end; row++) {
@@ -44,7 +44,7 @@ export async function writeLabelsCsv(
       await file.write(encoder.encode(lines, start + 2));
       job.progress({ rowsWritten: end, totalRows: n });
     }
-    if (job.signal.aborted) throw cancelled();
+    if (job.signal.aborted) throw cancelledError();
     await file.commit();
   } catch (err) {
     await file.abort();

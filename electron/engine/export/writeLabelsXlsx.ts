@@ -8,9 +8,8 @@
  */
 import { Writable } from 'node:stream';
 import type { DataTable } from '../../../shared/data/table';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError, cancelledError } from '../../../shared/errors';
 import { openAtomic } from '../../common/atomicWrite';
-import { cancelled } from '../engineCore';
 import { ROWS_PER_SLICE, originalHeader, type LabelRowCursor } from './labelRows';
 import type { ExportJob } from './exportJob';
 
@@ -47,7 +46,7 @@ export async function writeLabelsXlsx(
     const sheet = workbook.addWorksheet('Labels');
     sheet.addRow([...originalHeader(table), ...addedColumns]).commit();
     for (let start = 0; start < n; start += ROWS_PER_SLICE) {
-      if (job.signal.aborted) throw cancelled();
+      if (job.signal.aborted) throw cancelledError();
       const end = Math.min(n, start + ROWS_PER_SLICE);
       for (let row = start; row < end; row++) {
         const values: (string | number | null)[] = new Array(width);
@@ -61,7 +60,7 @@ export async function writeLabelsXlsx(
     }
     sheet.commit();
     await workbook.commit();
-    if (job.signal.aborted) throw cancelled();
+    if (job.signal.aborted) throw cancelledError();
     await file.commit();
   } catch (err) {
     sink.destroy();

@@ -4,9 +4,8 @@
  * copy (the table's own arrays may be shared with fit workers) and is transferred, not cloned.
  */
 import { z } from 'zod';
-import { EngineError, ErrorCodes } from '../../../shared/protocol';
-import { withTransfer } from '../engineCore';
-import type { Handler } from './index';
+import { EngineError, ErrorCodes } from '../../../shared/errors';
+import { withTransfer, type Handler } from './handler';
 
 export const datasetColumnValues: Handler<'dataset.columnValues'> = {
   schema: z

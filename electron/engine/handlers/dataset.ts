@@ -3,10 +3,10 @@
  * preview a file for the import dialog, read rows back as text, release a dataset.
  */
 import { z } from 'zod';
-import { EngineError, ErrorCodes } from '../../../shared/protocol';
+import { EngineError, ErrorCodes } from '../../../shared/errors';
 import { importFile } from '../import/importFile';
 import { previewFile } from '../import/previewFile';
-import type { Handler } from './index';
+import type { Handler } from './handler';
 
 const importOptions = z
   .object({

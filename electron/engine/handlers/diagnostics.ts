@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cancelled } from '../engineCore';
-import type { Handler } from './index';
+import type { Handler } from './handler';
+import { cancelledError } from '../../../shared/errors';
 
 const schema = z
   .object({
@@ -17,7 +17,7 @@ export const diagnosticsWork: Handler<'diagnostics.work'> = {
   async run({ ms, steps, crash }, ctx) {
     for (let step = 1; step <= steps; step++) {
       await sleep(ms / steps);
-      if (ctx.signal.aborted) throw cancelled();
+      if (ctx.signal.aborted) throw cancelledError();
       // Exit the way a crash does (no reply, no cleanup) halfway through.
       if (crash && step * 2 >= steps) process.exit(70);
       ctx.progress({ step, steps }, step === steps);

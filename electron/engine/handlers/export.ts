@@ -12,11 +12,10 @@ import {
 } from '../../../shared/export/labelExport';
 import { applyModel } from '../../../shared/export/applyModel';
 import { labelColumnNames } from '../../../shared/export/labelColumns';
-import { withTransfer } from '../engineCore';
 import { labelRowCursor } from '../export/labelRows';
 import { writeLabelsCsv } from '../export/writeLabelsCsv';
 import { writeLabelsXlsx } from '../export/writeLabelsXlsx';
-import type { Handler } from './index';
+import { withTransfer, type Handler } from './handler';
 
 type ParsedExport = z.output<typeof labelExportRequestSchema>;
 

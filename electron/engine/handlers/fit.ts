@@ -2,16 +2,15 @@
  * Engine kind `fit`: one Gaussian mixture on columns of a dataset the engine holds.
  * Payload validated by `fitRequestSchema` (the core parses it before `run`); the matrix is built by
  * `buildFitMatrix` (drop rows with missing values, log, standardise) and fitted by `runFit` on the
- * worker pool. FitError codes (singular_component, too_few_samples, …) travel unchanged as EngineError
+ * worker pool. EngineError codes (singular_component, too_few_samples, …) travel unchanged as EngineError
  * codes, with their details (e.g. the component index).
  */
-import { EngineError } from '../../../shared/protocol';
-import { buildFitMatrix, fitRequestSchema } from '../../../shared/engine/request/fitRequest';
-import { FitError } from '../../../shared/errors';
+import { fitRequestSchema } from '../../../shared/engine/request/fitRequest';
+import { buildFitMatrix } from '../../../shared/engine/request/buildFitMatrix';
+import { EngineError } from '../../../shared/errors';
 import type { FitResponse } from '../../../shared/engine/model/types';
 import { runFit } from '../runFit';
-import { withTransfer } from '../engineCore';
-import type { Handler } from './index';
+import { withTransfer, type Handler } from './handler';
 
 export const fit: Handler<'fit'> = {
   schema: fitRequestSchema,
@@ -26,7 +25,7 @@ export const fit: Handler<'fit'> = {
         onProgress: (p) => ctx.progress(p),
       });
     } catch (err) {
-      if (err instanceof FitError) throw toEngineError(err, matrix.preprocessing.columnNames);
+      if (err instanceof EngineError) throw toEngineError(err, matrix.preprocessing.columnNames);
       throw err;
     }
     const response: FitResponse = {
@@ -46,7 +45,7 @@ export const fit: Handler<'fit'> = {
  * The engine numbers features (details.columns, 0-based, and "Column 1" in the message); the user
  * knows them by name, so the names are added to both.
  */
-function toEngineError(err: FitError, columnNames: string[]): EngineError {
+function toEngineError(err: EngineError, columnNames: string[]): EngineError {
   const features = err.details?.columns;
   if (!Array.isArray(features) || !features.every((j) => typeof j === 'number' && j in columnNames)) {
     return new EngineError(err.code, err.message, err.details);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import type { Handler } from './index';
+import type { Handler } from './handler';
 
 declare const __APP_VERSION__: string | undefined;
 

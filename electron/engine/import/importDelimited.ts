@@ -8,12 +8,12 @@
  */
 import type { DatasetSummary, ImportOptions, ImportProgress } from '../../../shared/data/types';
 import { TableBuilder, type BuiltTable } from '../../../shared/data/tableBuilder';
-import { cancelled } from '../engineCore';
 import { legacyEncoding } from './detectEncoding';
 import { resolveDialect, type Dialect } from './delimitedDialect';
 import { bytePathFits, DecodeFailure, readBytes, readChars, type ReadCounter } from './readDelimited';
 import { rejectNoDataRows, rejectUndecodable } from './rejections';
 import type { Sniffed } from './sniffFile';
+import { cancelledError } from '../../../shared/errors';
 
 export interface ImportContext {
   signal: AbortSignal;
@@ -68,7 +68,7 @@ async function readAll(
   if (!tuning.charPath && bytePathFits(dialect))
     await readBytes(sniffed, dialect, builder, ctx, counter, tuning.readBytes);
   else await readChars(sniffed, dialect, builder, ctx, counter);
-  if (ctx.signal.aborted) throw cancelled();
+  if (ctx.signal.aborted) throw cancelledError();
   if (builder.rows === 0) throw rejectNoDataRows(builder.header ?? []);
   ctx.progress({ bytesRead: totalBytes, totalBytes, rows: builder.rows }, true);
   const built = builder.finish();

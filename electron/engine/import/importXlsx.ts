@@ -11,8 +11,7 @@
 import { createReadStream } from 'node:fs';
 import type { ImportOptions } from '../../../shared/data/types';
 import { TableBuilder } from '../../../shared/data/tableBuilder';
-import { EngineError } from '../../../shared/protocol';
-import { cancelled } from '../engineCore';
+import { EngineError, cancelledError } from '../../../shared/errors';
 import type { ImportContext, ImportedTable } from './importDelimited';
 import { rejectNoDataRows } from './rejections';
 import type { Sniffed } from './sniffFile';
@@ -85,12 +84,12 @@ export async function importXlsx(
       const wanted = !done && chosen === null && (options.sheet === undefined || options.sheet === ws.name);
       if (!wanted) {
         if (done) break;
-        for await (const _row of ws) if (ctx.signal.aborted) throw cancelled();
+        for await (const _row of ws) if (ctx.signal.aborted) throw cancelledError();
         continue;
       }
       chosen = ws.name;
       for await (const row of ws) {
-        if (ctx.signal.aborted) throw cancelled();
+        if (ctx.signal.aborted) throw cancelledError();
         const cells = rowTexts(row.values);
         if (cells.length === 0) continue;
         if (!builder.header) {

@@ -7,7 +7,7 @@
  */
 import { open } from 'node:fs/promises';
 import { rejectRecordTooLong } from '../../../shared/data/importLimits';
-import type { EngineError } from '../../../shared/protocol';
+import type { EngineError } from '../../../shared/errors';
 import { rejectBinaryAt } from './rejections';
 
 const LF = 10;

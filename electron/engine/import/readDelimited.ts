@@ -16,7 +16,6 @@ import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import type { TableBuilder } from '../../../shared/data/tableBuilder';
-import { cancelled } from '../engineCore';
 import { ByteScanner, utf8Text } from './byteScanner';
 import { DelimitedScanner } from './csvScanner';
 import { makeDecoder, type Dialect } from './delimitedDialect';
@@ -25,6 +24,7 @@ import type { Sniffed } from './sniffFile';
 import { tableSink } from './tableSink';
 import { IMPORT_LIMITS, rejectRecordTooLong } from '../../../shared/data/importLimits';
 import { overlongRecord } from './overlongRecord';
+import { cancelledError } from '../../../shared/errors';
 
 export const READ_BYTES = 4 << 20;
 const STREAM_CHUNK_BYTES = 1 << 20;
@@ -75,7 +75,7 @@ export async function readBytes(
   let first = true;
   try {
     for (;;) {
-      if (ctx.signal.aborted) throw cancelled();
+      if (ctx.signal.aborted) throw cancelledError();
       if (filled === buf.length - 1) {
         // buf[begin, filled) is one incomplete record. Past the limit it is refused (a 100 MB line,
         // or NULs to the end of a sparse file, must not grow the buffer until memory runs out).
@@ -141,7 +141,7 @@ export async function readChars(
   const stream = createReadStream(sniffed.path, { highWaterMark: STREAM_CHUNK_BYTES });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (ctx.signal.aborted) throw cancelled();
+      if (ctx.signal.aborted) throw cancelledError();
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });

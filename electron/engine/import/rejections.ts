@@ -2,7 +2,7 @@
  * Why a file cannot be imported, as coded errors with a hint (codes are the fixture sidecars'
  * `reason_code`s; `undecodable`, `unsupported_format`, `unknown_sheet`, `bad_option` are ours).
  */
-import { EngineError } from '../../../shared/protocol';
+import { EngineError } from '../../../shared/errors';
 import type { BinaryKind } from './detectEncoding';
 import { grouped } from '../../../shared/data/importLimits';
 

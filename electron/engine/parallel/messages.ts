@@ -1,5 +1,5 @@
 /** Messages between the worker-thread executor and electron/engine/emWorker.ts. */
-import type { RowJob, StepRequest } from '../../../shared/engine/compute/steps';
+import type { RowJob, StepRequest } from '../../../shared/engine/compute';
 import type { WasmBinding } from '../wasm/wasmKernels';
 
 export type WorkerRequest =

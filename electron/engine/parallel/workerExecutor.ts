@@ -8,8 +8,8 @@
  * chunk never matters: the result is bit-identical for any number of threads.
  */
 import { Worker } from 'node:worker_threads';
-import type { RowExecutor, RowJob, StepRequest } from '../../../shared/engine/compute/steps';
-import { chunkCount } from '../../../shared/engine/compute/steps';
+import type { RowExecutor, RowJob, StepRequest } from '../../../shared/engine/compute';
+import { chunkCount } from '../../../shared/engine/compute';
 import type { WorkerReply, WorkerRequest } from './messages';
 import { WasmArena } from '../wasm/arena';
 import { paramBlockBytes, simdCanRun, type WasmBinding } from '../wasm/wasmKernels';

@@ -6,13 +6,13 @@
  * ties. The queue order only decides timing: a task's result depends on the task alone.
  *
  * Cancelling (the signal) terminates every worker at once — a cell in the middle of EM is not
- * waited for — and rejects every waiting and running task with FitError('cancelled'). A crashed
+ * waited for — and rejects every waiting and running task with EngineError('cancelled'). A crashed
  * worker, or an error that is not a cell status (sweepCell.ts throws those), rejects them all with
  * that error.
  */
 import { Worker } from 'node:worker_threads';
 import type { SweepCell } from '../../../shared/engine/sweep/types';
-import { FitError, cancelledError, type FitErrorCode } from '../../../shared/errors';
+import { EngineError, cancelledError, type FitErrorCode } from '../../../shared/errors';
 import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './messages';
 
 export interface CellPoolOptions {
@@ -64,7 +64,7 @@ export function createCellPool(
     waiting.length = 0;
     running.clear();
   };
-  const onAbort = (): void => fail(cancelledError());
+  const onAbort = (): void => fail(cancelledError('fit'));
   options.signal?.addEventListener('abort', onAbort);
 
   /** Hands waiting tasks to idle workers, highest priority first. */
@@ -109,7 +109,7 @@ export function createCellPool(
 
   return {
     submit(task, priority) {
-      if (options.signal?.aborted) fail(cancelledError());
+      if (options.signal?.aborted) fail(cancelledError('fit'));
       if (failure) return Promise.reject(failure);
       if (disposed) return Promise.reject(new Error('CellPool.submit after dispose'));
       return new Promise((resolve, reject) => {
@@ -130,5 +130,5 @@ export function createCellPool(
 /** A worker's error reply as the error the caller would have got from an in-thread fit. */
 function replyError(reply: Extract<SweepWorkerReply, { type: 'error' }>): Error {
   if (reply.code === 'internal') return new Error(`Sweep worker failed: ${reply.message}`);
-  return new FitError(reply.code as FitErrorCode, reply.message, reply.details);
+  return new EngineError(reply.code as FitErrorCode, reply.message, reply.details);
 }

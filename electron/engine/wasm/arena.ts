@@ -8,7 +8,7 @@
  * wasm32 addresses 4 GiB; an array that would not fit is refused (null) and the caller falls back
  * to a plain SharedArrayBuffer and the JavaScript kernels.
  */
-import { TABLE_OFFSETS, WASM_PAGE_BYTES, tablesContent } from '../../../shared/engine/compute/wasm/layout';
+import { TABLE_OFFSETS, WASM_PAGE_BYTES, tablesContent } from '../../../shared/engine/compute';
 import { wasmApi, type WasmMemory } from './webAssembly';
 
 /** 65 536 pages of 64 KiB: the whole 32-bit address space. */

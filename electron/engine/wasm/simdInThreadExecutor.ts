@@ -4,9 +4,9 @@
  * cell workers use it: they parallelise across cells, so each fit runs on one thread, and one arena
  * per worker thread serves its fits one after another (reset at each new executor).
  */
-import type { RowExecutor, RowJob } from '../../../shared/engine/compute/steps';
-import { chunkCount, kernelsFor, runStepOnChunk } from '../../../shared/engine/compute/steps';
-import type { RowKernels } from '../../../shared/engine/compute/js/types';
+import type { RowExecutor, RowJob } from '../../../shared/engine/compute';
+import { chunkCount, kernelsFor, runStepOnChunk } from '../../../shared/engine/compute';
+import type { RowKernels } from '../../../shared/engine/compute';
 import type { WasmArena } from './arena';
 import { paramBlockBytes, simdCanRun, wasmRowKernels } from './wasmKernels';
 

@@ -7,10 +7,10 @@
  * the step's parameters (means, factors, constants) are packed into the thread's own parameter
  * block before each call.
  */
-import type { KernelFamilyName, RowKernels } from '../../../shared/engine/compute/js/types';
-import type { RowJob } from '../../../shared/engine/compute/steps';
-import { packParams, paramLayout } from '../../../shared/engine/compute/wasm/layout';
-import { simdKernelsModule, wasmKernelsSupported } from '../../../shared/engine/compute/wasm/simdKernels';
+import type { KernelFamilyName, RowKernels } from '../../../shared/engine/compute';
+import type { RowJob } from '../../../shared/engine/compute';
+import { packParams, paramLayout } from '../../../shared/engine/compute';
+import { simdKernelsModule, wasmKernelsSupported } from '../../../shared/engine/compute';
 import { ARENA_MAX_PAGES } from './arena';
 import { wasmApi, type WasmMemory, type WasmModule } from './webAssembly';
 

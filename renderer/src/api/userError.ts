@@ -1,4 +1,4 @@
-import { ErrorCodes } from '../../../shared/protocol';
+import { ErrorCodes } from '../../../shared/errors';
 
 /** An error as the user sees it: the stable code (for tests and support) and a sentence to act on. */
 export interface UserError {

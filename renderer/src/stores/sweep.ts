@@ -1,6 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import type { Preprocessing, CovarianceType, FitRequest, FitResponse } from '../../../shared/engine/model/types';
+import type {
+  Preprocessing,
+  CovarianceType,
+  FitRequest,
+  FitResponse,
+} from '../../../shared/engine/model/types';
 import { COVARIANCE_TYPES } from '../../../shared/engine/model/types';
 import type {
   SweepCell,

@@ -13,9 +13,9 @@
  */
 import type { CovarianceModel } from './covariance/index';
 import type { FitOptions, FitProgress } from './types';
-import type { RowExecutor, RowJob } from '../compute/steps';
-import { reducePartials } from '../compute/steps';
-import { KERNEL_FAMILIES } from '../compute/js/compile';
+import type { RowExecutor, RowJob } from '../compute';
+import { reducePartials } from '../compute';
+import { KERNEL_FAMILIES } from '../compute';
 import { cancelledError, singularComponentError } from '../../errors';
 
 /** Machine epsilon; scikit-learn adds 10·ε to every nk so an empty component divides safely. */
@@ -86,14 +86,14 @@ export async function runEm(ctx: EmContext): Promise<EmOutcome> {
   } | null = null;
   const traces: Float64Array[] = [];
   for (let restart = 0; restart < options.nInit; restart++) {
-    if (signal?.aborted) throw cancelledError();
+    if (signal?.aborted) throw cancelledError('fit');
     let state = await ctx.initialise(restart);
     let lowerBound = -Infinity;
     let converged = false;
     const trace: number[] = [];
     let nIter = 0;
     for (let iter = 1; iter <= options.maxIter; iter++) {
-      if (signal?.aborted) throw cancelledError();
+      if (signal?.aborted) throw cancelledError('fit');
       const previous = lowerBound;
       const moments = await eStep(ctx, state);
       state = await mStep(ctx, moments, null);
@@ -118,7 +118,7 @@ export async function runEm(ctx: EmContext): Promise<EmOutcome> {
       best = { state, rank, lowerBound, nIter, converged, restart };
   }
   if (best === null) throw new Error('runEm: nInit must be at least 1');
-  if (signal?.aborted) throw cancelledError();
+  if (signal?.aborted) throw cancelledError('fit');
   const final = await eStep(ctx, best.state);
   return {
     state: best.state,

@@ -8,9 +8,9 @@
  * offset, so a column at 1e9 + small noise fits as accurately as the same noise at 0.
  */
 import type { FitOptions, FitProgress, FitResult } from './types';
-import type { RowExecutor, RowJob } from '../compute/steps';
-import { chunkCount, createInThreadExecutor, partialStride } from '../compute/steps';
-import type { KernelMode } from '../compute/js/compile';
+import type { RowExecutor, RowJob } from '../compute';
+import { chunkCount, createInThreadExecutor, partialStride } from '../compute';
+import type { KernelMode } from '../compute';
 import { runEm, type MixtureState } from './em';
 import { makeInitialiser } from './init';
 import { Rng } from './rng';
@@ -21,7 +21,7 @@ import { argmaxRows } from './predict';
 export interface FitRuntime {
   /** Where row work runs; default: this thread. */
   executor?: RowExecutor;
-  /** Checked between iterations; when aborted the fit throws FitError('cancelled'). */
+  /** Checked between iterations; when aborted the fit throws EngineError('cancelled'). */
   signal?: { readonly aborted: boolean };
   /** Called once per EM iteration. */
   onProgress?: (p: FitProgress) => void;

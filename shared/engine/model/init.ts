@@ -17,7 +17,7 @@ import type { EmSteps, MixtureState } from './em';
 import { mStep, respMoments } from './em';
 import type { Rng } from './rng';
 import { assign, kmeansPlusPlus, lloyd } from './kmeans';
-import { FitError } from '../../errors';
+import { EngineError } from '../../errors';
 
 /** Validated explicit starting values, already in the centred coordinates of job.X. */
 export interface ParsedInit {
@@ -83,7 +83,7 @@ function distinctRandomRows(X: Float64Array, n: number, d: number, K: number, rn
     order[i] = row;
     if (chosen.every((c) => !sameRow(X, c, row, d))) chosen.push(row);
   }
-  if (chosen.length < K) throw new FitError('too_many_components', `Fewer than ${K} distinct rows.`);
+  if (chosen.length < K) throw new EngineError('too_many_components', `Fewer than ${K} distinct rows.`);
   const centers = new Float64Array(K * d);
   chosen.forEach((row, k) => centers.set(X.subarray(row * d, row * d + d), k * d));
   return centers;

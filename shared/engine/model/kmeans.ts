@@ -6,8 +6,8 @@
  * assignment pass runs through the RowExecutor (chunked, fixed-order sums); seeding runs here.
  */
 import type { Rng } from './rng';
-import type { RowExecutor, RowJob } from '../compute/steps';
-import { ASSIGN_HEADER, chunkCount, partialStride, reducePartials } from '../compute/steps';
+import type { RowExecutor, RowJob } from '../compute';
+import { ASSIGN_HEADER, chunkCount, partialStride, reducePartials } from '../compute';
 import { cancelledError } from '../../errors';
 
 const LLOYD_MAX_ITER = 300;
@@ -67,7 +67,7 @@ export async function lloyd(
   job.labels.fill(-1);
   let strict = false;
   for (let iter = 0; iter < LLOYD_MAX_ITER; iter++) {
-    if (signal?.aborted) throw cancelledError();
+    if (signal?.aborted) throw cancelledError('fit');
     const stats = await assign(job, executor, centers);
     const next = new Float64Array(K * d);
     for (let k = 0; k < K; k++) {

@@ -3,8 +3,8 @@
  * chunked E-step the fit uses, so labels and responsibilities agree with the fit's final E-step.
  */
 import type { GaussianMixtureParams } from './types';
-import type { RowJob } from '../compute/steps';
-import { chunkCount, kernelsFor, partialStride, runStepOnChunk } from '../compute/steps';
+import type { RowJob } from '../compute';
+import { chunkCount, kernelsFor, partialStride, runStepOnChunk } from '../compute';
 import { COVARIANCE_MODELS } from './covariance/index';
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);

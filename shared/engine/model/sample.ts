@@ -8,7 +8,7 @@ import type { GaussianMixtureParams } from './types';
 import type { Rng } from './rng';
 import { COVARIANCE_MODELS } from './covariance/index';
 import { choleskyLower } from './linalg';
-import { FitError } from '../../errors';
+import { EngineError } from '../../errors';
 
 export interface MixtureSample {
   /** nSamples × nFeatures, row-major. */
@@ -19,7 +19,7 @@ export interface MixtureSample {
 
 export function sampleMixture(params: GaussianMixtureParams, nSamples: number, rng: Rng): MixtureSample {
   if (!Number.isInteger(nSamples) || nSamples < 1)
-    throw new FitError('invalid_option', `nSamples must be an integer ≥ 1 (got ${nSamples}).`);
+    throw new EngineError('invalid_option', `nSamples must be an integer ≥ 1 (got ${nSamples}).`);
   const { nComponents: K, nFeatures: d } = params;
   const model = COVARIANCE_MODELS[params.covarianceType];
   const counts = new Int32Array(K);
@@ -33,7 +33,7 @@ export function sampleMixture(params: GaussianMixtureParams, nSamples: number, r
   for (let k = 0; k < K; k++) {
     model.denseCovariance(params.covariances, k, d, cov);
     if (!choleskyLower(cov, 0, d, L, 0))
-      throw new FitError('invalid_option', `Component ${k + 1}'s covariance is not positive definite.`);
+      throw new EngineError('invalid_option', `Component ${k + 1}'s covariance is not positive definite.`);
     for (let c = 0; c < counts[k]; c++, row++) {
       for (let j = 0; j < d; j++) z[j] = rng.normal();
       for (let a = 0; a < d; a++) {

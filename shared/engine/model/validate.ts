@@ -12,7 +12,7 @@ import type { FitOptions } from './types';
 import { COVARIANCE_TYPES, INIT_METHODS } from './types';
 import type { CovarianceModel } from './covariance/index';
 import { COVARIANCE_MODELS } from './covariance/index';
-import { FitError } from '../../errors';
+import { EngineError } from '../../errors';
 import type { ParsedInit } from './init';
 
 export interface ValidatedFit {
@@ -28,7 +28,7 @@ export function validateFit(X: Float64Array, n: number, d: number, options: FitO
   }
   for (let e = 0; e < X.length; e++) {
     if (!Number.isFinite(X[e])) {
-      throw new FitError(
+      throw new EngineError(
         'not_finite',
         `Row ${Math.floor(e / d) + 1}, column ${(e % d) + 1} is not a finite number (${X[e]}).`,
         {
@@ -40,15 +40,15 @@ export function validateFit(X: Float64Array, n: number, d: number, options: FitO
   }
   const K = options.nComponents;
   if (n < 2)
-    throw new FitError('too_few_samples', `A mixture needs at least 2 rows (got ${n}).`, { nSamples: n });
+    throw new EngineError('too_few_samples', `A mixture needs at least 2 rows (got ${n}).`, { nSamples: n });
   if (n < K)
-    throw new FitError('too_few_samples', `There are fewer rows (${n}) than components (${K}).`, {
+    throw new EngineError('too_few_samples', `There are fewer rows (${n}) than components (${K}).`, {
       nSamples: n,
       nComponents: K,
     });
   const constant = constantColumns(X, n, d);
   if (constant.length > 0) {
-    throw new FitError(
+    throw new EngineError(
       'constant_column',
       `Column ${constant.map((c) => c + 1).join(', ')} has the same value in every row, so every component's ` +
         'covariance would be singular there (held up only by reg_covar). Remove the column or choose other columns.',
@@ -57,7 +57,7 @@ export function validateFit(X: Float64Array, n: number, d: number, options: FitO
   }
   const distinct = distinctRowsUpTo(X, n, d, K);
   if (distinct < K) {
-    throw new FitError(
+    throw new EngineError(
       'too_many_components',
       `The data have only ${distinct} distinct rows, fewer than the ${K} components.`,
       {
@@ -151,6 +151,6 @@ function isCount(v: number, min: number): boolean {
   return Number.isInteger(v) && v >= min && v <= Number.MAX_SAFE_INTEGER;
 }
 
-function invalid(message: string): FitError {
-  return new FitError('invalid_option', message);
+function invalid(message: string): EngineError {
+  return new EngineError('invalid_option', message);
 }

@@ -13,20 +13,20 @@
 import type { CovarianceType, InitParams } from '../model/types';
 import type { SweepCell, SweepFitOptions } from './types';
 import type { FitRuntime } from '../model/fit';
-import type { RowExecutor } from '../compute/steps';
+import type { RowExecutor } from '../compute';
 import { fitGaussianMixture } from '../model/fit';
-import { FitError, type FitErrorCode } from '../../errors';
+import { EngineError, type FitErrorCode } from '../../errors';
 import { nParameters, sampleSizeAdjustedBic } from '../model/criteria';
 import { degeneracyMessage, isCollapsed, smallestCovarianceEigenvalue } from '../model/degeneracy';
 import { sweepRestarts } from './restarts';
 import type { MixtureState } from '../model/em';
 
-/** FitError codes that describe this cell, and the status they give it. */
-const CELL_FAILURES: Partial<Record<FitErrorCode, 'singular' | 'failed'>> = {
+/** The fit's refusals that describe this cell (not the data), and the status they give it. */
+const CELL_FAILURES: Partial<Record<string, 'singular' | 'failed'>> = {
   singular_component: 'singular',
   too_few_samples: 'failed',
   too_many_components: 'failed',
-};
+} satisfies Partial<Record<FitErrorCode, 'singular' | 'failed'>>;
 
 /**
  * Where a cell's EM starts: its own k-means (or other) restarts — 'thorough' (the sweep's default:
@@ -105,8 +105,8 @@ export async function fitSweepCell(
       { ...fitRuntime, executor: newExecutor?.(), ...(thorough ? { restartRank: proper } : {}) },
     );
   } catch (err) {
-    const status = err instanceof FitError ? CELL_FAILURES[err.code] : undefined;
-    if (!status || !(err instanceof FitError)) throw err;
+    const status = err instanceof EngineError ? CELL_FAILURES[err.code] : undefined;
+    if (!status || !(err instanceof EngineError)) throw err;
     return { ...empty, status, code: err.code, message: err.message, seconds: (Date.now() - started) / 1000 };
   }
   const smallest = smallestCovarianceEigenvalue(fit.params);

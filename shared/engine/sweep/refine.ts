@@ -15,7 +15,7 @@ import type { CellKey } from './order';
 import { fitSweepCell, type CellRuntime } from './cell';
 import { mergeStarts, splitStarts } from './neighbourStarts';
 import { predictMixture } from '../model/predict';
-import { FitError } from '../../errors';
+import { EngineError } from '../../errors';
 
 /** Starts tried per neighbour: the top split candidates of K − 1 and the top merge pairs of K + 1. */
 export const NEIGHBOUR_STARTS = 3;
@@ -75,7 +75,7 @@ export async function refineSweepCell(
       });
     } catch (err) {
       // A start the fit refuses (not positive definite after rounding) is just not tried.
-      if (err instanceof FitError && err.code === 'invalid_option') continue;
+      if (err instanceof EngineError && err.code === 'invalid_option') continue;
       throw err;
     }
     if (preferredCell(candidate, best)) best = { ...candidate, origin };

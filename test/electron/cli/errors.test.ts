@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError } from '../../../shared/errors';
 import { ArgumentError } from '../../../electron/cli/args';
 import { errorInfo, reportError } from '../../../electron/cli/errors';
 

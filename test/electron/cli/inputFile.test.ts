@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError } from '../../../shared/errors';
 import { existingFile } from '../../../electron/cli/inputFile';
 
 let tmp: string;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runFit } from '../../../electron/engine/runFit';
-import { FitError } from '../../../shared/errors';
+import { EngineError } from '../../../shared/errors';
 import type { FitOptions, FitProgress } from '../../../shared/engine/model/types';
 import { WORKER_PATH as workerPath, blobs, expectIdentical } from './parallel/fitHelpers';
 
@@ -40,7 +40,7 @@ describe('runFit', () => {
     expect(last.lowerBound).toBe(r.traces[1][r.traces[1].length - 1]);
   });
 
-  it('stops between iterations when the signal aborts, with FitError cancelled', async () => {
+  it('stops between iterations when the signal aborts, with EngineError cancelled', async () => {
     const controller = new AbortController();
     const run = runFit(
       X,
@@ -56,7 +56,7 @@ describe('runFit', () => {
         },
       },
     );
-    await expect(run).rejects.toBeInstanceOf(FitError);
+    await expect(run).rejects.toBeInstanceOf(EngineError);
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
   });
 

@@ -6,7 +6,7 @@
  *                          before the rename
  */
 import { openAtomic, writeFileAtomic } from '../../../electron/common/atomicWrite';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError } from '../../../shared/errors';
 
 async function main(): Promise<void> {
   const [mode, target, text] = process.argv.slice(2);

@@ -8,7 +8,8 @@ import {
   type EngineCrash,
 } from '../../../electron/main/engineClient';
 import { nodeEngineSpawner, type NodeEngineSpawnerOptions } from '../../../electron/main/nodeEngineSpawner';
-import { ErrorCodes, type EngineError, type FromEngineMessage } from '../../../shared/protocol';
+import { type FromEngineMessage } from '../../../shared/protocol';
+import { ErrorCodes, type EngineError } from '../../../shared/errors';
 import { enginePath } from '../../support/paths';
 
 const clients: EngineClient[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter } from '../../../electron/main/ipcRouter';
 import type { MixlabServices } from '../../../electron/main/services';
 import { testServices } from '../../support/services';
-import { EngineError, ErrorCodes } from '../../../shared/protocol';
+import { EngineError, ErrorCodes } from '../../../shared/errors';
 import type { EngineCaller } from '../../../electron/engine/engineCaller';
 import { MIXLAB_METHODS, type MixlabMethod } from '../../../shared/api';
 import { apiArgSchemas } from '../../../shared/apiSchemas';

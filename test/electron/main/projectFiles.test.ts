@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError } from '../../../shared/errors';
 import {
   checkDataSource,
   extractEmbeddedData,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError } from '../../../shared/errors';
 import { predictMixture } from '../../../shared/engine/model/predict';
 import { modelToFile, parseModelFile, serializeModelFile } from '../../../shared/project/modelFile';
 import type { LabelModel } from '../../../shared/export/labelModel';

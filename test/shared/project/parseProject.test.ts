@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../../../shared/protocol';
+import { EngineError } from '../../../shared/errors';
 import { parseProject, serializeProject } from '../../../shared/project/parseProject';
 import { PROJECT_LIMITS, PROJECT_VERSION } from '../../../shared/project/schema';
 import { sampleProject, sameDoubles } from './projectFixture';

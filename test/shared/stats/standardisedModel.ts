@@ -5,7 +5,11 @@
  * own numbers. `originalCov` reads the fixture's nested covariances by hand (the oracle), without
  * the engine's covariance models.
  */
-import type { CovarianceType, GaussianMixtureParams, Preprocessing } from '../../../shared/engine/model/types';
+import type {
+  CovarianceType,
+  GaussianMixtureParams,
+  Preprocessing,
+} from '../../../shared/engine/model/types';
 import type { EmFixture } from '../engine/emFixtures';
 import { flat, loadMatrix } from '../engine/emFixtures';
 

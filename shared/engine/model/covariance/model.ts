@@ -9,7 +9,7 @@
  *   spherical  K
  */
 import type { CovarianceType } from '../types';
-import type { KernelFamilyName } from '../../compute/js/types';
+import type { KernelFamilyName } from '../../compute';
 
 export interface CovarianceModel {
   readonly type: CovarianceType;

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { datasetImport } from '../../../../electron/engine/handlers/dataset';
 import { datasetColumnValues } from '../../../../electron/engine/handlers/columnValues';
-import type { HandlerContext } from '../../../../electron/engine/handlers';
 import { DatasetStore } from '../../../../electron/engine/datasetStore';
-import { TRANSFER, type Transferable } from '../../../../electron/engine/engineCore';
-import { EngineError, type ResultOf } from '../../../../shared/protocol';
+import {
+  TRANSFER,
+  type HandlerContext,
+  type Transferable,
+} from '../../../../electron/engine/handlers/handler';
+import { type ResultOf } from '../../../../shared/protocol';
+import { EngineError } from '../../../../shared/errors';
 import { fixturesDir } from '../../../support/paths';
 
 const store = new DatasetStore();

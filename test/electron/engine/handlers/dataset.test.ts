@@ -9,16 +9,11 @@ import {
   datasetRelease,
   datasetRows,
 } from '../../../../electron/engine/handlers/dataset';
-import type { Handler, HandlerContext } from '../../../../electron/engine/handlers';
+import type { Handler, HandlerContext } from '../../../../electron/engine/handlers/handler';
 import { DatasetStore } from '../../../../electron/engine/datasetStore';
 import { inspectJson } from '../../../../electron/cli/commands/inspect';
-import {
-  EngineError,
-  type EngineKind,
-  type PayloadOf,
-  type ProgressOf,
-  type ResultOf,
-} from '../../../../shared/protocol';
+import { type EngineKind, type PayloadOf, type ProgressOf, type ResultOf } from '../../../../shared/protocol';
+import { EngineError } from '../../../../shared/errors';
 import type { ImportOptions, ImportProgress } from '../../../../shared/data/types';
 import { csvDir, expectMatchesSidecar, sidecars } from '../import/sidecar';
 

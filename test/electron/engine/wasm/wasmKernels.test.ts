@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { rowKernels } from '../../../../shared/engine/compute/js/compile';
 import type { KernelFamilyName } from '../../../../shared/engine/compute/js/types';
 import { Rng } from '../../../../shared/engine/model/rng';
-import { chunkCount, partialStride, runStepOnChunk, type RowJob } from '../../../../shared/engine/compute/steps';
+import {
+  chunkCount,
+  partialStride,
+  runStepOnChunk,
+  type RowJob,
+} from '../../../../shared/engine/compute/steps';
 import { WasmArena } from '../../../../electron/engine/wasm/arena';
 import {
   paramBlockBytes,

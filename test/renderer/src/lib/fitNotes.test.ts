@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fitGaussianMixture } from '../../../../shared/engine/model/fit';
-import { DEFAULT_FIT_OPTIONS, type CovarianceType, type FitOptions } from '../../../../shared/engine/model/types';
+import {
+  DEFAULT_FIT_OPTIONS,
+  type CovarianceType,
+  type FitOptions,
+} from '../../../../shared/engine/model/types';
 import { fitNotes } from '../../../../renderer/src/lib/fitNotes';
 
 /** 25 copies of (5, 5) beside a spread cloud of 200 rows: K = 2 puts one cluster on the copies. */

@@ -2,11 +2,11 @@
  * The EM loop's behaviour beyond the scikit-learn trajectories: restarts keep the best lower
  * bound, EM never decreases it, progress and cancellation, and the nasty data — duplicated
  * points, K = n, a collapsing component, a 1e9 offset — which give an accurate model or a
- * specific FitError, never a NaN.
+ * specific EngineError, never a NaN.
  */
 import { describe, expect, it } from 'vitest';
 import { fitGaussianMixture } from '../../../../shared/engine/model/fit';
-import { FitError } from '../../../../shared/errors';
+import { EngineError } from '../../../../shared/errors';
 import { Rng } from '../../../../shared/engine/model/rng';
 import type { FitOptions, FitProgress, FitResult } from '../../../../shared/engine/model/types';
 import { arrayRelError, loadEmFixture, loadMatrix, relError, replayOptions } from '../emFixtures';
@@ -107,7 +107,7 @@ describe('progress and cancellation', () => {
     expect(seen.slice(0, 7).map((p) => p.lowerBound)).toEqual(Array.from(r.traces[0]));
   });
 
-  it('throws FitError cancelled at the next iteration once the signal is aborted', async () => {
+  it('throws EngineError cancelled at the next iteration once the signal is aborted', async () => {
     const signal = { aborted: false };
     const run = fitGaussianMixture(
       faithful.X,
@@ -194,9 +194,9 @@ describe('degenerate data', () => {
       },
     };
     const error = await fitGaussianMixture(X, 50, 2, options).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FitError);
+    expect(error).toBeInstanceOf(EngineError);
     expect(error).toMatchObject({ code: 'singular_component', details: { component: 1 } });
-    expect((error as FitError).message).toMatch(/Component 2 .*fewer components.*reg_covar.*standardise/s);
+    expect((error as EngineError).message).toMatch(/Component 2 .*fewer components.*reg_covar.*standardise/s);
     // The same data with scikit-learn's default regularisation fit without error.
     expectAllFinite(await fitGaussianMixture(X, 50, 2, { ...options, regCovar: 1e-6 }));
   });

@@ -1,10 +1,10 @@
 /**
- * Input validation at the fit's edge: each bad input is refused once, with a specific FitError
+ * Input validation at the fit's edge: each bad input is refused once, with a specific EngineError
  * code and a message that says what to change — never a NaN model or a hang.
  */
 import { describe, expect, it } from 'vitest';
 import { fitGaussianMixture } from '../../../../shared/engine/model/fit';
-import { FitError } from '../../../../shared/errors';
+import { EngineError } from '../../../../shared/errors';
 import type { FitOptions } from '../../../../shared/engine/model/types';
 
 const base: FitOptions = {
@@ -27,10 +27,10 @@ async function codeOf(
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(FitError);
-    return error as FitError;
+    expect(error).toBeInstanceOf(EngineError);
+    return error as EngineError;
   }
-  throw new Error('expected a FitError');
+  throw new Error('expected a EngineError');
 }
 
 describe('data checks', () => {

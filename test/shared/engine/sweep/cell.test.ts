@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fitSweepCell } from '../../../../shared/engine/sweep/cell';
 import { fitGaussianMixture } from '../../../../shared/engine/model/fit';
-import { FitError } from '../../../../shared/errors';
+import { EngineError } from '../../../../shared/errors';
 
 /** Numeric columns of a fixture CSV as a row-major matrix. */
 function fixture(name: string, columns: string[]): { X: Float64Array; n: number; d: number } {
-  const file = fileURLToPath(new URL(`../../fixtures/data/${name}.csv`, import.meta.url));
+  const file = fileURLToPath(new URL(`../../../fixtures/data/${name}.csv`, import.meta.url));
   const [header, ...rows] = readFileSync(file, 'utf8')
     .trim()
     .split('\n')
@@ -143,6 +143,6 @@ describe('fitSweepCell: cells that cannot be fitted are a status, not an excepti
     await expect(fitSweepCell(X, 4, 2, 1, 'full', DEFAULTS)).rejects.toMatchObject({
       code: 'constant_column',
     });
-    await expect(fitSweepCell(X, 4, 2, 1, 'full', DEFAULTS)).rejects.toBeInstanceOf(FitError);
+    await expect(fitSweepCell(X, 4, 2, 1, 'full', DEFAULTS)).rejects.toBeInstanceOf(EngineError);
   });
 });
