@@ -6,23 +6,15 @@
  * import restarts with the legacy encoding guessed from the offending chunk (the sample cannot see
  * a stray Latin-1 byte on row 2 000 000). A forced encoding that fails is an error.
  */
-import type { DatasetSummary, ImportOptions, ImportProgress } from '../../../shared/data/types';
-import { TableBuilder, type BuiltTable } from '../../../shared/data/tableBuilder';
+import type { ImportOptions } from '../../../shared/data/types';
+import { TableBuilder } from '../../../shared/data/tableBuilder';
 import { legacyEncoding } from './detectEncoding';
 import { resolveDialect, type Dialect } from './delimitedDialect';
+import type { ImportContext, ImportedTable } from './importer';
 import { bytePathFits, DecodeFailure, readBytes, readChars, type ReadCounter } from './readDelimited';
 import { rejectNoDataRows, rejectUndecodable } from './rejections';
 import type { Sniffed } from './sniffFile';
 import { cancelledError } from '../../../shared/errors';
-
-export interface ImportContext {
-  signal: AbortSignal;
-  progress(progress: ImportProgress, force?: boolean): void;
-}
-
-export type ImportedTable = BuiltTable & {
-  meta: Omit<DatasetSummary, 'datasetId' | 'columns' | 'errors' | 'rows'>;
-};
 
 /** For tests: force the decoded-text path, or read in small pieces to exercise chunk boundaries. */
 export interface ReadTuning {

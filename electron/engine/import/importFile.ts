@@ -1,7 +1,8 @@
 /** Import entry: sniff the file, read it as delimited text or as a workbook, and assemble the summary. */
 import type { DatasetSummary, ImportOptions } from '../../../shared/data/types';
 import type { ColumnTable } from '../../../shared/data/columnTable';
-import { importDelimited, type ImportContext, type ImportedTable } from './importDelimited';
+import { importDelimited } from './importDelimited';
+import type { ImportContext, ImportedTable } from './importer';
 import { importXlsx } from './importXlsx';
 import { sniffFile } from './sniffFile';
 

@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import type { ImportOptions } from '../../../shared/data/types';
 import { TableBuilder } from '../../../shared/data/tableBuilder';
 import { EngineError, cancelledError } from '../../../shared/errors';
-import type { ImportContext, ImportedTable } from './importDelimited';
+import type { ImportContext, ImportedTable } from './importer';
 import { rejectNoDataRows } from './rejections';
 import type { Sniffed } from './sniffFile';
 

@@ -7,7 +7,7 @@ import type { ImportOptions, PreviewResult } from '../../../shared/data/types';
 import { TableBuilder } from '../../../shared/data/tableBuilder';
 import { DelimitedScanner } from './csvScanner';
 import { resolveDialect } from './delimitedDialect';
-import type { ImportContext } from './importDelimited';
+import type { ImportContext } from './importer';
 import { importXlsx } from './importXlsx';
 import { rejectNoDataRows } from './rejections';
 import { sniffFile } from './sniffFile';

@@ -19,7 +19,7 @@ import type { TableBuilder } from '../../../shared/data/tableBuilder';
 import { ByteScanner, utf8Text } from './byteScanner';
 import { DelimitedScanner } from './csvScanner';
 import { makeDecoder, type Dialect } from './delimitedDialect';
-import type { ImportContext } from './importDelimited';
+import type { ImportContext } from './importer';
 import type { Sniffed } from './sniffFile';
 import { tableSink } from './tableSink';
 import { IMPORT_LIMITS, rejectRecordTooLong } from '../../../shared/data/importLimits';

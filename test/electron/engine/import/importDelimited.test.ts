@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import {
-  importDelimited,
-  type ImportContext,
-  type ReadTuning,
-} from '../../../../electron/engine/import/importDelimited';
+import { importDelimited, type ReadTuning } from '../../../../electron/engine/import/importDelimited';
+import type { ImportContext } from '../../../../electron/engine/import/importer';
 import { sniffFile } from '../../../../electron/engine/import/sniffFile';
 import type { ImportProgress } from '../../../../shared/data/types';
 import { csvDir, sidecars } from './sidecar';
