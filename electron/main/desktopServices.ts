@@ -3,8 +3,7 @@
  * show, and asks for the files the OS handed over before it was ready. The Electron side (menu,
  * launch queue) is injected, so the e2e harness runs the same services with its own stand-in.
  */
-import type { LaunchFile, MenuState } from '../../shared/api';
-import type { MixlabServices } from './services';
+import type { ApiResultOf, ArgOf, LaunchFile, MenuState } from '../../shared/api';
 
 export interface DesktopHooks {
   /** Rebuild the app menu for this state. */
@@ -15,12 +14,15 @@ export interface DesktopHooks {
   closeWindow(proceed: boolean): void;
 }
 
+type DesktopMethod = 'setMenuState' | 'takeLaunchFiles' | 'closeWindow';
+
+/** Typed like ProjectServices, from the contract: services.ts imports this file, not the reverse. */
+export type DesktopServices = { [M in DesktopMethod]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
+
 /** Without a desktop (the CLI, a test): no menu to update, no files to open. */
 const NO_DESKTOP: DesktopHooks = { setMenuState: () => {}, takeLaunchFiles: () => [], closeWindow: () => {} };
 
-export function createDesktopServices(
-  hooks: DesktopHooks = NO_DESKTOP,
-): Pick<MixlabServices, 'setMenuState' | 'takeLaunchFiles' | 'closeWindow'> {
+export function createDesktopServices(hooks: DesktopHooks = NO_DESKTOP): DesktopServices {
   return {
     async setMenuState(state) {
       hooks.setMenuState(state);
