@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { FitOptions, FitProgress, FitResult } from '../../shared/engine/model/types';
-import type { KernelMode } from '../../shared/engine/compute';
 import { fitGaussianMixture } from '../../shared/engine/model/fit';
 import { cancelledError } from '../../shared/errors';
 import { chunkCount } from '../../shared/engine/compute';
@@ -24,7 +23,6 @@ export interface RunFitRuntime {
   onProgress?: (p: FitProgress) => void;
   /** Path of the bundled worker (out/engine/worker.cjs); default: found beside the running bundle. */
   workerPath?: string;
-  kernelMode?: KernelMode;
   /** false: keep the JavaScript kernels on the workers too (same bits; benchmarks compare). */
   wasm?: boolean;
   /** Told which kernels ran the E-step and scatter (benchmarks print it). */
@@ -40,7 +38,7 @@ export async function runFit(
 ): Promise<FitResult> {
   const requested = Math.max(1, runtime.threads ?? os.availableParallelism());
   const chunks = chunkCount(Math.max(nSamples, 1));
-  const common = { signal: runtime.signal, onProgress: runtime.onProgress, kernelMode: runtime.kernelMode };
+  const common = { signal: runtime.signal, onProgress: runtime.onProgress };
   const workerPath = runtime.workerPath ?? defaultWorkerPath();
   // A single chunk cannot be split, and is fast: this thread gives the identical result. So does
   // running from sources with no worker bundle built (the numbers never depend on the executor).

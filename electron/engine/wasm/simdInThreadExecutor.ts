@@ -1,5 +1,5 @@
 /**
- * A RowExecutor that runs every chunk in the calling thread (like shared/engine/steps.ts's
+ * A RowExecutor that runs every chunk in the calling thread (like shared/engine/compute/steps.ts's
  * in-thread executor) on arrays in a WasmArena, with the SIMD kernels where they apply. The sweep's
  * cell workers use it: they parallelise across cells, so each fit runs on one thread, and one arena
  * per worker thread serves its fits one after another (reset at each new executor).

@@ -34,7 +34,6 @@ export function predictMixture(params: GaussianMixtureParams, X: Float64Array, n
     nFeatures: d,
     nComponents: K,
     family: model.family,
-    kernelMode: 'auto',
   };
   const logDet = model.logDetPrecisionCholesky(params.precisionsCholesky, K, d);
   const constants = new Float64Array(K);
