@@ -24,7 +24,7 @@ export const exportLabels: Handler<'export.labels'> = {
   async run(payload, ctx) {
     const request = payload as ParsedExport;
     const table = ctx.store.get(request.datasetId);
-    const applied = applyModel(table, request.model, request.match);
+    const applied = await applyModel(table, request.model, request.match);
     const K = request.model.params.nComponents;
     const options = {
       format: request.format,
@@ -52,7 +52,7 @@ export const exportLabels: Handler<'export.labels'> = {
 export const modelApply: Handler<'model.apply'> = {
   schema: modelApplyRequestSchema,
   async run(request, ctx) {
-    const applied = applyModel(ctx.store.get(request.datasetId), request.model, request.match);
+    const applied = await applyModel(ctx.store.get(request.datasetId), request.model, request.match);
     return withTransfer(applied, [
       applied.rowIndex.buffer,
       applied.labels.buffer,
