@@ -4,7 +4,7 @@
  * more than one chunk: the engine's own thread then stays free to receive a cancel, which stops
  * the workers between chunks, within milliseconds rather than at the end of an EM iteration that
  * can take seconds. The numbers are the same for any thread count (fixed-order chunk reductions);
- * data of a single chunk run in this thread.
+ * data of a single chunk run in this thread, with the WebAssembly SIMD kernels where they apply.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { fitGaussianMixture } from '../../shared/engine/model/fit';
 import { cancelledError } from '../../shared/errors';
 import { chunkCount } from '../../shared/engine/compute';
 import { createWorkerExecutor } from './parallel/workerExecutor';
+import { withSimdInThreadExecutor } from './wasm/simdInThreadExecutor';
 
 export interface RunFitRuntime {
   /** Worker threads; default os.availableParallelism(). 1 runs in this thread. */
@@ -23,7 +24,7 @@ export interface RunFitRuntime {
   onProgress?: (p: FitProgress) => void;
   /** Path of the bundled worker (out/engine/worker.cjs); default: found beside the running bundle. */
   workerPath?: string;
-  /** false: keep the JavaScript kernels on the workers too (same bits; benchmarks compare). */
+  /** false: the JavaScript kernels instead of the WebAssembly SIMD ones (same bits; benchmarks compare). */
   wasm?: boolean;
   /** Told which kernels ran the E-step and scatter (benchmarks print it). */
   onKernels?: (kernels: 'simd' | 'javascript') => void;
@@ -43,8 +44,15 @@ export async function runFit(
   // A single chunk cannot be split, and is fast: this thread gives the identical result. So does
   // running from sources with no worker bundle built (the numbers never depend on the executor).
   if (chunks <= 1 || !workerPath) {
-    runtime.onKernels?.('javascript');
-    return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+    if (runtime.wasm === false) {
+      runtime.onKernels?.('javascript');
+      return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+    }
+    return withSimdInThreadExecutor(async (executor) => {
+      const result = await fitGaussianMixture(X, nSamples, nFeatures, options, { ...common, executor });
+      runtime.onKernels?.(executor?.kernels ?? 'javascript');
+      return result;
+    });
   }
   const threads = Math.min(requested, chunks);
   const executor = createWorkerExecutor({ threads, workerPath, wasm: runtime.wasm });
