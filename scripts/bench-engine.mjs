@@ -11,8 +11,8 @@
 // Usage: node scripts/bench-engine.mjs [--quick] [--n 1e5,1e6] [--d 2,5,10] [--k 3,8]
 //                                      [--cov full,diag] [--threads N] [--repeat R] [--no-sklearn] [--js]
 // --repeat R reports the fastest of R runs on each side (use it on a busy machine).
-// --js keeps the JavaScript kernels (same bits) instead of the WebAssembly SIMD ones; the
-// 'kernels' column says which ran (simd or javascript).
+// --js runs the plain JavaScript loops (the SIMD kernels' reference and fallback, same bits)
+// instead of the WebAssembly SIMD kernels; the 'kernels' column says which ran (simd or javascript).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -4,17 +4,17 @@
  * more than one chunk: the engine's own thread then stays free to receive a cancel, which stops
  * the workers between chunks, within milliseconds rather than at the end of an EM iteration that
  * can take seconds. The numbers are the same for any thread count (fixed-order chunk reductions);
- * data of a single chunk run in this thread.
+ * data of a single chunk run in this thread, with the WebAssembly SIMD kernels where they apply.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { FitOptions, FitProgress, FitResult } from '../../shared/engine/model/types';
-import type { KernelMode } from '../../shared/engine/compute';
 import { fitGaussianMixture } from '../../shared/engine/model/fit';
 import { cancelledError } from '../../shared/errors';
 import { chunkCount } from '../../shared/engine/compute';
 import { createWorkerExecutor } from './parallel/workerExecutor';
+import { withSimdInThreadExecutor } from './wasm/simdInThreadExecutor';
 
 export interface RunFitRuntime {
   /** Worker threads; default os.availableParallelism(). 1 runs in this thread. */
@@ -24,8 +24,7 @@ export interface RunFitRuntime {
   onProgress?: (p: FitProgress) => void;
   /** Path of the bundled worker (out/engine/worker.cjs); default: found beside the running bundle. */
   workerPath?: string;
-  kernelMode?: KernelMode;
-  /** false: keep the JavaScript kernels on the workers too (same bits; benchmarks compare). */
+  /** false: the JavaScript kernels instead of the WebAssembly SIMD ones (same bits; benchmarks compare). */
   wasm?: boolean;
   /** Told which kernels ran the E-step and scatter (benchmarks print it). */
   onKernels?: (kernels: 'simd' | 'javascript') => void;
@@ -40,13 +39,20 @@ export async function runFit(
 ): Promise<FitResult> {
   const requested = Math.max(1, runtime.threads ?? os.availableParallelism());
   const chunks = chunkCount(Math.max(nSamples, 1));
-  const common = { signal: runtime.signal, onProgress: runtime.onProgress, kernelMode: runtime.kernelMode };
+  const common = { signal: runtime.signal, onProgress: runtime.onProgress };
   const workerPath = runtime.workerPath ?? defaultWorkerPath();
   // A single chunk cannot be split, and is fast: this thread gives the identical result. So does
   // running from sources with no worker bundle built (the numbers never depend on the executor).
   if (chunks <= 1 || !workerPath) {
-    runtime.onKernels?.('javascript');
-    return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+    if (runtime.wasm === false) {
+      runtime.onKernels?.('javascript');
+      return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+    }
+    return withSimdInThreadExecutor(async (executor) => {
+      const result = await fitGaussianMixture(X, nSamples, nFeatures, options, { ...common, executor });
+      runtime.onKernels?.(executor?.kernels ?? 'javascript');
+      return result;
+    });
   }
   const threads = Math.min(requested, chunks);
   const executor = createWorkerExecutor({ threads, workerPath, wasm: runtime.wasm });

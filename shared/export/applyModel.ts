@@ -3,13 +3,15 @@
  * another file" and a reopened project: resolve the model's columns in the table, build the feature
  * matrix with the model's own preprocessing (log, then the STORED centre and scale — never
  * re-standardised on the new rows, or a second file would be measured in different units), then
- * scikit-learn's predict / predict_proba through `predictMixture`. Nothing is refitted.
+ * scikit-learn's predict / predict_proba through `predictMixture` (on `executor`: the engine passes
+ * its SIMD one; default this thread's JavaScript kernels, with the same numbers). Nothing is refitted.
  */
 import { EngineError } from '../errors';
 import type { DataTable } from '../data/table';
 import type { DatasetSummary } from '../data/types';
 import { buildFitMatrix } from '../engine/request/buildFitMatrix';
 import { predictMixture } from '../engine/model/predict';
+import type { RowExecutor } from '../engine/compute';
 import type { LabelModel, ModelPreprocessing } from './labelModel';
 
 /** How the model's features are found in the table. */
@@ -36,7 +38,12 @@ export const ApplyErrorCodes = {
   NoColumnIndices: 'model_columns_unknown',
 } as const;
 
-export function applyModel(table: DataTable, model: LabelModel, match: ColumnMatch = 'index'): AppliedModel {
+export async function applyModel(
+  table: DataTable,
+  model: LabelModel,
+  match: ColumnMatch = 'index',
+  executor?: RowExecutor,
+): Promise<AppliedModel> {
   const pre = model.preprocessing;
   const columns = resolveModelColumns(table.summary, pre, match);
   const logColumns = columns.filter((_, j) => pre.log[j]);
@@ -46,7 +53,7 @@ export function applyModel(table: DataTable, model: LabelModel, match: ColumnMat
     for (let i = 0; i < n; i++)
       for (let j = 0; j < d; j++) X[i * d + j] = (X[i * d + j] - pre.center[j]) / pre.scale[j];
   }
-  const prediction = predictMixture(model.params, X, n);
+  const prediction = await predictMixture(model.params, X, n, executor);
   return {
     columns,
     rowIndex: matrix.rowIndex,

@@ -10,11 +10,14 @@ import {
   modelApplyRequestSchema,
   type LabelExportRequest,
 } from '../../../shared/export/labelExport';
-import { applyModel } from '../../../shared/export/applyModel';
+import { applyModel, type AppliedModel, type ColumnMatch } from '../../../shared/export/applyModel';
+import type { DataTable } from '../../../shared/data/table';
+import type { LabelModel } from '../../../shared/export/labelModel';
 import { labelColumnNames } from '../../../shared/export/labelColumns';
 import { labelRowCursor } from '../export/labelRows';
 import { writeLabelsCsv } from '../export/writeLabelsCsv';
 import { writeLabelsXlsx } from '../export/writeLabelsXlsx';
+import { withSimdInThreadExecutor } from '../wasm/simdInThreadExecutor';
 import { withTransfer, type Handler } from './handler';
 
 type ParsedExport = z.output<typeof labelExportRequestSchema>;
@@ -24,7 +27,7 @@ export const exportLabels: Handler<'export.labels'> = {
   async run(payload, ctx) {
     const request = payload as ParsedExport;
     const table = ctx.store.get(request.datasetId);
-    const applied = applyModel(table, request.model, request.match);
+    const applied = await predictLabels(table, request.model, request.match);
     const K = request.model.params.nComponents;
     const options = {
       format: request.format,
@@ -52,7 +55,7 @@ export const exportLabels: Handler<'export.labels'> = {
 export const modelApply: Handler<'model.apply'> = {
   schema: modelApplyRequestSchema,
   async run(request, ctx) {
-    const applied = applyModel(ctx.store.get(request.datasetId), request.model, request.match);
+    const applied = await predictLabels(ctx.store.get(request.datasetId), request.model, request.match);
     return withTransfer(applied, [
       applied.rowIndex.buffer,
       applied.labels.buffer,
@@ -60,3 +63,8 @@ export const modelApply: Handler<'model.apply'> = {
     ] as ArrayBuffer[]);
   },
 };
+
+/** applyModel with the E-step on this thread's SIMD kernels (the JavaScript ones' numbers). */
+function predictLabels(table: DataTable, model: LabelModel, match?: ColumnMatch): Promise<AppliedModel> {
+  return withSimdInThreadExecutor((executor) => applyModel(table, model, match, executor));
+}

@@ -4,8 +4,8 @@
  * per-iteration parameters, and the workers claim chunks from a shared counter (Atomics.add, so a
  * worker the OS delays takes fewer chunks instead of holding up the step) and run each with the
  * same runStepOnChunk the in-thread executor uses. Each chunk writes its own partial slot and the
- * coordinator reduces the slots in chunk order (shared/engine/steps.ts), so which worker ran which
- * chunk never matters: the result is bit-identical for any number of threads.
+ * coordinator reduces the slots in chunk order (shared/engine/compute/steps.ts), so which worker
+ * ran which chunk never matters: the result is bit-identical for any number of threads.
  */
 import { Worker } from 'node:worker_threads';
 import type { RowExecutor, RowJob, StepRequest } from '../../../shared/engine/compute';

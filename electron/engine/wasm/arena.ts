@@ -1,9 +1,9 @@
 /**
  * A shared WebAssembly memory that holds a fit's arrays (X, responsibilities, log densities,
  * labels, chunk partials), the kernels' tables and one parameter block per thread, so the
- * generated SIMD kernels (shared/engine/wasm) address them directly and every worker thread sees
- * the same bytes. Its buffer is a SharedArrayBuffer: the arrays are posted to workers exactly as
- * before, and growing the memory never moves or detaches them.
+ * generated SIMD kernels (shared/engine/compute/wasm) address them directly and every worker
+ * thread sees the same bytes. Its buffer is a SharedArrayBuffer: the arrays are posted to workers
+ * exactly as before, and growing the memory never moves or detaches them.
  *
  * wasm32 addresses 4 GiB; an array that would not fit is refused (null) and the caller falls back
  * to a plain SharedArrayBuffer and the JavaScript kernels.

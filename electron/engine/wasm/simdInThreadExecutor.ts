@@ -1,14 +1,15 @@
 /**
- * A RowExecutor that runs every chunk in the calling thread (like shared/engine/steps.ts's
+ * A RowExecutor that runs every chunk in the calling thread (like shared/engine/compute/steps.ts's
  * in-thread executor) on arrays in a WasmArena, with the SIMD kernels where they apply. The sweep's
  * cell workers use it: they parallelise across cells, so each fit runs on one thread, and one arena
- * per worker thread serves its fits one after another (reset at each new executor).
+ * per worker thread serves its fits one after another (reset at each new executor). The engine's
+ * own thread uses it too (withSimdInThreadExecutor) for the row work it does itself.
  */
 import type { RowExecutor, RowJob } from '../../../shared/engine/compute';
 import { chunkCount, kernelsFor, runStepOnChunk } from '../../../shared/engine/compute';
 import type { RowKernels } from '../../../shared/engine/compute';
-import type { WasmArena } from './arena';
-import { paramBlockBytes, simdCanRun, wasmRowKernels } from './wasmKernels';
+import { WasmArena } from './arena';
+import { paramBlockBytes, simdCanRun, wasmRowKernels, wasmSimdAvailable } from './wasmKernels';
 
 export interface SimdInThreadExecutor extends RowExecutor {
   /** Which kernels the bound job's E-step and scatter run on. */
@@ -43,4 +44,36 @@ export function createSimdInThreadExecutor(arena: WasmArena): SimdInThreadExecut
       return bound?.simd ? 'simd' : 'javascript';
     },
   };
+}
+
+/** An idle arena that grew past this is dropped (a WebAssembly memory never shrinks). */
+const KEEP_ARENA_BYTES = 64 * 1024 * 1024;
+let idleArena: WasmArena | null = null;
+
+/**
+ * Runs `work` with a SIMD in-thread executor on an arena no other work is using, or with undefined
+ * where this runtime cannot (no WebAssembly SIMD or shared memory: the caller's default JavaScript
+ * executor gives the same numbers). The engine thread's one-chunk fits (runFit) and predictions
+ * (model.apply, export.labels) go through it. Its handlers run concurrently (one may await a file
+ * while another starts), so each call takes the idle arena or a new one and gives it back after;
+ * one arena is kept for the next call if it stayed small.
+ */
+export async function withSimdInThreadExecutor<T>(
+  work: (executor: SimdInThreadExecutor | undefined) => Promise<T>,
+): Promise<T> {
+  let arena = idleArena;
+  idleArena = null;
+  if (!arena && wasmSimdAvailable()) {
+    try {
+      arena = new WasmArena();
+    } catch {
+      arena = null; // no shared WebAssembly memory here
+    }
+  }
+  if (!arena) return work(undefined);
+  try {
+    return await work(createSimdInThreadExecutor(arena));
+  } finally {
+    if (!idleArena && arena.memory.buffer.byteLength <= KEEP_ARENA_BYTES) idleArena = arena;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * The generated SIMD kernels (shared/engine/wasm/simdKernels.ts) behind the RowKernels interface:
+ * The generated SIMD kernels (shared/engine/compute/wasm/simdKernels.ts) behind the RowKernels interface:
  * estep, scatter and the k-means assignment run in WebAssembly on arrays that live in a WasmArena;
  * the other row kernels stay the JavaScript ones. Both give the same bits, so a job may use either.
  *
@@ -59,16 +59,12 @@ export function wasmKernelsApply(family: KernelFamilyName, d: number, K: number)
 }
 
 /**
- * Can the SIMD kernels run this job: auto kernels, a (family, d, K) they cover, a runtime with
- * WebAssembly SIMD, and every row array allocated by the arena (`owns`)?
+ * Can the SIMD kernels run this job: a (family, d, K) they cover, a runtime with WebAssembly SIMD,
+ * and every row array allocated by the arena (`owns`)?
  */
 export function simdCanRun(job: RowJob, owns: (view: object) => boolean): boolean {
   const arrays = [job.X, job.resp, job.logNorm, job.labels, job.partials];
-  return (
-    job.kernelMode === 'auto' &&
-    wasmKernelsApply(job.family, job.nFeatures, job.nComponents) &&
-    arrays.every((a) => owns(a))
-  );
+  return wasmKernelsApply(job.family, job.nFeatures, job.nComponents) && arrays.every((a) => owns(a));
 }
 
 /** Bytes of one thread's parameter block. */

@@ -24,7 +24,7 @@ const TWO_POW_INT = Float64Array.from({ length: MIN_EXP + 1 }, (_, i) => Math.po
 /** Below this exp(x) rounds to 0 (the smallest subnormal is 2^−1074 ≈ e^−744.44). */
 const UNDERFLOW = -745.2;
 
-/** The constants, for generated code that inlines the same arithmetic (kernels/normalise.ts). */
+/** The constants, for the WebAssembly twin (wasm/expLog.ts) and its tables (wasm/layout.ts). */
 export const EXP_CONSTANTS = {
   INV_LN2_N,
   LN2_N_HI,
@@ -35,19 +35,6 @@ export const EXP_CONSTANTS = {
   MIN_EXP,
   UNDERFLOW,
 };
-
-/**
- * Statements computing `out = expNonPositive(x)` with exactly the function's operations, for
- * generated code; the constants must be in scope under their EXP_CONSTANTS names and `s` is a
- * unique suffix for the temporaries.
- */
-export function expSource(x: string, out: string, s: string): string {
-  return (
-    `let ${out} = 0; if (${x} >= UNDERFLOW) { const k${s} = ${x} * INV_LN2_N + ROUND_SHIFT - ROUND_SHIFT; ` +
-    `const r${s} = ${x} - k${s} * LN2_N_HI - k${s} * LN2_N_LO; const i${s} = k${s} | 0; const q${s} = r${s} * r${s}; ` +
-    `${out} = TWO_POW_FRACTION[i${s} & ${N - 1}] * (1 + r${s} + q${s} * (0.5 + r${s} * (1 / 6) + q${s} * (1 / 24))) * TWO_POW_INT[(i${s} >> 8) + MIN_EXP]; }`
-  );
-}
 
 export function expNonPositive(x: number): number {
   if (!(x >= UNDERFLOW)) return 0; // also −Infinity (and NaN, which the E-step never produces)

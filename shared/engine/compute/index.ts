@@ -19,7 +19,7 @@ export {
   type RowJob,
   type StepRequest,
 } from './steps';
-export { KERNEL_FAMILIES, type KernelMode } from './js/compile';
+export { KERNEL_FAMILIES } from './js/rowKernels';
 export type { KernelFamilyName, RowKernels } from './js/types';
 export { TABLE_OFFSETS, WASM_PAGE_BYTES, packParams, paramLayout, tablesContent } from './wasm/layout';
 export { simdKernelsModule, wasmKernelsSupported } from './wasm/simdKernels';

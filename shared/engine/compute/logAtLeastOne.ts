@@ -16,21 +16,8 @@ const MAX = 64;
 const LOG_TABLE = Float64Array.from({ length: N * MAX }, (_, j) => Math.log(j / N));
 const INV_TABLE = Float64Array.from({ length: N * MAX }, (_, j) => N / j);
 
-/** The constants, for generated code that inlines the same arithmetic (kernels/normalise.ts). */
+/** The constants, for the WebAssembly twin (wasm/expLog.ts) and its tables (wasm/layout.ts). */
 export const LOG_CONSTANTS = { LOG_N: N, LOG_MAX: MAX, LOG_TABLE, INV_TABLE };
-
-/**
- * Statements computing `out = logAtLeastOne(s)` with exactly the function's operations, for
- * generated code; the LOG_CONSTANTS must be in scope under their names.
- */
-export function logSource(s: string, out: string): string {
-  return (
-    `let ${out}; if (${s} >= 1 && ${s} < LOG_MAX) { const lj = (${s} * LOG_N) | 0; ` +
-    `const lr = (${s} - lj * (1 / LOG_N)) * INV_TABLE[lj]; ` +
-    `${out} = LOG_TABLE[lj] + (lr + lr * lr * (-0.5 + lr * (1 / 3 + lr * (-0.25 + lr * (0.2 + lr * (-1 / 6 + lr * (1 / 7 + lr * -0.125))))))); } ` +
-    `else ${out} = Math.log(${s});`
-  );
-}
 
 export function logAtLeastOne(s: number): number {
   if (!(s >= 1 && s < MAX)) return Math.log(s);

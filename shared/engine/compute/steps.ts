@@ -11,13 +11,12 @@
  *   assign            [inertia, farthest distance², farthest row, label changes, counts (K), Σ x (K × d)]
  */
 import type { KernelFamilyName, RowKernels } from './js/types';
-import type { KernelMode } from './js/compile';
-import { KERNEL_FAMILIES, rowKernels } from './js/compile';
+import { KERNEL_FAMILIES, rowKernels } from './js/rowKernels';
 import { BLOCK_ROWS } from './js/estep';
 
 export const CHUNK_ROWS = 8192;
 /**
- * Rows per block inside a chunk (kernels/estep.ts): the blocked E-step and the scatter run block
+ * Rows per block inside a chunk (js/estep.ts): the blocked E-step and the scatter run block
  * by block so a block's rows and responsibilities stay in cache between the passes over
  * components. The kernels add to their accumulators, so blocking never changes any sum's order.
  */
@@ -40,7 +39,6 @@ export interface RowJob {
   nFeatures: number;
   nComponents: number;
   family: KernelFamilyName;
-  kernelMode: KernelMode;
 }
 
 export type StepRequest =
@@ -198,9 +196,7 @@ export function createInThreadExecutor(): RowExecutor {
   };
 }
 
-/** The kernels a job needs (also called by each worker thread). */
-export function kernelsFor(
-  job: Pick<RowJob, 'family' | 'nFeatures' | 'nComponents' | 'kernelMode'>,
-): RowKernels {
-  return rowKernels(job.family, job.nFeatures, job.nComponents, job.kernelMode);
+/** The JavaScript kernels a job needs (also called by each worker thread). */
+export function kernelsFor(job: Pick<RowJob, 'family' | 'nFeatures'>): RowKernels {
+  return rowKernels(job.family, job.nFeatures);
 }

@@ -10,7 +10,6 @@
 import type { FitOptions, FitProgress, FitResult } from './types';
 import type { RowExecutor, RowJob } from '../compute';
 import { chunkCount, createInThreadExecutor, partialStride } from '../compute';
-import type { KernelMode } from '../compute';
 import { runEm, type MixtureState } from './em';
 import { makeInitialiser } from './init';
 import { Rng } from './rng';
@@ -25,8 +24,6 @@ export interface FitRuntime {
   signal?: { readonly aborted: boolean };
   /** Called once per EM iteration. */
   onProgress?: (p: FitProgress) => void;
-  /** 'generic' forces the plain kernels (tests); default 'auto'. */
-  kernelMode?: KernelMode;
   /** Ranks restarts before their lower bound (EmContext.restartRank); plain fits leave it out. */
   restartRank?: (state: MixtureState) => number;
 }
@@ -57,7 +54,6 @@ export async function fitGaussianMixture(
     nFeatures: d,
     nComponents: K,
     family: model.family,
-    kernelMode: runtime.kernelMode ?? 'auto',
   };
   await executor.bind(job);
   if (explicit.means) explicit.means = shiftRows(explicit.means, center, -1);

@@ -1,10 +1,15 @@
 /**
  * Applying a fitted model to data (scikit-learn's predict, predict_proba, score_samples): the same
- * chunked E-step the fit uses, so labels and responsibilities agree with the fit's final E-step.
+ * E-step the fit uses, so labels and responsibilities agree with the fit's final E-step.
+ *
+ * The rows pass through the executor one chunk (CHUNK_ROWS rows) at a time. A row's
+ * responsibilities and log density depend on that row alone, so this changes no value; it keeps
+ * the executor's arrays one chunk long however many rows there are (the engine's SIMD executor
+ * would otherwise hold a second copy of all of X in WebAssembly memory, which never shrinks).
  */
 import type { GaussianMixtureParams } from './types';
-import type { RowJob } from '../compute';
-import { chunkCount, kernelsFor, partialStride, runStepOnChunk } from '../compute';
+import type { RowExecutor, RowJob } from '../compute';
+import { CHUNK_ROWS, createInThreadExecutor, partialStride } from '../compute';
 import { COVARIANCE_MODELS } from './covariance/index';
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -20,21 +25,29 @@ export interface Prediction {
   meanLogLikelihood: number;
 }
 
-/** X: nSamples × params.nFeatures, row-major, finite. */
-export function predictMixture(params: GaussianMixtureParams, X: Float64Array, nSamples: number): Prediction {
+/**
+ * X: nSamples × params.nFeatures, row-major, finite. `executor` runs the E-step (default: this
+ * thread's JavaScript kernels; every executor gives the same bits).
+ */
+export async function predictMixture(
+  params: GaussianMixtureParams,
+  X: Float64Array,
+  nSamples: number,
+  executor: RowExecutor = createInThreadExecutor(),
+): Promise<Prediction> {
   const { nComponents: K, nFeatures: d } = params;
   const model = COVARIANCE_MODELS[params.covarianceType];
+  const rows = Math.min(nSamples, CHUNK_ROWS);
   const job: RowJob = {
-    X,
-    resp: new Float64Array(nSamples * K),
-    logNorm: new Float64Array(nSamples),
-    labels: new Int32Array(nSamples),
-    partials: new Float64Array(chunkCount(nSamples) * partialStride(K, d)),
-    nSamples,
+    X: executor.allocateFloat64(rows * d),
+    resp: executor.allocateFloat64(rows * K),
+    logNorm: executor.allocateFloat64(rows),
+    labels: executor.allocateInt32(rows),
+    partials: executor.allocateFloat64(partialStride(K, d)),
+    nSamples: rows,
     nFeatures: d,
     nComponents: K,
     family: model.family,
-    kernelMode: 'auto',
   };
   const logDet = model.logDetPrecisionCholesky(params.precisionsCholesky, K, d);
   const constants = new Float64Array(K);
@@ -45,14 +58,24 @@ export function predictMixture(params: GaussianMixtureParams, X: Float64Array, n
     means: params.means,
     factors: model.kernelFactors(params.precisionsCholesky, K, d),
   };
-  const kernels = kernelsFor(job);
+  const resp = new Float64Array(nSamples * K);
+  const logDensity = new Float64Array(nSamples);
+  await executor.bind(job);
+  for (let start = 0; start < nSamples; start += CHUNK_ROWS) {
+    const n = Math.min(CHUNK_ROWS, nSamples - start);
+    // The last chunk may be shorter: the same arrays, fewer rows.
+    if (n < job.nSamples) await executor.bind({ ...job, nSamples: n });
+    job.X.set(X.subarray(start * d, (start + n) * d));
+    await executor.run(step);
+    resp.set(job.resp.subarray(0, n * K), start * K);
+    logDensity.set(job.logNorm.subarray(0, n), start);
+  }
   let total = 0;
-  for (let c = 0; c < chunkCount(nSamples); c++) runStepOnChunk(job, kernels, step, c);
-  for (let i = 0; i < nSamples; i++) total += job.logNorm[i];
+  for (let i = 0; i < nSamples; i++) total += logDensity[i];
   return {
-    labels: argmaxRows(job.resp, nSamples, K),
-    resp: job.resp,
-    logDensity: job.logNorm,
+    labels: argmaxRows(resp, nSamples, K),
+    resp,
+    logDensity,
     meanLogLikelihood: total / nSamples,
   };
 }

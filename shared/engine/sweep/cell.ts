@@ -40,7 +40,7 @@ export type CellStart = { search: 'thorough' | 'plain' } | { initParams: InitPar
  * How a cell's fit runs: `newExecutor` gives the RowExecutor of each fit (the sweep workers'
  * SIMD in-thread executor); default the in-thread JavaScript one. Either gives the same numbers.
  */
-export type CellRuntime = Pick<FitRuntime, 'signal' | 'kernelMode'> & { newExecutor?: () => RowExecutor };
+export type CellRuntime = Pick<FitRuntime, 'signal'> & { newExecutor?: () => RowExecutor };
 
 /** X: Float64Array, nSamples × nFeatures, row-major. */
 export async function fitSweepCell(

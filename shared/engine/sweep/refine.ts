@@ -56,15 +56,21 @@ export async function refineSweepCell(
   // A cell with too few (distinct) rows for K fails whatever the start.
   if (cell.status === 'failed') return cell;
   const started = Date.now();
+  const { lower, upper } = neighbours;
+  // The K + 1 fit's responsibilities rank its merge pairs (on the cell's executor, as its fits).
+  const merges = upper
+    ? mergeStarts(
+        upper,
+        (await predictMixture(upper, X, nSamples, runtime.newExecutor?.())).resp,
+        NEIGHBOUR_STARTS,
+      )
+    : [];
   const starts = [
-    ...(neighbours.lower ? splitStarts(neighbours.lower, NEIGHBOUR_STARTS) : []).map((init) => ({
+    ...(lower ? splitStarts(lower, NEIGHBOUR_STARTS) : []).map((init) => ({
       origin: 'split' as const,
       init,
     })),
-    ...(neighbours.upper
-      ? mergeStarts(neighbours.upper, predictMixture(neighbours.upper, X, nSamples).resp, NEIGHBOUR_STARTS)
-      : []
-    ).map((init) => ({ origin: 'merge' as const, init })),
+    ...merges.map((init) => ({ origin: 'merge' as const, init })),
   ];
   let best = cell;
   for (const { origin, init } of starts) {

@@ -1,10 +1,12 @@
 /**
  * runFit: the engine-process entry that runs the fit on worker threads (in-thread only for a
- * single chunk), forwards cancellation and progress, and always disposes its workers.
+ * single chunk, on the SIMD kernels), forwards cancellation and progress, and always disposes its
+ * workers.
  */
 import { describe, expect, it } from 'vitest';
 import { runFit } from '../../../electron/engine/runFit';
 import { EngineError } from '../../../shared/errors';
+import { fitGaussianMixture } from '../../../shared/engine/model/fit';
 import type { FitOptions, FitProgress } from '../../../shared/engine/model/types';
 import { WORKER_PATH as workerPath, blobs, expectIdentical } from './parallel/fitHelpers';
 
@@ -28,6 +30,21 @@ describe('runFit', () => {
     expectIdentical(one, await runFit(X, n, d, options, { threads: 2, workerPath }));
     expectIdentical(one, await runFit(X, n, d, options, { threads: 3, workerPath }));
   });
+
+  it.each(['full', 'tied', 'diag', 'spherical'] as const)(
+    '%s: a fit of one chunk runs in this thread on the SIMD kernels, with the JavaScript bits',
+    async (covarianceType) => {
+      const small = 8000;
+      const Xs = blobs(small, d, 6);
+      const one = { ...options, covarianceType, nComponents: 4 };
+      const ran: string[] = [];
+      const simd = await runFit(Xs, small, d, one, { threads: 2, workerPath, onKernels: (k) => ran.push(k) });
+      const js = await runFit(Xs, small, d, one, { workerPath, wasm: false, onKernels: (k) => ran.push(k) });
+      expect(ran).toEqual(['simd', 'javascript']);
+      expectIdentical(await fitGaussianMixture(Xs, small, d, one), simd);
+      expectIdentical(simd, js);
+    },
+  );
 
   it('reports progress once per iteration, in order, with restart and iteration numbers', async () => {
     const seen: FitProgress[] = [];

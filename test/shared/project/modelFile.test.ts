@@ -34,7 +34,7 @@ function refusal(text: string): EngineError {
 describe('model file: scikit-learn attributes in, the same predictions out', () => {
   const files = readdirSync(path.join(fixtures, 'em')).filter((f) => f.endsWith('.json'));
 
-  it.each(files)('%s: a hand-written file (covariances only) predicts as scikit-learn', (file) => {
+  it.each(files)('%s: a hand-written file (covariances only) predicts as scikit-learn', async (file) => {
     const fx = JSON.parse(readFileSync(path.join(fixtures, 'em', file), 'utf8'));
     const d = fx.n_features;
     // What a Python user writes from a fitted GaussianMixture: no precisions_cholesky (we derive it).
@@ -57,7 +57,7 @@ describe('model file: scikit-learn attributes in, the same predictions out', () 
     });
     const model = parseModelFile(text);
     const { X, n } = matrix(fx.csv, fx.columns);
-    const prediction = predictMixture(model.params, X, n);
+    const prediction = await predictMixture(model.params, X, n);
     expect(Array.from(prediction.labels)).toEqual(fx.final.labels);
     let err = 0;
     fx.final.proba.forEach((row: number[], i: number) =>

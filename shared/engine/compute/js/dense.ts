@@ -4,15 +4,10 @@
  * squared Mahalanobis distance is Σ_j y_j² (scikit-learn's _estimate_log_gaussian_prob, but on the
  * centred row t = x − μ_k rather than X·P − μ·P, which keeps large offsets exact). The scatter is
  * the two-pass covariance sum Σ_i r_ik t tᵀ about the already-updated means.
- * The generated source below performs exactly the generic loops' operations, unrolled for one d.
  */
 import type { KernelFamily, RowKernels } from './types';
-import { genericWeightedSums } from './sums';
 
-/** Unroll up to this many features: d(d+1)/2 accumulators must stay manageable as locals. */
-const MAX_UNROLLED_D = 12;
-
-function generic(d: number): Omit<RowKernels, 'normalise' | 'estep'> {
+function kernels(d: number): Pick<RowKernels, 'mahalanobis' | 'scatter'> {
   const t = new Float64Array(d);
   const dd = d * d;
   return {
@@ -50,56 +45,10 @@ function generic(d: number): Omit<RowKernels, 'normalise' | 'estep'> {
           for (let b = a + 1; b < d; b++) acc[base + b * d + a] = acc[base + a * d + b];
       }
     },
-    weightedSums: genericWeightedSums(d),
   };
-}
-
-function specialisedSource(d: number): { mahalanobis: string; scatter: string } | null {
-  if (d > MAX_UNROLLED_D) return null;
-  const idx = [...Array(d).keys()];
-  const loadMeans = `const ${idx.map((j) => `m${j} = means[mo + ${j}]`).join(', ')};`;
-  const loadT = `const ${idx.map((j) => `t${j} = X[xo + ${j}] - m${j}`).join(', ')};`;
-  const pairs: [number, number][] = [];
-  for (let a = 0; a < d; a++) for (let b = a; b < d; b++) pairs.push([a, b]);
-
-  const mahalanobis = `"use strict";
-for (let k = 0; k < K; k++) {
-  const mo = k * ${d}, po = k * ${d * d};
-  ${loadMeans}
-  const ${pairs.map(([a, b]) => `p${a}_${b} = F[po + ${a * d + b}]`).join(', ')};
-  for (let i = start, xo = start * ${d}, ro = start * K + k; i < end; i++, xo += ${d}, ro += K) {
-    ${loadT}
-    ${idx
-      .map(
-        (j) =>
-          `const y${j} = ${idx
-            .slice(0, j + 1)
-            .map((m) => `t${m} * p${m}_${j}`)
-            .join(' + ')};`,
-      )
-      .join('\n    ')}
-    out[ro] = ${idx.map((j) => `y${j} * y${j}`).join(' + ')};
-  }
-}`;
-
-  const scatter = `"use strict";
-for (let k = 0; k < K; k++) {
-  const mo = k * ${d}, base = accOff + k * ${d * d};
-  ${loadMeans}
-  let ${pairs.map(([a, b]) => `s${a}_${b} = acc[base + ${a * d + b}]`).join(', ')};
-  for (let i = start, xo = start * ${d}, ro = start * K + k; i < end; i++, xo += ${d}, ro += K) {
-    const r = resp[ro];
-    ${loadT}
-    ${idx.map((a) => `const u${a} = r * t${a};`).join(' ')}
-    ${pairs.map(([a, b]) => `s${a}_${b} += u${a} * t${b};`).join(' ')}
-  }
-  ${pairs.map(([a, b]) => (a === b ? `acc[base + ${a * d + b}] = s${a}_${b};` : `acc[base + ${a * d + b}] = acc[base + ${b * d + a}] = s${a}_${b};`)).join(' ')}
-}`;
-  return { mahalanobis, scatter };
 }
 
 export const denseKernels: KernelFamily = {
   scatterSize: (K, d) => K * d * d,
-  generic,
-  specialisedSource,
+  kernels,
 };

@@ -7,10 +7,10 @@
  *   r_ik = exp(w_ik − m) / Σ_k exp(w_ik' − m)
  * It also sums Σ_i log p(x_i) (returned, added to `total`) and nk = Σ_i r_ik (added to acc[accOff…]). A row whose
  * every w is −∞ (zero weights or overflowing distances) is shared evenly with log p = −∞ rather
- * than turned into 0/0. Generic loop plus an unrolled twin per K with the same operations.
+ * than turned into 0/0.
  */
-import { expNonPositive, expSource } from '../expNonPositive';
-import { logAtLeastOne, logSource } from '../logAtLeastOne';
+import { expNonPositive } from '../expNonPositive';
+import { logAtLeastOne } from '../logAtLeastOne';
 
 export type Normalise = (
   resp: Float64Array,
@@ -24,9 +24,7 @@ export type Normalise = (
   total: number,
 ) => number;
 
-export const MAX_UNROLLED_K = 32;
-
-export const genericNormalise: Normalise = (resp, logNorm, start, end, K, c, acc, accOff, total) => {
+export const normalise: Normalise = (resp, logNorm, start, end, K, c, acc, accOff, total) => {
   for (let i = start, ro = start * K; i < end; i++, ro += K) {
     let max = -Infinity;
     for (let k = 0; k < K; k++) {
@@ -58,7 +56,7 @@ export const genericNormalise: Normalise = (resp, logNorm, start, end, K, c, acc
 };
 
 /** Uniform responsibilities for a row no component can explain; returns −∞ for the running total. */
-export function evenRow(
+function evenRow(
   resp: Float64Array,
   logNorm: Float64Array,
   i: number,
@@ -73,35 +71,4 @@ export function evenRow(
   }
   logNorm[i] = -Infinity;
   return -Infinity;
-}
-
-/** Body of a Normalise for one K; expects the EXP_ and LOG_CONSTANTS in scope (compile.ts binds them). */
-export function normaliseSource(K: number): string | null {
-  if (K > MAX_UNROLLED_K) return null;
-  const idx = [...Array(K).keys()];
-  return `"use strict";
-${idx.map((k) => `const c${k} = c[${k}];`).join(' ')}
-let ${idx.map((k) => `n${k} = acc[accOff + ${k}]`).join(', ')};
-for (let i = start, ro = start * ${K}; i < end; i++, ro += ${K}) {
-  ${idx.map((k) => `const w${k} = c${k} - 0.5 * resp[ro + ${k}];`).join(' ')}
-  let max = -Infinity;
-  ${idx.map((k) => `max = Math.max(max, w${k});`).join(' ')}
-  if (max === -Infinity) {
-    ${idx.map((k) => `n${k} += 1 / ${K};`).join(' ')}
-    ${idx.map((k) => `resp[ro + ${k}] = 1 / ${K};`).join(' ')}
-    logNorm[i] = -Infinity;
-    total = -Infinity;
-    continue;
-  }
-  ${idx.map((k) => `const x${k} = w${k} - max; ${expSource(`x${k}`, `e${k}`, `${k}`)}`).join('\n  ')}
-  const sum = ${idx.map((k) => `e${k}`).join(' + ')};
-  ${logSource('sum', 'logSum')}
-  const lse = max + logSum;
-  logNorm[i] = lse;
-  total += lse;
-  const inv = 1 / sum;
-  ${idx.map((k) => `const r${k} = e${k} * inv; resp[ro + ${k}] = r${k}; n${k} += r${k};`).join('\n  ')}
-}
-${idx.map((k) => `acc[accOff + ${k}] = n${k};`).join(' ')}
-return total;`;
 }

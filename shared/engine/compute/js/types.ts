@@ -4,9 +4,8 @@
  *   dense     (full, tied)          factors K × d × d, each the upper-triangular precision
  *                                  Cholesky P_k (tied repeats its one factor K times)
  *   diagonal  (diag, spherical)     factors K × d, each 1/σ per feature (spherical repeats it)
- * Each family has a plain generic implementation and, for small d, straight-line code generated
- * once per d (see compile.ts) that performs the same operations in the same order, so both give
- * bit-identical numbers.
+ * The JavaScript kernels here are plain loops; the WebAssembly SIMD kernels (../wasm) implement
+ * estep, scatter and assign with the same operations in the same order (BIT_IDENTITY.md).
  */
 import type { Normalise } from './normalise';
 
@@ -41,7 +40,7 @@ export interface RowKernels {
   ): void;
   /** Log-sum-exp normalisation of the rows (normalise.ts); returns total + Σ_i log p(x_i), adds nk. */
   normalise: Normalise;
-  /** The whole E-step of rows [start, end) (estep.ts): blocked composition or fused per family. */
+  /** The whole E-step of rows [start, end) (estep.ts): the three kernels above, block by block. */
   estep: EStep;
   /**
    * k-means' assignment of rows [start, end) to the nearest of the K centres (K × d), filling the
@@ -93,9 +92,6 @@ export type EStep = (
 export interface KernelFamily {
   /** Length of one chunk's scatter partial. */
   scatterSize(K: number, d: number): number;
-  generic(d: number): Omit<RowKernels, 'normalise' | 'estep'>;
-  /** Source of the specialised kernels for this d, or null when d is too large to unroll. */
-  specialisedSource(d: number): { mahalanobis: string; scatter: string } | null;
-  /** Source of a fused EStep for this (d, K) (estep.ts), or null to compose the row kernels. */
-  fusedEStepSource?(d: number, K: number): string | null;
+  /** The family's own kernels for d features (normalise, weightedSums and estep are shared). */
+  kernels(d: number): Pick<RowKernels, 'mahalanobis' | 'scatter'>;
 }

@@ -1,6 +1,6 @@
 /**
  * The generated E-step (see simdKernels.ts for the signature), block by block of BLOCK rows, in
- * the three passes of the JavaScript blocked E-step (kernels/estep.ts):
+ * the three passes of the JavaScript blocked E-step (js/estep.ts):
  *   1a  row by row: per pair of components the squared Mahalanobis distance q and w = c − q/2,
  *       stored to resp;
  *   1b  two rows at a time: the log-sum-exp over all K lanes (normalise.ts: max, exp(w − max),

@@ -1,8 +1,8 @@
 /**
  * Generates, for one kernel family and one (d, K), a WebAssembly module whose two functions do
- * the E-step and the scatter of kernels/types.ts on rows [start, end), with two components per
+ * the E-step and the scatter of js/types.ts on rows [start, end), with two components per
  * v128 (layout.ts). Every lane performs the scalar operations of the JavaScript kernels in their
- * order (kernels/diagonal.ts, dense.ts, normalise.ts, sums.ts, estep.ts), and every accumulator
+ * order (js/diagonal.ts, dense.ts, normalise.ts, sums.ts, estep.ts), and every accumulator
  * is added to row by row in row order, so the results are bit-identical to the JavaScript path
  * (test/electron/engine/wasm/wasmKernels.test.ts); what changes is that two components' work
  * shares one instruction, with no bounds checks and no JIT deoptimisation.

@@ -20,7 +20,7 @@ export interface CovarianceModel {
   /** Free covariance parameters (scikit-learn's _n_parameters, covariance part). */
   nCovarianceParameters(K: number, d: number): number;
   /**
-   * Covariances from the reduced scatter (family layout, see kernels/types.ts) and nk:
+   * Covariances from the reduced scatter (family layout, see compute/js/types.ts) and nk:
    * maximum-likelihood divide by nk (tied: by Σ nk), then reg_covar on the diagonal.
    */
   fromScatter(scatter: Float64Array, nk: Float64Array, regCovar: number, K: number, d: number): Float64Array;

@@ -5,7 +5,7 @@
  * can explain (its distances overflow: an even split with log p = −∞).
  */
 import { describe, expect, it } from 'vitest';
-import { rowKernels } from '../../../../shared/engine/compute/js/compile';
+import { rowKernels } from '../../../../shared/engine/compute/js/rowKernels';
 import type { KernelFamilyName } from '../../../../shared/engine/compute/js/types';
 import { Rng } from '../../../../shared/engine/model/rng';
 import {
@@ -64,7 +64,7 @@ describe('SIMD kernels equal the JavaScript kernels bit for bit', () => {
     // Some components far below the others, so their exponents underflow.
     const c = Float64Array.from({ length: K }, (_, k) => -(k % 4) * 800 + rng.normal());
 
-    const js = rowKernels(family, d, K, 'generic');
+    const js = rowKernels(family, d);
     const arena = new WasmArena();
     const params = arena.reserve(paramBlockBytes(family, d, K));
     if (params === null) throw new Error('arena full');
@@ -112,7 +112,7 @@ describe('SIMD k-means assignment equals the JavaScript one bit for bit', () => 
     const arena = new WasmArena();
     const params = arena.reserve(paramBlockBytes(family, d, K));
     if (params === null) throw new Error('arena full');
-    const js = rowKernels(family, d, K, 'auto');
+    const js = rowKernels(family, d);
     const simd = wasmRowKernels(js, family, d, K, { memory: arena.memory, tables: arena.tables, params });
     const job = (onArena: boolean): RowJob => {
       const f64 = (a: Float64Array) => (onArena ? inArena(arena, a) : a.slice());
@@ -134,7 +134,6 @@ describe('SIMD k-means assignment equals the JavaScript one bit for bit', () => 
         nFeatures: d,
         nComponents: K,
         family,
-        kernelMode: 'auto',
       };
     };
     const a = job(false);

@@ -26,7 +26,6 @@ function makeJob(n: number, d: number, K: number): RowJob {
     nFeatures: d,
     nComponents: K,
     family: 'dense',
-    kernelMode: 'auto',
   };
 }
 

@@ -4,11 +4,10 @@
  * Tolerances (tighter than the README's 1e-6): per-iteration mean log-likelihood 1e-9 relative;
  * weights, means, covariances 1e-7 relative to the array's largest magnitude for iterations
  * 1…20 and the final state; final BIC, AIC, mean log-likelihood 1e-8 relative; labels identical;
- * responsibilities within 1e-7. Both the generic and the specialised (generated) kernels.
+ * responsibilities within 1e-7.
  */
 import { describe, expect, it } from 'vitest';
 import { fitGaussianMixture } from '../../../../shared/engine/model/fit';
-import type { KernelMode } from '../../../../shared/engine/compute/js/compile';
 import {
   arrayRelError,
   emFixtureNames,
@@ -19,9 +18,7 @@ import {
 } from '../emFixtures';
 
 const names = emFixtureNames();
-const modes: KernelMode[] = ['auto', 'generic'];
-
-describe.each(modes)('EM with %s kernels reproduces scikit-learn', (kernelMode) => {
+describe('EM reproduces scikit-learn', () => {
   it('finds all 20 trajectory fixtures', () => {
     expect(names).toHaveLength(20);
   });
@@ -29,7 +26,7 @@ describe.each(modes)('EM with %s kernels reproduces scikit-learn', (kernelMode) 
   it.each(names)('%s: lower bound per iteration, final criteria, labels and proba', async (name) => {
     const f = loadEmFixture(name);
     const { X, n, d } = loadMatrix(f.csv, f.columns);
-    const r = await fitGaussianMixture(X, n, d, replayOptions(f, f.final.n_iter), { kernelMode });
+    const r = await fitGaussianMixture(X, n, d, replayOptions(f, f.final.n_iter));
     expect(r.nIter).toBe(f.final.n_iter);
     expect(r.traces).toHaveLength(1);
     expect(r.traces[0]).toHaveLength(f.iterations.length);
@@ -61,7 +58,7 @@ describe.each(modes)('EM with %s kernels reproduces scikit-learn', (kernelMode) 
     const f = loadEmFixture(name);
     const { X, n, d } = loadMatrix(f.csv, f.columns);
     for (const step of f.iterations.slice(0, 20)) {
-      const r = await fitGaussianMixture(X, n, d, replayOptions(f, step.iter), { kernelMode });
+      const r = await fitGaussianMixture(X, n, d, replayOptions(f, step.iter));
       expect(arrayRelError(r.params.weights, step.weights), `weights at iteration ${step.iter}`).toBeLessThan(
         1e-7,
       );

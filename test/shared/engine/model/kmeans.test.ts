@@ -31,7 +31,6 @@ function job(X: Float64Array, n: number, d: number, K: number): RowJob {
     nFeatures: d,
     nComponents: K,
     family: 'dense',
-    kernelMode: 'auto',
   };
 }
 

@@ -11,7 +11,7 @@ describe('predictMixture', () => {
       const f = loadEmFixture(name);
       const { X, n, d } = loadMatrix(f.csv, f.columns);
       const fit = await fitGaussianMixture(X, n, d, replayOptions(f, f.final.n_iter));
-      const p = predictMixture(fit.params, X, n);
+      const p = await predictMixture(fit.params, X, n);
       expect(Array.from(p.labels)).toEqual(f.final.labels);
       expect(Array.from(p.labels)).toEqual(Array.from(fit.labels));
       expect(relError(p.meanLogLikelihood, f.final.mean_log_likelihood)).toBeLessThan(1e-8);
@@ -19,6 +19,23 @@ describe('predictMixture', () => {
       for (let i = 0; i < n; i++) expect(Math.abs(p.logDensity[i] - fit.logDensity[i])).toBeLessThan(1e-10);
     },
   );
+
+  it('a row gets the same bits in whichever chunk it lands (rows of iris repeated over three chunks)', async () => {
+    const f = loadEmFixture('iris__full__k3');
+    const { X, n, d } = loadMatrix(f.csv, f.columns);
+    const fit = await fitGaussianMixture(X, n, d, replayOptions(f, f.final.n_iter));
+    const K = fit.params.nComponents;
+    const rows = 2 * 8192 + 77; // the last chunk short, and not a multiple of n
+    const tiled = Float64Array.from({ length: rows * d }, (_, e) => X[e % (n * d)]);
+    const one = await predictMixture(fit.params, X, n);
+    const many = await predictMixture(fit.params, tiled, rows);
+    for (let i = 0; i < rows; i++) {
+      const src = i % n;
+      expect(many.logDensity[i]).toBe(one.logDensity[src]);
+      expect(many.labels[i]).toBe(one.labels[src]);
+      for (let k = 0; k < K; k++) expect(many.resp[i * K + k]).toBe(one.resp[src * K + k]);
+    }
+  });
 
   it('argmaxRows takes the first maximum on ties, as numpy', () => {
     expect(Array.from(argmaxRows(Float64Array.from([0.5, 0.5, 0.1, 0.9, 0.3, 0.3]), 3, 2))).toEqual([
