@@ -4,8 +4,9 @@
  * the edge (engine payloads and window.mixlab arguments use the same schema).
  */
 import { z } from 'zod';
-import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/model/types';
+import { COVARIANCE_TYPES, type GaussianMixtureParams } from '../engine/model/types';
 import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
+import { INTEGER_OPTION_RANGES } from '../engine/request/fitRules';
 
 /**
  * How the model's features are made from a table. `columns` (dataset column indices) is known for
@@ -27,8 +28,11 @@ export interface LabelModel {
   preprocessing: ModelPreprocessing;
 }
 
-/** Upper bounds that keep a hostile payload from allocating without limit (the UI caps K at 1000). */
-export const MAX_COMPONENTS = 1000;
+/**
+ * Upper bounds that keep a hostile payload from allocating without limit. A model has no more
+ * components than a fit request may ask for (request/fitRules.ts: 1000).
+ */
+export const MAX_COMPONENTS = INTEGER_OPTION_RANGES.nComponents.max;
 export const MAX_FEATURES = 10_000;
 
 const finiteArray = z
@@ -38,8 +42,8 @@ const finiteArray = z
 
 export const paramsSchema = z
   .object({
-    covarianceType: z.enum(COVARIANCE_TYPES as [CovarianceType, ...CovarianceType[]]),
-    nComponents: z.number().int().min(1).max(MAX_COMPONENTS),
+    covarianceType: z.enum(COVARIANCE_TYPES),
+    nComponents: z.number().int().min(INTEGER_OPTION_RANGES.nComponents.min).max(MAX_COMPONENTS),
     nFeatures: z.number().int().min(1).max(MAX_FEATURES),
     weights: finiteArray,
     means: finiteArray,

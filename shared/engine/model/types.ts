@@ -9,37 +9,28 @@
  *   diag       K × d        (variances)
  *   spherical  K            (one variance per component)
  */
-export type CovarianceType = 'full' | 'tied' | 'diag' | 'spherical';
-export const COVARIANCE_TYPES: readonly CovarianceType[] = ['full', 'tied', 'diag', 'spherical'];
+import type { z } from 'zod';
+import type { fitOptionsSchema, fitRequestSchema, initParamsSchema } from '../request/fitRequest';
 
-export type InitMethod = 'kmeans' | 'k-means++' | 'random' | 'random_from_data';
-export const INIT_METHODS: readonly InitMethod[] = ['kmeans', 'k-means++', 'random', 'random_from_data'];
+export const COVARIANCE_TYPES = ['full', 'tied', 'diag', 'spherical'] as const;
+export type CovarianceType = (typeof COVARIANCE_TYPES)[number];
+
+export const INIT_METHODS = ['kmeans', 'k-means++', 'random', 'random_from_data'] as const;
+export type InitMethod = (typeof INIT_METHODS)[number];
+
+// The request types are the schemas' (request/fitRequest.ts, where each field is documented): the
+// parsed form, with every default filled in, is what the engine and the app hold.
 
 /** Explicit starting parameters, shaped as scikit-learn's weights_init / means_init / covariances. */
-export interface InitParams {
-  weights?: number[];
-  /** K × d */
-  means?: number[][];
-  /** full: K×d×d, tied: d×d, diag: K×d, spherical: K. Alternative to `precisions`. */
-  covariances?: number[] | number[][] | number[][][];
-  /** Same shapes as covariances; scikit-learn's precisions_init. */
-  precisions?: number[] | number[][] | number[][][];
-}
+export type InitParams = z.output<typeof initParamsSchema>;
 
-export interface FitOptions {
-  nComponents: number;
-  covarianceType: CovarianceType;
-  init: InitMethod;
-  /** When set, EM starts from these parameters (n_init is then 1, as in scikit-learn). */
-  initParams?: InitParams;
-  nInit: number;
-  seed: number;
-  maxIter: number;
-  tol: number;
-  regCovar: number;
-}
+export type FitOptions = z.output<typeof fitOptionsSchema>;
 
-export const DEFAULT_FIT_OPTIONS: Omit<FitOptions, 'nComponents'> = {
+/**
+ * scikit-learn's GaussianMixture defaults, which the request schema fills in for omitted options.
+ * Plain constants, not typed by FitOptions: that type is inferred from the schema that reads them.
+ */
+export const DEFAULT_FIT_OPTIONS = {
   covarianceType: 'full',
   init: 'kmeans',
   nInit: 1,
@@ -47,7 +38,7 @@ export const DEFAULT_FIT_OPTIONS: Omit<FitOptions, 'nComponents'> = {
   maxIter: 100,
   tol: 1e-3,
   regCovar: 1e-6,
-};
+} as const;
 
 /** Fitted parameters. Shapes as in the header comment. */
 export interface GaussianMixtureParams {
@@ -75,16 +66,7 @@ export interface Preprocessing {
   scale: number[];
 }
 
-export interface FitRequest {
-  datasetId: string;
-  columns: number[];
-  standardize: boolean;
-  /** Column indices (subset of `columns`) to log-transform; rows with values ≤ 0 there are dropped. */
-  logColumns?: number[];
-  options: FitOptions;
-  /** Worker threads; default all cores. */
-  threads?: number;
-}
+export type FitRequest = z.output<typeof fitRequestSchema>;
 
 export interface FitProgress {
   restart: number;
