@@ -20,9 +20,9 @@ import type { FitRequest, FitResponse } from './engine/model/types';
 import type { SweepRequest, SweepResponse } from './engine/sweep/types';
 import type { EngineExitReason, ProgressOf } from './protocol';
 import { EngineError, type EngineErrorInfo } from './errors';
-import type { AppliedModel, ColumnMatch } from './export/applyModel';
+import type { AppliedModel } from './export/applyModel';
 import type { LabelExportOptions, LabelExportSummary } from './export/labelExport';
-import type { LabelModel } from './export/labelModel';
+import type { ColumnMatch, LabelModel } from './export/labelModel';
 import type { DataSource, MixlabProject, ProjectState } from './project/schema';
 import type { DataSourceStatus, OpenedProject, RecoverableSummary, SavedProject } from './project/status';
 

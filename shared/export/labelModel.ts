@@ -23,6 +23,10 @@ export interface ModelPreprocessing {
   scale: number[];
 }
 
+/** How the model's features are found in a table: by dataset column index, or by column name. */
+export const COLUMN_MATCHES = ['index', 'name'] as const;
+export type ColumnMatch = (typeof COLUMN_MATCHES)[number];
+
 export interface LabelModel {
   params: GaussianMixtureParams;
   preprocessing: ModelPreprocessing;
@@ -40,7 +44,9 @@ const finiteArray = z
   .transform((v) => (v instanceof Float64Array ? v : Float64Array.from(v)))
   .refine((v) => v.every(Number.isFinite), 'expected finite numbers only');
 
-export const paramsSchema = z
+// Typed by the interfaces above, which carry typed arrays: the compiler proves each schema's parsed
+// output is one (the annotation is checked, not a cast).
+export const paramsSchema: z.ZodType<GaussianMixtureParams> = z
   .object({
     covarianceType: z.enum(COVARIANCE_TYPES),
     nComponents: z.number().int().min(INTEGER_OPTION_RANGES.nComponents.min).max(MAX_COMPONENTS),
@@ -93,7 +99,7 @@ export const modelPreprocessingSchema = z
   })
   .passthrough();
 
-export const labelModelSchema = z
+export const labelModelSchema: z.ZodType<LabelModel> = z
   .object({ params: paramsSchema, preprocessing: modelPreprocessingSchema })
   .superRefine((m, ctx) => {
     const d = m.params.nFeatures;
@@ -108,4 +114,4 @@ export const labelModelSchema = z
         });
       }
     }
-  }) as unknown as z.ZodType<LabelModel>;
+  });

@@ -4,11 +4,11 @@
  * responsibilities themselves, for the UI after "apply model" or reopening a project). Both go
  * through `applyModel`, so what is exported is what is shown.
  */
-import type { z } from 'zod';
 import {
   labelExportRequestSchema,
   modelApplyRequestSchema,
-  type LabelExportRequest,
+  type ParsedLabelExportRequest,
+  type ParsedModelApplyRequest,
 } from '../../../shared/export/labelExport';
 import { applyModel } from '../../../shared/export/applyModel';
 import { labelColumnNames } from '../../../shared/export/labelColumns';
@@ -17,12 +17,9 @@ import { writeLabelsCsv } from '../export/writeLabelsCsv';
 import { writeLabelsXlsx } from '../export/writeLabelsXlsx';
 import { withTransfer, type Handler } from './handler';
 
-type ParsedExport = z.output<typeof labelExportRequestSchema>;
-
-export const exportLabels: Handler<'export.labels'> = {
-  schema: labelExportRequestSchema as unknown as z.ZodType<LabelExportRequest>,
-  async run(payload, ctx) {
-    const request = payload as ParsedExport;
+export const exportLabels: Handler<'export.labels', ParsedLabelExportRequest> = {
+  schema: labelExportRequestSchema,
+  async run(request, ctx) {
     const table = ctx.store.get(request.datasetId);
     const applied = applyModel(table, request.model, request.match);
     const K = request.model.params.nComponents;
@@ -49,7 +46,7 @@ export const exportLabels: Handler<'export.labels'> = {
   },
 };
 
-export const modelApply: Handler<'model.apply'> = {
+export const modelApply: Handler<'model.apply', ParsedModelApplyRequest> = {
   schema: modelApplyRequestSchema,
   async run(request, ctx) {
     const applied = applyModel(ctx.store.get(request.datasetId), request.model, request.match);
