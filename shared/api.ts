@@ -4,8 +4,8 @@
  * argument object, validated in the main process by `apiArgSchemas` (shared/apiSchemas.ts), and
  * resolves to its result or rejects with a `MixlabError` carrying a stable code.
  *
- * A new call is one entry in `MixlabMethods`, one schema, one main-side handler; the compiler finds
- * the rest.
+ * A new call is one entry in `MixlabMethods`, one name in METHOD_NAMES, one schema, one main-side
+ * handler; the compiler asks for each.
  */
 import type {
   ColumnValuesRequest,
@@ -20,9 +20,9 @@ import type { FitRequest, FitResponse } from './engine/model/types';
 import type { SweepRequest, SweepResponse } from './engine/sweep/types';
 import type { EngineExitReason, ProgressOf } from './protocol';
 import { EngineError, type EngineErrorInfo } from './errors';
-import type { AppliedModel, ColumnMatch } from './export/applyModel';
+import type { AppliedModel } from './export/applyModel';
 import type { LabelExportOptions, LabelExportSummary } from './export/labelExport';
-import type { LabelModel } from './export/labelModel';
+import type { ColumnMatch, LabelModel } from './export/labelModel';
 import type { DataSource, MixlabProject, ProjectState } from './project/schema';
 import type { DataSourceStatus, OpenedProject, RecoverableSummary, SavedProject } from './project/status';
 
@@ -190,37 +190,43 @@ export type MixlabMethod = keyof MixlabMethods;
 export type ArgOf<M extends MixlabMethod> = MixlabMethods[M]['arg'];
 export type ApiResultOf<M extends MixlabMethod> = MixlabMethods[M]['result'];
 
-export const MIXLAB_METHODS: readonly MixlabMethod[] = [
-  'getAppInfo',
-  'listSamples',
-  'openSample',
-  'chooseDataFile',
-  'importDataset',
-  'previewDataset',
-  'getRows',
-  'getColumnValues',
-  'fit',
-  'sweep',
-  'closeDataset',
-  'cancelJob',
-  'chooseSavePath',
-  'chooseOpenPath',
-  'exportLabels',
-  'applyModel',
-  'exportModel',
-  'loadModel',
-  'saveProject',
-  'openProject',
-  'checkDataSource',
-  'extractEmbeddedData',
-  'autosave',
-  'findRecoverable',
-  'recoverAutosave',
-  'discardAutosave',
-  'setMenuState',
-  'takeLaunchFiles',
-  'closeWindow',
-];
+/**
+ * Every method, once: typed as a Record over MixlabMethod, so the compiler refuses a missing or an
+ * unknown name; the list the preload and the main router iterate is its keys, in this order.
+ */
+const METHOD_NAMES: Record<MixlabMethod, true> = {
+  getAppInfo: true,
+  listSamples: true,
+  openSample: true,
+  chooseDataFile: true,
+  importDataset: true,
+  previewDataset: true,
+  getRows: true,
+  getColumnValues: true,
+  fit: true,
+  sweep: true,
+  closeDataset: true,
+  cancelJob: true,
+  chooseSavePath: true,
+  chooseOpenPath: true,
+  exportLabels: true,
+  applyModel: true,
+  exportModel: true,
+  loadModel: true,
+  saveProject: true,
+  openProject: true,
+  checkDataSource: true,
+  extractEmbeddedData: true,
+  autosave: true,
+  findRecoverable: true,
+  recoverAutosave: true,
+  discardAutosave: true,
+  setMenuState: true,
+  takeLaunchFiles: true,
+  closeWindow: true,
+};
+
+export const MIXLAB_METHODS = Object.keys(METHOD_NAMES) as readonly MixlabMethod[];
 
 /** Events pushed from the main process to the renderer. */
 export type MixlabEvent =

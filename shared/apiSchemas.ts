@@ -28,10 +28,8 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   listSamples: empty,
   openSample: z.object({ id: z.enum(['iris', 'faithful', 'mall_customers']), jobId }).strict(),
   chooseDataFile: empty,
-  importDataset: z.object({ jobId, options: importOptionsSchema }).strict() as z.ZodType<
-    ArgOf<'importDataset'>
-  >,
-  previewDataset: z.object({ options: importOptionsSchema }).strict() as z.ZodType<ArgOf<'previewDataset'>>,
+  importDataset: z.object({ jobId, options: importOptionsSchema }).strict(),
+  previewDataset: z.object({ options: importOptionsSchema }).strict(),
   getRows: z
     .object({
       datasetId,
@@ -44,8 +42,8 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   getColumnValues: z
     .object({ datasetId, columns: z.array(z.number().int().min(0)).min(1).max(10_000) })
     .strict(),
-  fit: z.object({ jobId, request: fitRequestSchema }).strict() as unknown as z.ZodType<ArgOf<'fit'>>,
-  sweep: z.object({ jobId, request: sweepRequestSchema }).strict() as unknown as z.ZodType<ArgOf<'sweep'>>,
+  fit: z.object({ jobId, request: fitRequestSchema }).strict(),
+  sweep: z.object({ jobId, request: sweepRequestSchema }).strict(),
   closeDataset: z.object({ datasetId }).strict(),
   cancelJob: z.object({ jobId }).strict(),
   ...projectApiArgSchemas,

@@ -73,20 +73,6 @@ export type PayloadOf<K extends EngineKind> = EngineMethods[K]['payload'];
 export type ResultOf<K extends EngineKind> = EngineMethods[K]['result'];
 export type ProgressOf<K extends EngineKind> = EngineMethods[K]['progress'];
 
-export const ENGINE_KINDS: readonly EngineKind[] = [
-  'hello',
-  'dataset.import',
-  'dataset.preview',
-  'dataset.rows',
-  'dataset.release',
-  'dataset.columnValues',
-  'fit',
-  'sweep',
-  'diagnostics.work',
-  'export.labels',
-  'model.apply',
-];
-
 /** Why an engine process ended: out of memory, killed from outside (SIGKILL), or any other exit. */
 export type EngineExitReason = 'out-of-memory' | 'killed' | 'exited';
 
@@ -106,6 +92,9 @@ export type ReadyMessage = { type: 'ready'; pid: number };
 export type FromEngineMessage = ProgressMessage | ResultMessage | ErrorMessage | ReadyMessage;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+/** A plain object (not an array, a Date, a typed array, …), whichever realm made it: what `details` may be. */
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  Object.prototype.toString.call(v) === '[object Object]';
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** Shape check for anything arriving at the engine. Payloads are validated by each handler's schema. */
@@ -128,16 +117,14 @@ export function parseFromEngineMessage(raw: unknown): FromEngineMessage | null {
       return isId(raw.id) ? { type: 'progress', id: raw.id, progress: raw.progress } : null;
     case 'result':
       return isId(raw.id) ? { type: 'result', id: raw.id, result: raw.result } : null;
-    case 'error':
-      if (
-        isId(raw.id) &&
-        isObject(raw.error) &&
-        typeof raw.error.code === 'string' &&
-        typeof raw.error.message === 'string'
-      ) {
-        return { type: 'error', id: raw.id, error: raw.error as unknown as EngineErrorInfo };
-      }
-      return null;
+    case 'error': {
+      const error = raw.error;
+      if (!isId(raw.id) || !isObject(error)) return null;
+      const { code, message, details } = error;
+      if (typeof code !== 'string' || typeof message !== 'string') return null;
+      const info: EngineErrorInfo = isPlainObject(details) ? { code, message, details } : { code, message };
+      return { type: 'error', id: raw.id, error: info };
+    }
     default:
       return null;
   }

@@ -12,10 +12,7 @@ import type { DatasetSummary } from '../data/types';
 import { buildFitMatrix } from '../engine/request/buildFitMatrix';
 import { predictMixture } from '../engine/model/predict';
 import type { RowExecutor } from '../engine/compute';
-import type { LabelModel, ModelPreprocessing } from './labelModel';
-
-/** How the model's features are found in the table. */
-export type ColumnMatch = 'index' | 'name';
+import type { ColumnMatch, LabelModel, ModelPreprocessing } from './labelModel';
 
 export interface AppliedModel {
   /** Dataset column index of each model feature. */

@@ -1,43 +1,69 @@
 /**
  * The label-export request (engine kind `export.labels`, window.mixlab `exportLabels`) and the
- * model-apply request (`model.apply`, `applyModel`): types and their one schema.
+ * model-apply request (`model.apply`, `applyModel`): their one schema each, and the types inferred
+ * from it. The engine's handler receives the parsed request (every default filled in); a caller may
+ * leave `match` and the export options out.
  */
 import { z } from 'zod';
-import { EXPORT_DELIMITERS, type ExportDelimiter } from './csvFormat';
-import { labelModelSchema, type LabelModel } from './labelModel';
-import type { ColumnMatch } from './applyModel';
+import type { WithOptionalDefaults } from '../withOptionalDefaults';
+import { EXPORT_DELIMITERS } from './csvFormat';
+import { COLUMN_MATCHES, labelModelSchema } from './labelModel';
 
 export const EXPORT_ENCODINGS = ['utf-8-bom', 'utf-8', 'gbk'] as const;
 export type ExportEncoding = (typeof EXPORT_ENCODINGS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface LabelExportOptions {
-  format: ExportFormat;
-  /** CSV only; default ','. */
-  delimiter: ExportDelimiter;
-  /** CSV only; default UTF-8 with a byte-order mark, which Excel needs to read UTF-8. */
-  encoding: ExportEncoding;
-  includeProbabilities: boolean;
-  includeUncertainty: boolean;
-}
-
-export const DEFAULT_LABEL_EXPORT_OPTIONS: LabelExportOptions = {
+/**
+ * Plain constants, not typed by LabelExportOptions: that type is inferred from the schema that
+ * reads them.
+ */
+export const DEFAULT_LABEL_EXPORT_OPTIONS = {
   format: 'csv',
   delimiter: ',',
   encoding: 'utf-8-bom',
   includeProbabilities: false,
   includeUncertainty: false,
+} as const;
+
+const exportOptionFields = {
+  format: z.enum(EXPORT_FORMATS).default(DEFAULT_LABEL_EXPORT_OPTIONS.format),
+  /** CSV only; default ','. */
+  delimiter: z.enum(EXPORT_DELIMITERS).default(DEFAULT_LABEL_EXPORT_OPTIONS.delimiter),
+  /** CSV only; default UTF-8 with a byte-order mark, which Excel needs to read UTF-8. */
+  encoding: z.enum(EXPORT_ENCODINGS).default(DEFAULT_LABEL_EXPORT_OPTIONS.encoding),
+  includeProbabilities: z.boolean().default(DEFAULT_LABEL_EXPORT_OPTIONS.includeProbabilities),
+  includeUncertainty: z.boolean().default(DEFAULT_LABEL_EXPORT_OPTIONS.includeUncertainty),
 };
 
-export interface LabelExportRequest extends Partial<LabelExportOptions> {
-  datasetId: string;
-  model: LabelModel;
-  /** 'index' (default) for the dataset the model was fitted on, 'name' for another file. */
-  match?: ColumnMatch;
-  /** Absolute path of the file to write (replaced atomically). */
-  path: string;
-}
+export const labelExportRequestSchema = z
+  .object({
+    datasetId: z.string().min(1).max(64),
+    model: labelModelSchema,
+    /** 'index' (default) for the dataset the model was fitted on, 'name' for another file. */
+    match: z.enum(COLUMN_MATCHES).default('index'),
+    /** Absolute path of the file to write (replaced atomically). */
+    path: z.string().min(1).max(4096),
+    ...exportOptionFields,
+  })
+  .strict();
+
+export const modelApplyRequestSchema = z
+  .object({
+    datasetId: z.string().min(1).max(64),
+    model: labelModelSchema,
+    match: z.enum(COLUMN_MATCHES).default('index'),
+  })
+  .strict();
+
+export type LabelExportOptions = z.output<z.ZodObject<typeof exportOptionFields>>;
+export type ParsedLabelExportRequest = z.output<typeof labelExportRequestSchema>;
+export type LabelExportRequest = WithOptionalDefaults<
+  ParsedLabelExportRequest,
+  'match' | keyof LabelExportOptions
+>;
+export type ParsedModelApplyRequest = z.output<typeof modelApplyRequestSchema>;
+export type ModelApplyRequest = WithOptionalDefaults<ParsedModelApplyRequest, 'match'>;
 
 export interface LabelExportSummary {
   path: string;
@@ -56,35 +82,3 @@ export interface LabelExportProgress {
   rowsWritten: number;
   totalRows: number;
 }
-
-export interface ModelApplyRequest {
-  datasetId: string;
-  model: LabelModel;
-  match?: ColumnMatch;
-}
-
-const exportOptionFields = {
-  format: z.enum(EXPORT_FORMATS).default('csv'),
-  delimiter: z.enum(EXPORT_DELIMITERS).default(','),
-  encoding: z.enum(EXPORT_ENCODINGS).default('utf-8-bom'),
-  includeProbabilities: z.boolean().default(false),
-  includeUncertainty: z.boolean().default(false),
-};
-
-export const labelExportRequestSchema = z
-  .object({
-    datasetId: z.string().min(1).max(64),
-    model: labelModelSchema,
-    match: z.enum(['index', 'name']).default('index'),
-    path: z.string().min(1).max(4096),
-    ...exportOptionFields,
-  })
-  .strict() as unknown as z.ZodType<LabelExportRequest & LabelExportOptions & { match: ColumnMatch }>;
-
-export const modelApplyRequestSchema = z
-  .object({
-    datasetId: z.string().min(1).max(64),
-    model: labelModelSchema,
-    match: z.enum(['index', 'name']).default('index'),
-  })
-  .strict() as unknown as z.ZodType<ModelApplyRequest>;

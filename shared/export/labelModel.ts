@@ -4,8 +4,9 @@
  * the edge (engine payloads and window.mixlab arguments use the same schema).
  */
 import { z } from 'zod';
-import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/model/types';
+import { COVARIANCE_TYPES, type GaussianMixtureParams } from '../engine/model/types';
 import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
+import { INTEGER_OPTION_RANGES } from '../engine/request/fitRules';
 
 /**
  * How the model's features are made from a table. `columns` (dataset column indices) is known for
@@ -22,13 +23,20 @@ export interface ModelPreprocessing {
   scale: number[];
 }
 
+/** How the model's features are found in a table: by dataset column index, or by column name. */
+export const COLUMN_MATCHES = ['index', 'name'] as const;
+export type ColumnMatch = (typeof COLUMN_MATCHES)[number];
+
 export interface LabelModel {
   params: GaussianMixtureParams;
   preprocessing: ModelPreprocessing;
 }
 
-/** Upper bounds that keep a hostile payload from allocating without limit (the UI caps K at 1000). */
-export const MAX_COMPONENTS = 1000;
+/**
+ * Upper bounds that keep a hostile payload from allocating without limit. A model has no more
+ * components than a fit request may ask for (request/fitRules.ts: 1000).
+ */
+export const MAX_COMPONENTS = INTEGER_OPTION_RANGES.nComponents.max;
 export const MAX_FEATURES = 10_000;
 
 const finiteArray = z
@@ -36,10 +44,12 @@ const finiteArray = z
   .transform((v) => (v instanceof Float64Array ? v : Float64Array.from(v)))
   .refine((v) => v.every(Number.isFinite), 'expected finite numbers only');
 
-export const paramsSchema = z
+// Typed by the interfaces above, which carry typed arrays: the compiler proves each schema's parsed
+// output is one (the annotation is checked, not a cast).
+export const paramsSchema: z.ZodType<GaussianMixtureParams> = z
   .object({
-    covarianceType: z.enum(COVARIANCE_TYPES as [CovarianceType, ...CovarianceType[]]),
-    nComponents: z.number().int().min(1).max(MAX_COMPONENTS),
+    covarianceType: z.enum(COVARIANCE_TYPES),
+    nComponents: z.number().int().min(INTEGER_OPTION_RANGES.nComponents.min).max(MAX_COMPONENTS),
     nFeatures: z.number().int().min(1).max(MAX_FEATURES),
     weights: finiteArray,
     means: finiteArray,
@@ -89,7 +99,7 @@ export const modelPreprocessingSchema = z
   })
   .passthrough();
 
-export const labelModelSchema = z
+export const labelModelSchema: z.ZodType<LabelModel> = z
   .object({ params: paramsSchema, preprocessing: modelPreprocessingSchema })
   .superRefine((m, ctx) => {
     const d = m.params.nFeatures;
@@ -104,4 +114,4 @@ export const labelModelSchema = z
         });
       }
     }
-  }) as unknown as z.ZodType<LabelModel>;
+  });

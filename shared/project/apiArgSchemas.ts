@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ArgOf, MixlabMethod } from '../api';
 import { EXPORT_DELIMITERS } from '../export/csvFormat';
 import { EXPORT_ENCODINGS, EXPORT_FORMATS } from '../export/labelExport';
-import { labelModelSchema } from '../export/labelModel';
+import { COLUMN_MATCHES, labelModelSchema } from '../export/labelModel';
 import { dataSourceSchema, projectStateSchema } from './schema';
 
 /** The window.mixlab methods of project files, exports and autosave (served by electron/main/projectServices.ts). */
@@ -38,7 +38,7 @@ const absolutePath = z
   .min(1)
   .max(4096)
   .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'expected an absolute path');
-const match = z.enum(['index', 'name']).optional();
+const match = z.enum(COLUMN_MATCHES).optional();
 
 export const projectApiArgSchemas: { [M in ProjectMethod & MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   chooseSavePath: z
@@ -66,23 +66,17 @@ export const projectApiArgSchemas: { [M in ProjectMethod & MixlabMethod]: z.ZodT
         .strict()
         .optional(),
     })
-    .strict() as unknown as z.ZodType<ArgOf<'exportLabels'>>,
-  applyModel: z.object({ datasetId, model: labelModelSchema, match }).strict() as unknown as z.ZodType<
-    ArgOf<'applyModel'>
-  >,
-  exportModel: z.object({ path: absolutePath, model: labelModelSchema }).strict() as unknown as z.ZodType<
-    ArgOf<'exportModel'>
-  >,
+    .strict(),
+  applyModel: z.object({ datasetId, model: labelModelSchema, match }).strict(),
+  exportModel: z.object({ path: absolutePath, model: labelModelSchema }).strict(),
   loadModel: z.object({ path: absolutePath }).strict(),
   saveProject: z
     .object({ path: absolutePath, state: projectStateSchema, embedData: z.boolean().optional() })
-    .strict() as unknown as z.ZodType<ArgOf<'saveProject'>>,
+    .strict(),
   openProject: z.object({ path: absolutePath }).strict(),
   checkDataSource: z.object({ dataSource: dataSourceSchema, path: absolutePath.optional() }).strict(),
   extractEmbeddedData: z.object({ path: absolutePath }).strict(),
-  autosave: z.object({ state: projectStateSchema.nullable() }).strict() as unknown as z.ZodType<
-    ArgOf<'autosave'>
-  >,
+  autosave: z.object({ state: projectStateSchema.nullable() }).strict(),
   findRecoverable: empty,
   recoverAutosave: empty,
   discardAutosave: empty,

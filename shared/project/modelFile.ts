@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { EngineError } from '../errors';
 import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/model/types';
 import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
-import { COVARIANCE_SHAPE, shapeProblem } from '../engine/request/fitRequest';
+import { COVARIANCE_SHAPE, shapeProblem } from '../engine/request/fitRules';
 import { MAX_COMPONENTS, MAX_FEATURES, type LabelModel, type ModelPreprocessing } from '../export/labelModel';
 import { parseJsonText, stringifyJson } from './jsonText';
 
@@ -78,7 +78,7 @@ export function serializeModelFile(model: LabelModel, created: Date, appVersion?
 
 const finite = z.number().refine(Number.isFinite, 'expected a finite number');
 const header = z.object({
-  covariance_type: z.enum(COVARIANCE_TYPES as [CovarianceType, ...CovarianceType[]]),
+  covariance_type: z.enum(COVARIANCE_TYPES),
   n_components: z.number().int().min(1).max(MAX_COMPONENTS),
   n_features: z.number().int().min(1).max(MAX_FEATURES),
   weights: z.array(finite).max(MAX_COMPONENTS),

@@ -15,10 +15,12 @@
  *   sweep          model selection: its request and result cells (validated loosely for now)
  *   viewState      the renderer's view settings, free-form, size-limited
  *   embeddedData   optional gzip+base64 copy of the data file, so a project travels by itself
+ *
+ * The types are the schemas' parsed form (numbers that were null in the file are NaN again,
+ * parameters typed arrays): what the renderer hands over and what a load returns.
  */
 import { z } from 'zod';
 import { fitOptionsSchema } from '../engine/request/fitRequest';
-import type { FitOptions, GaussianMixtureParams, Preprocessing } from '../engine/model/types';
 import { MAX_FEATURES, paramsSchema } from '../export/labelModel';
 
 export const PROJECT_FORMAT = 'mixlab-project';
@@ -34,92 +36,6 @@ export const PROJECT_LIMITS = {
   text: 4096,
 } as const;
 
-export interface DataSource {
-  path: string;
-  size: number;
-  mtimeMs: number;
-  /** Hex SHA-256 of the file's bytes. */
-  sha256: string;
-}
-
-export interface ProjectImportOptions {
-  encoding?: string;
-  delimiter?: string;
-  decimal?: '.' | ',';
-  sheet?: string;
-}
-
-export interface ProjectSelection {
-  columns: number[];
-  columnNames: string[];
-  standardize: boolean;
-  logColumns: number[];
-}
-
-/** The numbers of a fit that its summary shows (FitResult without the n-sized arrays). */
-export interface FitSummaryNumbers {
-  converged: boolean;
-  nIter: number;
-  lowerBound: number;
-  meanLogLikelihood: number;
-  logLikelihood: number;
-  nParameters: number;
-  bic: number;
-  aic: number;
-  icl: number;
-  nSamples: number;
-  droppedRows: number;
-  seconds: number;
-}
-
-export interface ProjectFit {
-  id: string;
-  settings: FitOptions;
-  params: GaussianMixtureParams;
-  summary: FitSummaryNumbers;
-  preprocessing: Preprocessing;
-  /** Lower bound per iteration of the kept restart (for the trace chart). */
-  trace?: number[];
-}
-
-export interface ProjectSweep {
-  request: unknown;
-  cells: Record<string, unknown>[];
-}
-
-export interface EmbeddedData {
-  encoding: 'gzip+base64';
-  fileName: string;
-  size: number;
-  sha256: string;
-  data: string;
-}
-
-/** The analysis as the renderer hands it over (the main process adds the rest on save). */
-export interface ProjectState {
-  /**
-   * The data file. `known`: the fingerprint stored in the project this analysis was opened from;
-   * it is kept when the file cannot be read now (a project opened without its data still saves).
-   */
-  dataSource: { path: string; known?: DataSource } | null;
-  importOptions: ProjectImportOptions;
-  selection: ProjectSelection | null;
-  modelSettings: FitOptions | null;
-  fits: ProjectFit[];
-  currentFitId: string | null;
-  sweep: ProjectSweep | null;
-  viewState: Record<string, unknown>;
-}
-
-export interface MixlabProject extends Omit<ProjectState, 'dataSource'> {
-  format: typeof PROJECT_FORMAT;
-  version: number;
-  savedAt: string;
-  appVersion: string;
-  dataSource: DataSource | null;
-  embeddedData?: EmbeddedData;
-}
-
 const text = z.string().max(PROJECT_LIMITS.text);
 /**
  * A number that may be non-finite in memory (a degenerate fit's −∞ bound): JSON has no NaN or
@@ -131,6 +47,7 @@ const looseNumber = z
 const finite = z.number().refine(Number.isFinite, 'expected a finite number');
 const columnIndex = z.number().int().min(0).max(10_000_000);
 
+/** The settings the data file was imported with. */
 const importOptionsSchema = z
   .object({
     encoding: z.string().max(40).optional(),
@@ -161,6 +78,7 @@ const preprocessingSchema = z
     'columns, columnNames, log, center and scale must have one entry per feature',
   );
 
+/** The numbers of a fit that its summary shows (FitResult without the n-sized arrays). */
 const summarySchema = z.object({
   converged: z.boolean(),
   nIter: z.number().int().min(0),
@@ -183,6 +101,7 @@ const fitSchema = z
     params: paramsSchema,
     summary: summarySchema,
     preprocessing: preprocessingSchema,
+    /** Lower bound per iteration of the kept restart (for the trace chart). */
     trace: z.array(looseNumber).max(PROJECT_LIMITS.traceLength).optional(),
   })
   .refine((f) => f.preprocessing.columns.length === f.params.nFeatures, {
@@ -219,12 +138,25 @@ export const dataSourceSchema = z.object({
   path: z.string().min(1).max(PROJECT_LIMITS.text),
   size: z.number().int().min(0),
   mtimeMs: z.number().min(0),
+  /** Hex SHA-256 of the file's bytes. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
 });
 
-/** What saveProject / autosave receive from the renderer. */
+const embeddedDataSchema = z.object({
+  encoding: z.literal('gzip+base64'),
+  fileName: text,
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  data: z.string().max(PROJECT_LIMITS.fileBytes),
+});
+
+/** What saveProject / autosave receive from the renderer (the main process adds the rest on save). */
 export const projectStateSchema = z
   .object({
+    /**
+     * The data file. `known`: the fingerprint stored in the project this analysis was opened from;
+     * it is kept when the file cannot be read now (a project opened without its data still saves).
+     */
     dataSource: z
       .object({ path: z.string().min(1).max(PROJECT_LIMITS.text), known: dataSourceSchema.optional() })
       .strict()
@@ -232,7 +164,7 @@ export const projectStateSchema = z
     ...stateFields,
   })
   .strict()
-  .refine(currentFitExists, currentFitIssue) as unknown as z.ZodType<ProjectState>;
+  .refine(currentFitExists, currentFitIssue);
 
 /** A whole project file (current version), after migration. */
 export const projectSchema = z
@@ -243,14 +175,17 @@ export const projectSchema = z
     appVersion: z.string().max(100),
     dataSource: dataSourceSchema.nullable(),
     ...stateFields,
-    embeddedData: z
-      .object({
-        encoding: z.literal('gzip+base64'),
-        fileName: text,
-        size: z.number().int().min(0),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        data: z.string().max(PROJECT_LIMITS.fileBytes),
-      })
-      .optional(),
+    embeddedData: embeddedDataSchema.optional(),
   })
-  .refine(currentFitExists, currentFitIssue) as unknown as z.ZodType<MixlabProject>;
+  .refine(currentFitExists, currentFitIssue);
+
+export type DataSource = z.output<typeof dataSourceSchema>;
+export type ProjectImportOptions = z.output<typeof importOptionsSchema>;
+export type ProjectSelection = z.output<typeof selectionSchema>;
+export type FitSummaryNumbers = z.output<typeof summarySchema>;
+export type ProjectFit = z.output<typeof fitSchema>;
+export type ProjectSweep = z.output<typeof sweepSchema>;
+export type EmbeddedData = z.output<typeof embeddedDataSchema>;
+/** The analysis as the renderer hands it over. */
+export type ProjectState = z.output<typeof projectStateSchema>;
+export type MixlabProject = z.output<typeof projectSchema>;

@@ -7,14 +7,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ColumnMatch } from '../../../shared/export/applyModel';
 import { EXPORT_DELIMITERS, type ExportDelimiter } from '../../../shared/export/csvFormat';
 import {
   EXPORT_ENCODINGS,
   type ExportEncoding,
   type LabelExportSummary,
 } from '../../../shared/export/labelExport';
-import type { LabelModel } from '../../../shared/export/labelModel';
+import type { ColumnMatch, LabelModel } from '../../../shared/export/labelModel';
 import { parseModelFile, serializeModelFile } from '../../../shared/project/modelFile';
 import type { EngineCaller } from '../../engine/engineCaller';
 import { writeFileAtomic } from '../../common/atomicWrite';

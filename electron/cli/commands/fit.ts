@@ -5,11 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { collapsedComponents, degeneracyMessage } from '../../../shared/engine/model/degeneracy';
-import {
-  COVARIANCE_SHAPE,
-  fitOptionsSchema,
-  fitRequestSchema,
-} from '../../../shared/engine/request/fitRequest';
+import { fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/request/fitRequest';
+import { COVARIANCE_SHAPE } from '../../../shared/engine/request/fitRules';
 import {
   COVARIANCE_TYPES,
   INIT_METHODS,

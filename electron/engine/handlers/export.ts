@@ -4,13 +4,14 @@
  * responsibilities themselves, for the UI after "apply model" or reopening a project). Both go
  * through `applyModel`, so what is exported is what is shown.
  */
-import type { z } from 'zod';
 import {
   labelExportRequestSchema,
   modelApplyRequestSchema,
-  type LabelExportRequest,
+  type ParsedLabelExportRequest,
+  type ParsedModelApplyRequest,
 } from '../../../shared/export/labelExport';
-import { applyModel, type AppliedModel, type ColumnMatch } from '../../../shared/export/applyModel';
+import { applyModel, type AppliedModel } from '../../../shared/export/applyModel';
+import type { ColumnMatch } from '../../../shared/export/labelModel';
 import type { DataTable } from '../../../shared/data/table';
 import type { LabelModel } from '../../../shared/export/labelModel';
 import { labelColumnNames } from '../../../shared/export/labelColumns';
@@ -20,12 +21,9 @@ import { writeLabelsXlsx } from '../export/writeLabelsXlsx';
 import { withSimdInThreadExecutor } from '../wasm/simdInThreadExecutor';
 import { withTransfer, type Handler } from './handler';
 
-type ParsedExport = z.output<typeof labelExportRequestSchema>;
-
-export const exportLabels: Handler<'export.labels'> = {
-  schema: labelExportRequestSchema as unknown as z.ZodType<LabelExportRequest>,
-  async run(payload, ctx) {
-    const request = payload as ParsedExport;
+export const exportLabels: Handler<'export.labels', ParsedLabelExportRequest> = {
+  schema: labelExportRequestSchema,
+  async run(request, ctx) {
     const table = ctx.store.get(request.datasetId);
     const applied = await predictLabels(table, request.model, request.match);
     const K = request.model.params.nComponents;
@@ -52,7 +50,7 @@ export const exportLabels: Handler<'export.labels'> = {
   },
 };
 
-export const modelApply: Handler<'model.apply'> = {
+export const modelApply: Handler<'model.apply', ParsedModelApplyRequest> = {
   schema: modelApplyRequestSchema,
   async run(request, ctx) {
     const applied = await predictLabels(ctx.store.get(request.datasetId), request.model, request.match);

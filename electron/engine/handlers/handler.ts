@@ -15,12 +15,14 @@ export interface HandlerContext<P = unknown> {
   progress(progress: P, force?: boolean): void;
 }
 
-export interface Handler<K extends EngineKind> {
-  schema: z.ZodType<PayloadOf<K>>;
-  run(
-    payload: PayloadOf<K>,
-    ctx: HandlerContext<ProgressOf<K>>,
-  ): Promise<ResultOf<K> | Transferable<ResultOf<K>>>;
+/**
+ * A handler of kind K. `schema` validates the caller's payload and `run` receives what it parsed:
+ * `Parsed` is the payload with the schema's defaults filled in where a caller may leave them out
+ * (itself a valid payload), PayloadOf<K> where the two are the same.
+ */
+export interface Handler<K extends EngineKind, Parsed extends PayloadOf<K> = PayloadOf<K>> {
+  schema: z.ZodType<Parsed>;
+  run(payload: Parsed, ctx: HandlerContext<ProgressOf<K>>): Promise<ResultOf<K> | Transferable<ResultOf<K>>>;
 }
 
 /** Handlers may return `{ result, transfer }` to hand typed-array buffers over without copying. */

@@ -5,7 +5,7 @@ import type { Handler } from './handler';
 declare const __APP_VERSION__: string | undefined;
 
 export const hello: Handler<'hello'> = {
-  schema: z.object({}).strict() as unknown as Handler<'hello'>['schema'],
+  schema: z.object({}).strict(),
   async run() {
     return {
       engineVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',

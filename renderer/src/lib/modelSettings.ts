@@ -1,9 +1,15 @@
 /**
  * The model settings the user edits (everything in FitOptions except explicit initial parameters),
- * their defaults, and their validation for inline messages. Ranges are the fit request schema's
- * (shared/engine/fitRequest.ts) narrowed to what the UI offers: K at most 30, restarts at most 100.
+ * their defaults, and their validation for inline messages. Ranges are the fit options' rules
+ * (shared/engine/request/fitRules.ts, which the request schema also reads) narrowed to what the UI
+ * offers: K at most 30, restarts at most 100, iterations at most 100 000, a positive tolerance.
  */
 import { DEFAULT_FIT_OPTIONS, type FitOptions } from '../../../shared/engine/model/types';
+import {
+  INTEGER_OPTION_RANGES,
+  REAL_OPTION_MINIMA,
+  type IntegerRange,
+} from '../../../shared/engine/request/fitRules';
 
 export type ModelSettings = Omit<FitOptions, 'initParams'>;
 
@@ -14,7 +20,7 @@ export const DEFAULT_MODEL_SETTINGS: Readonly<ModelSettings> = {
 
 export const MAX_COMPONENTS = 30;
 export const MAX_RESTARTS = 100;
-const MAX_SEED = 2 ** 32 - 1;
+const MAX_ITERATIONS = 100_000;
 
 /** One invalid field: `key` is the i18n key under `model.invalid`, `params` its interpolations. */
 export interface SettingProblem {
@@ -27,23 +33,31 @@ function integerIn(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max;
 }
 
+/** A rule's range with its upper end lowered to what the form offers (never widened). */
+const narrowed = ({ min, max }: IntegerRange, formMax = Infinity): IntegerRange => ({
+  min,
+  max: Math.min(max, formMax),
+});
+
+/** The integer fields in form order, with their ranges. */
+const INTEGER_FIELDS: [keyof typeof INTEGER_OPTION_RANGES, IntegerRange][] = [
+  ['nComponents', narrowed(INTEGER_OPTION_RANGES.nComponents, MAX_COMPONENTS)],
+  ['nInit', narrowed(INTEGER_OPTION_RANGES.nInit, MAX_RESTARTS)],
+  ['seed', narrowed(INTEGER_OPTION_RANGES.seed)],
+  ['maxIter', narrowed(INTEGER_OPTION_RANGES.maxIter, MAX_ITERATIONS)],
+];
+
 /** Every invalid field, in form order (an empty list means the settings can be fitted). */
 export function settingsProblems(s: ModelSettings): SettingProblem[] {
   const out: SettingProblem[] = [];
-  const ranges: [keyof ModelSettings, number, number][] = [
-    ['nComponents', 1, MAX_COMPONENTS],
-    ['nInit', 1, MAX_RESTARTS],
-    ['seed', 0, MAX_SEED],
-    ['maxIter', 1, 100_000],
-  ];
-  for (const [field, min, max] of ranges) {
-    if (!integerIn(s[field] as number, min, max))
-      out.push({ field, key: 'integerRange', params: { min, max } });
+  for (const [field, { min, max }] of INTEGER_FIELDS) {
+    if (!integerIn(s[field], min, max)) out.push({ field, key: 'integerRange', params: { min, max } });
   }
   // scikit-learn allows tol = 0 (run to max_iter) but the UI asks for a positive tolerance: a user
   // typing 0 almost always meant "very small", and 0 silently disables convergence.
-  if (!(Number.isFinite(s.tol) && s.tol > 0)) out.push({ field: 'tol', key: 'positive', params: {} });
-  if (!(Number.isFinite(s.regCovar) && s.regCovar >= 0))
+  if (!(Number.isFinite(s.tol) && s.tol > REAL_OPTION_MINIMA.tol))
+    out.push({ field: 'tol', key: 'positive', params: {} });
+  if (!(Number.isFinite(s.regCovar) && s.regCovar >= REAL_OPTION_MINIMA.regCovar))
     out.push({ field: 'regCovar', key: 'nonNegative', params: {} });
   return out;
 }

@@ -9,45 +9,25 @@
  *   diag       K × d        (variances)
  *   spherical  K            (one variance per component)
  */
-export type CovarianceType = 'full' | 'tied' | 'diag' | 'spherical';
-export const COVARIANCE_TYPES: readonly CovarianceType[] = ['full', 'tied', 'diag', 'spherical'];
+import type { z } from 'zod';
+import type { fitOptionsSchema, fitRequestSchema, initParamsSchema } from '../request/fitRequest';
+import type { CovarianceType } from './vocabulary';
 
-export type InitMethod = 'kmeans' | 'k-means++' | 'random' | 'random_from_data';
-export const INIT_METHODS: readonly InitMethod[] = ['kmeans', 'k-means++', 'random', 'random_from_data'];
+export {
+  COVARIANCE_TYPES,
+  DEFAULT_FIT_OPTIONS,
+  INIT_METHODS,
+  type CovarianceType,
+  type InitMethod,
+} from './vocabulary';
+
+// The request types are the schemas' (request/fitRequest.ts, where each field is documented): the
+// parsed form, with every default filled in, is what the engine and the app hold.
 
 /** Explicit starting parameters, shaped as scikit-learn's weights_init / means_init / covariances. */
-export interface InitParams {
-  weights?: number[];
-  /** K × d */
-  means?: number[][];
-  /** full: K×d×d, tied: d×d, diag: K×d, spherical: K. Alternative to `precisions`. */
-  covariances?: number[] | number[][] | number[][][];
-  /** Same shapes as covariances; scikit-learn's precisions_init. */
-  precisions?: number[] | number[][] | number[][][];
-}
+export type InitParams = z.output<typeof initParamsSchema>;
 
-export interface FitOptions {
-  nComponents: number;
-  covarianceType: CovarianceType;
-  init: InitMethod;
-  /** When set, EM starts from these parameters (n_init is then 1, as in scikit-learn). */
-  initParams?: InitParams;
-  nInit: number;
-  seed: number;
-  maxIter: number;
-  tol: number;
-  regCovar: number;
-}
-
-export const DEFAULT_FIT_OPTIONS: Omit<FitOptions, 'nComponents'> = {
-  covarianceType: 'full',
-  init: 'kmeans',
-  nInit: 1,
-  seed: 0,
-  maxIter: 100,
-  tol: 1e-3,
-  regCovar: 1e-6,
-};
+export type FitOptions = z.output<typeof fitOptionsSchema>;
 
 /** Fitted parameters. Shapes as in the header comment. */
 export interface GaussianMixtureParams {
@@ -75,16 +55,7 @@ export interface Preprocessing {
   scale: number[];
 }
 
-export interface FitRequest {
-  datasetId: string;
-  columns: number[];
-  standardize: boolean;
-  /** Column indices (subset of `columns`) to log-transform; rows with values ≤ 0 there are dropped. */
-  logColumns?: number[];
-  options: FitOptions;
-  /** Worker threads; default all cores. */
-  threads?: number;
-}
+export type FitRequest = z.output<typeof fitRequestSchema>;
 
 export interface FitProgress {
   restart: number;

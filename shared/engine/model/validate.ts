@@ -2,6 +2,12 @@
  * Validation of a fit request, done once at the engine's edge (scikit-learn's
  * _parameter_constraints and _check_* helpers); the EM code behind it trusts its inputs.
  *
+ * What only the fit can check: the data (finite, n ≥ K, no constant column, K distinct rows) and
+ * that explicit covariances or precisions are positive definite. The options and the shapes of
+ * explicit starts are checked again for callers that skip the request schema (the sweep's cells,
+ * the command line's replays, tests), by the same rules (request/fitRules.ts): the options' domain
+ * (lower bounds, integers), not the request's caps, which a sweep cell's restarts may exceed.
+ *
  * Constant columns are refused (code constant_column) rather than fitted: a column with one value
  * in every row gives every component a zero variance there, so every covariance is singular but
  * for reg_covar, and the likelihood, BIC and clustering would then be dominated by the arbitrary
@@ -10,6 +16,14 @@
  */
 import type { FitOptions } from './types';
 import { COVARIANCE_TYPES, INIT_METHODS } from './types';
+import {
+  INIT_PARAM_SHAPE,
+  INTEGER_OPTION_RANGES,
+  REAL_OPTION_MINIMA,
+  isWeight,
+  shapeProblem,
+  weightsSumToOne,
+} from '../request/fitRules';
 import type { CovarianceModel } from './covariance/index';
 import { COVARIANCE_MODELS } from './covariance/index';
 import { EngineError } from '../../errors';
@@ -71,50 +85,61 @@ export function validateFit(X: Float64Array, n: number, d: number, options: FitO
 }
 
 function checkOptions(o: FitOptions): void {
-  if (!isCount(o.nComponents, 1)) throw invalid(`nComponents must be an integer ≥ 1 (got ${o.nComponents}).`);
+  checkInteger(o, 'nComponents');
   if (!COVARIANCE_TYPES.includes(o.covarianceType))
     throw invalid(`Unknown covariance type "${o.covarianceType}".`);
   if (!INIT_METHODS.includes(o.init)) throw invalid(`Unknown init method "${o.init}".`);
-  if (!isCount(o.nInit, 1)) throw invalid(`nInit must be an integer ≥ 1 (got ${o.nInit}).`);
-  if (!isCount(o.maxIter, 1)) throw invalid(`maxIter must be an integer ≥ 1 (got ${o.maxIter}).`);
-  if (!isCount(o.seed, 0)) throw invalid(`seed must be an integer ≥ 0 (got ${o.seed}).`);
-  if (!(o.tol >= 0) || !Number.isFinite(o.tol)) throw invalid(`tol must be a number ≥ 0 (got ${o.tol}).`);
-  if (!(o.regCovar >= 0) || !Number.isFinite(o.regCovar))
-    throw invalid(`regCovar must be a number ≥ 0 (got ${o.regCovar}).`);
+  checkInteger(o, 'nInit');
+  checkInteger(o, 'maxIter');
+  checkInteger(o, 'seed');
+  checkReal(o, 'tol');
+  checkReal(o, 'regCovar');
+}
+
+function checkInteger(o: FitOptions, field: keyof typeof INTEGER_OPTION_RANGES): void {
+  const { min } = INTEGER_OPTION_RANGES[field];
+  if (!isCount(o[field], min)) throw invalid(`${field} must be an integer ≥ ${min} (got ${o[field]}).`);
+}
+
+function checkReal(o: FitOptions, field: keyof typeof REAL_OPTION_MINIMA): void {
+  const min = REAL_OPTION_MINIMA[field];
+  if (!(o[field] >= min) || !Number.isFinite(o[field]))
+    throw invalid(`${field} must be a number ≥ ${min} (got ${o[field]}).`);
 }
 
 function parseInitParams(options: FitOptions, model: CovarianceModel, d: number): ParsedInit {
   const K = options.nComponents;
+  const type = options.covarianceType;
   const p = options.initParams ?? {};
   const out: ParsedInit = {};
+  const misShaped = (key: keyof typeof INIT_PARAM_SHAPE): boolean =>
+    shapeProblem(p[key], INIT_PARAM_SHAPE[key](type, K, d)) !== null;
   if (p.weights !== undefined) {
-    const w = Float64Array.from(Array.isArray(p.weights) ? p.weights : [NaN]);
-    if (w.length !== K || w.some((v) => !(v >= 0 && v <= 1)))
+    if (misShaped('weights') || !p.weights.every(isWeight))
       throw invalid(`initParams.weights must be ${K} numbers in [0, 1].`);
+    const w = Float64Array.from(p.weights);
     const sum = w.reduce((a, b) => a + b, 0);
-    if (Math.abs(1 - sum) > 1e-8) throw invalid(`initParams.weights must sum to 1 (got ${sum}).`);
+    if (!weightsSumToOne(sum)) throw invalid(`initParams.weights must sum to 1 (got ${sum}).`);
     out.weights = w;
   }
   if (p.means !== undefined) {
-    const m = COVARIANCE_MODELS.diag.flatten(p.means, K, d);
-    if (!m || m.some((v) => !Number.isFinite(v)))
-      throw invalid(`initParams.means must be ${K} × ${d} finite numbers.`);
-    out.means = m;
+    if (misShaped('means')) throw invalid(`initParams.means must be ${K} × ${d} finite numbers.`);
+    out.means = COVARIANCE_MODELS.diag.flatten(p.means, K, d)!;
   }
   const shape = `K = ${K}, d = ${d} (${model.type}: full K × d × d, tied d × d, diag K × d, spherical K)`;
   if (p.covariances !== undefined) {
-    const c = model.flatten(p.covariances, K, d);
-    if (!c || c.some((v) => !Number.isFinite(v)))
+    if (misShaped('covariances'))
       throw invalid(`initParams.covariances must be finite numbers shaped for ${shape}.`);
+    const c = model.flatten(p.covariances, K, d)!;
     const factors = model.precisionCholesky(c, K, d);
     if (typeof factors === 'number')
       throw invalid(`initParams.covariances of component ${factors + 1} is not positive definite.`);
     out.covariances = c;
     out.precisionsCholesky = factors;
   } else if (p.precisions !== undefined) {
-    const c = model.flatten(p.precisions, K, d);
-    if (!c || c.some((v) => !Number.isFinite(v)))
+    if (misShaped('precisions'))
       throw invalid(`initParams.precisions must be finite numbers shaped for ${shape}.`);
+    const c = model.flatten(p.precisions, K, d)!;
     const factors = model.precisionCholeskyFromPrecisions(c, K, d);
     if (typeof factors === 'number')
       throw invalid(`initParams.precisions of component ${factors + 1} is not positive definite.`);

@@ -1,51 +1,23 @@
 /**
  * The `fit` request at the engine's edge: its schema, shared with the main process, which validates
- * the same payload on IPC. The matrix it asks for is built by buildFitMatrix.ts.
+ * the same payload on IPC, and the source of the FitOptions, InitParams and FitRequest types
+ * (model/types.ts). The matrix it asks for is built by buildFitMatrix.ts.
  *
  * Validation happens here once (STYLE.md §4): option ranges, column lists, and the shapes of explicit
- * initial parameters against K and d = columns.length. The numerics (finite data, n ≥ K, positive
- * definite covariances) are checked by the fit entry itself.
+ * initial parameters against K and d = columns.length, by the rules of fitRules.ts. The numerics
+ * (finite data, n ≥ K, positive definite covariances) are checked by the fit entry itself.
  */
 import { z } from 'zod';
+import { COVARIANCE_TYPES, DEFAULT_FIT_OPTIONS, INIT_METHODS } from '../model/vocabulary';
 import {
-  COVARIANCE_TYPES,
-  DEFAULT_FIT_OPTIONS,
-  INIT_METHODS,
-  type CovarianceType,
-  type FitOptions,
-  type FitRequest,
-} from '../model/types';
-
-/**
- * Nested-array shape of scikit-learn's `covariances_` / `precisions_init` for K components and d
- * features (the table in types.ts). A Record, not a switch: the covariance type is data here.
- */
-export const COVARIANCE_SHAPE: Record<CovarianceType, (k: number, d: number) => number[]> = {
-  full: (k, d) => [k, d, d],
-  tied: (_k, d) => [d, d],
-  diag: (k, d) => [k, d],
-  spherical: (k) => [k],
-};
-
-/** First mismatch between `value` and a nested array of finite numbers of shape `dims`, or null. */
-export function shapeProblem(
-  value: unknown,
-  dims: readonly number[],
-): { path: number[]; message: string } | null {
-  if (dims.length === 0) {
-    return typeof value === 'number' && Number.isFinite(value)
-      ? null
-      : { path: [], message: 'expected a finite number' };
-  }
-  if (!Array.isArray(value)) return { path: [], message: `expected an array of ${dims[0]} entries` };
-  if (value.length !== dims[0])
-    return { path: [], message: `expected ${dims[0]} entries, got ${value.length}` };
-  for (let i = 0; i < value.length; i++) {
-    const inner = shapeProblem(value[i], dims.slice(1));
-    if (inner) return { path: [i, ...inner.path], message: inner.message };
-  }
-  return null;
-}
+  INIT_PARAM_SHAPE,
+  INTEGER_OPTION_RANGES,
+  REAL_OPTION_MINIMA,
+  isWeight,
+  shapeProblem,
+  weightsSumToOne,
+  type IntegerRange,
+} from './fitRules';
 
 /** Arrays of finite numbers nested 1 to `depth` levels, all leaves at the same depth. */
 function nestedDepth(value: unknown, depth: number): number | null {
@@ -60,11 +32,16 @@ const nested = z.custom<number[] | number[][] | number[][][]>((v) => nestedDepth
   message: 'expected nested arrays of finite numbers',
 });
 
+const integerIn = (range: IntegerRange) => z.number().int().min(range.min).max(range.max);
+
 export const initParamsSchema = z
   .object({
     weights: z.array(z.number()).optional(),
+    /** K × d */
     means: z.array(z.array(z.number())).optional(),
+    /** full: K×d×d, tied: d×d, diag: K×d, spherical: K. Alternative to `precisions`. */
     covariances: nested.optional(),
+    /** Same shapes as covariances; scikit-learn's precisions_init. */
     precisions: nested.optional(),
   })
   .strict()
@@ -75,26 +52,16 @@ export const initParamsSchema = z
 
 export const fitOptionsSchema = z
   .object({
-    nComponents: z.number().int().min(1).max(1000),
-    covarianceType: z
-      .enum(COVARIANCE_TYPES as [CovarianceType, ...CovarianceType[]])
-      .default(DEFAULT_FIT_OPTIONS.covarianceType),
-    init: z
-      .enum(INIT_METHODS as [FitOptions['init'], ...FitOptions['init'][]])
-      .default(DEFAULT_FIT_OPTIONS.init),
+    nComponents: integerIn(INTEGER_OPTION_RANGES.nComponents),
+    covarianceType: z.enum(COVARIANCE_TYPES).default(DEFAULT_FIT_OPTIONS.covarianceType),
+    init: z.enum(INIT_METHODS).default(DEFAULT_FIT_OPTIONS.init),
+    /** When set, EM starts from these parameters (n_init is then 1, as in scikit-learn). */
     initParams: initParamsSchema.optional(),
-    nInit: z.number().int().min(1).max(1000).default(DEFAULT_FIT_OPTIONS.nInit),
-    // scikit-learn's random_state range (a 32-bit unsigned seed).
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .default(DEFAULT_FIT_OPTIONS.seed),
-    // scikit-learn also allows max_iter = 0 (the start, unfitted); the engine asks for one iteration.
-    maxIter: z.number().int().min(1).max(1_000_000).default(DEFAULT_FIT_OPTIONS.maxIter),
-    tol: z.number().min(0).default(DEFAULT_FIT_OPTIONS.tol),
-    regCovar: z.number().min(0).default(DEFAULT_FIT_OPTIONS.regCovar),
+    nInit: integerIn(INTEGER_OPTION_RANGES.nInit).default(DEFAULT_FIT_OPTIONS.nInit),
+    seed: integerIn(INTEGER_OPTION_RANGES.seed).default(DEFAULT_FIT_OPTIONS.seed),
+    maxIter: integerIn(INTEGER_OPTION_RANGES.maxIter).default(DEFAULT_FIT_OPTIONS.maxIter),
+    tol: z.number().min(REAL_OPTION_MINIMA.tol).default(DEFAULT_FIT_OPTIONS.tol),
+    regCovar: z.number().min(REAL_OPTION_MINIMA.regCovar).default(DEFAULT_FIT_OPTIONS.regCovar),
   })
   .strict();
 
@@ -103,8 +70,10 @@ export const fitRequestSchema = z
     datasetId: z.string().min(1),
     columns: z.array(z.number().int().min(0)).min(1),
     standardize: z.boolean().default(false),
+    /** Column indices (subset of `columns`) to log-transform; rows with values ≤ 0 there are dropped. */
     logColumns: z.array(z.number().int().min(0)).optional(),
     options: fitOptionsSchema,
+    /** Worker threads; default all cores. */
     threads: z.number().int().min(1).max(256).optional(),
   })
   .strict()
@@ -125,13 +94,8 @@ export const fitRequestSchema = z
     if (!init) return;
     const k = req.options.nComponents;
     const d = req.columns.length;
-    const shapes: [keyof typeof init, number[]][] = [
-      ['weights', [k]],
-      ['means', [k, d]],
-      ['covariances', COVARIANCE_SHAPE[req.options.covarianceType](k, d)],
-      ['precisions', COVARIANCE_SHAPE[req.options.covarianceType](k, d)],
-    ];
-    for (const [key, dims] of shapes) {
+    for (const key of ['weights', 'means', 'covariances', 'precisions'] as const) {
+      const dims = INIT_PARAM_SHAPE[key](req.options.covarianceType, k, d);
       const problem = init[key] === undefined ? null : shapeProblem(init[key], dims);
       if (problem) {
         const what = key === 'weights' || key === 'means' ? '' : ` (${req.options.covarianceType})`;
@@ -143,10 +107,9 @@ export const fitRequestSchema = z
         return;
       }
     }
-    // scikit-learn's _check_weights: each in [0, 1], summing to 1 (np.allclose, atol 1e-8).
     if (init.weights) {
       const sum = init.weights.reduce((a, b) => a + b, 0);
-      if (init.weights.some((w) => w < 0 || w > 1) || Math.abs(1 - sum) > 1e-8) {
+      if (!init.weights.every(isWeight) || !weightsSumToOne(sum)) {
         ctx.addIssue({
           code: 'custom',
           path: ['options', 'initParams', 'weights'],
@@ -154,4 +117,4 @@ export const fitRequestSchema = z
         });
       }
     }
-  }) as unknown as z.ZodType<FitRequest>;
+  });

@@ -1,15 +1,18 @@
 /**
  * The `sweep` request at the engine's edge: its schema, shared with the main process's IPC
- * validation. Column selection and preprocessing are the fit request's (fitRequest.ts builds the
- * matrix); the per-cell options are the fit options without K, covariance type and explicit starts.
+ * validation, and the source of the SweepFitOptions and SweepRequest types (sweep/types.ts). Column
+ * selection and preprocessing are the fit request's (buildFitMatrix.ts builds the matrix); the
+ * per-cell options are the fit options without K, covariance type and explicit starts.
  */
 import { z } from 'zod';
 import { fitOptionsSchema } from './fitRequest';
-import { COVARIANCE_TYPES, type CovarianceType } from '../model/types';
-import type { SweepRequest } from '../sweep/types';
+import { INTEGER_OPTION_RANGES } from './fitRules';
+import { COVARIANCE_TYPES } from '../model/types';
 
 /** Default grid: K = 1…9 (issue 6), every covariance type. */
 export const DEFAULT_SWEEP_KS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+const K_RANGE = INTEGER_OPTION_RANGES.nComponents;
 
 export const sweepOptionsSchema = fitOptionsSchema.omit({
   nComponents: true,
@@ -22,18 +25,27 @@ export const sweepRequestSchema = z
     datasetId: z.string().min(1),
     columns: z.array(z.number().int().min(0)).min(1),
     standardize: z.boolean().default(false),
+    /** Column indices (subset of `columns`) to log-transform; rows with values ≤ 0 there are dropped. */
     logColumns: z.array(z.number().int().min(0)).optional(),
+    /** Component counts in nComponents' range, distinct, in any order (the grid sorts them); default 1…9. */
     ks: z
-      .array(z.number().int().min(1).max(1000))
+      .array(z.number().int().min(K_RANGE.min).max(K_RANGE.max))
       .min(1)
       .max(1000)
       .default([...DEFAULT_SWEEP_KS]),
+    /** Default all four, in COVARIANCE_TYPES order. */
     covarianceTypes: z
-      .array(z.enum(COVARIANCE_TYPES as [CovarianceType, ...CovarianceType[]]))
+      .array(z.enum(COVARIANCE_TYPES))
       .min(1)
       .default([...COVARIANCE_TYPES]),
+    /** Every cell is fitted with these, seed included (the same seed in every cell). */
     options: sweepOptionsSchema.default(sweepOptionsSchema.parse({})),
+    /**
+     * Second pass (default true): also start EM from splits of the K − 1 fit and merges of the
+     * K + 1 fit of the same type and keep the better fit (sweep/refine.ts).
+     */
     refine: z.boolean().default(true),
+    /** Worker threads running whole cells; default all cores. */
     threads: z.number().int().min(1).max(256).optional(),
   })
   .strict()
@@ -56,4 +68,4 @@ export const sweepRequestSchema = z
           message: `column ${c} is not among the selected columns`,
         });
     }
-  }) as unknown as z.ZodType<SweepRequest>;
+  });

@@ -6,7 +6,10 @@
  * Sign convention: every criterion is scikit-learn's, smaller is better (mclust's "higher is
  * better" BIC is −bic).
  */
-import type { CovarianceType, FitOptions, GaussianMixtureParams, Preprocessing } from '../model/types';
+import type { z } from 'zod';
+import type { CovarianceType, GaussianMixtureParams, Preprocessing } from '../model/types';
+import type { sweepOptionsSchema, sweepRequestSchema } from '../request/sweepRequest';
+import type { WithOptionalDefaults } from '../../withOptionalDefaults';
 
 /**
  * ok          fitted; no component held up by reg_covar alone
@@ -49,7 +52,7 @@ export interface SweepCell {
   minEigenvalueComponent: number | null;
   minWeight: number | null;
   /**
-   * Where the kept fit started: the cell's own n_init restarts, or (second pass, sweepRefine.ts) a
+   * Where the kept fit started: the cell's own n_init restarts, or (second pass, refine.ts) a
    * split of the K − 1 fit or a merge of the K + 1 fit; null for cells without a fit.
    */
   origin: 'restarts' | 'split' | 'merge' | null;
@@ -58,28 +61,13 @@ export interface SweepCell {
 }
 
 /** Settings every cell shares: FitOptions without K, the covariance type and explicit starts. */
-export type SweepFitOptions = Omit<FitOptions, 'nComponents' | 'covarianceType' | 'initParams'>;
+export type SweepFitOptions = z.output<typeof sweepOptionsSchema>;
 
-export interface SweepRequest {
-  datasetId: string;
-  columns: number[];
-  standardize: boolean;
-  /** Column indices (subset of `columns`) to log-transform; rows with values ≤ 0 there are dropped. */
-  logColumns?: number[];
-  /** Component counts, ascending and distinct (default 1…9). */
-  ks: number[];
-  /** Default all four, in COVARIANCE_TYPES order. */
-  covarianceTypes: CovarianceType[];
-  /** Every cell is fitted with these, seed included (the same seed in every cell). */
-  options: SweepFitOptions;
-  /**
-   * Second pass (default true): also start EM from splits of the K − 1 fit and merges of the
-   * K + 1 fit of the same type and keep the better fit (sweepRefine.ts).
-   */
-  refine?: boolean;
-  /** Worker threads running whole cells; default all cores. */
-  threads?: number;
-}
+/**
+ * A sweep request as the app builds it and the engine reads it: the schema's parsed form (fields
+ * documented in request/sweepRequest.ts), except that `refine` may be left out (it defaults to true).
+ */
+export type SweepRequest = WithOptionalDefaults<z.output<typeof sweepRequestSchema>, 'refine'>;
 
 /**
  * Progress counts tasks: every cell is fitted once ('fit') and, with refine, revisited in up to

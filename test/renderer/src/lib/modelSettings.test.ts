@@ -33,4 +33,19 @@ describe('model settings', () => {
     ]);
     expect(settingsProblems({ ...DEFAULT_MODEL_SETTINGS, nComponents: 30, regCovar: 0 })).toEqual([]);
   });
+
+  it('narrows the engine’s ranges, never widens them: each bound the form accepts, the schema accepts', () => {
+    const offbeat = { nComponents: 0, nInit: 0, seed: -1, maxIter: 0 };
+    const ranges = settingsProblems({ ...DEFAULT_MODEL_SETTINGS, ...offbeat }).map(
+      (p) => [p.field, p.params] as const,
+    );
+    expect(ranges.map(([field]) => field)).toEqual(Object.keys(offbeat));
+    for (const [field, { min, max }] of ranges) {
+      for (const value of [min, max]) {
+        const settings = { ...DEFAULT_MODEL_SETTINGS, [field]: value };
+        expect(settingsProblems(settings), `${field} = ${value}`).toEqual([]);
+        expect(fitOptionsSchema.safeParse(toFitOptions(settings)).success, `${field} = ${value}`).toBe(true);
+      }
+    }
+  });
 });

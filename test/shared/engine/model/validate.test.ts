@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fitGaussianMixture } from '../../../../shared/engine/model/fit';
 import { EngineError } from '../../../../shared/errors';
 import type { FitOptions } from '../../../../shared/engine/model/types';
+import { INTEGER_OPTION_RANGES, REAL_OPTION_MINIMA } from '../../../../shared/engine/request/fitRules';
 
 const base: FitOptions = {
   nComponents: 2,
@@ -146,5 +147,27 @@ describe('option checks', () => {
     ],
   ])('refuses %s with invalid_option', async (_label, change) => {
     expect((await codeOf(fitGaussianMixture(X, n, d, { ...base, ...change }))).code).toBe('invalid_option');
+  });
+});
+
+describe('option checks read the request rules (fitRules.ts): the domain, not the request caps', () => {
+  it.each(Object.entries(INTEGER_OPTION_RANGES))(
+    'refuses %s below its minimum, naming the bound',
+    async (field, { min }) => {
+      const e = await codeOf(fitGaussianMixture(X, n, d, { ...base, [field]: min - 1 }));
+      expect(e.code).toBe('invalid_option');
+      expect(e.message).toBe(`${field} must be an integer ≥ ${min} (got ${min - 1}).`);
+    },
+  );
+
+  it.each(Object.entries(REAL_OPTION_MINIMA))('refuses %s below its minimum', async (field, min) => {
+    const e = await codeOf(fitGaussianMixture(X, n, d, { ...base, [field]: min - 1 }));
+    expect(e.message).toBe(`${field} must be a number ≥ ${min} (got ${min - 1}).`);
+  });
+
+  it('runs more restarts than a request may ask for, as a sweep cell does (sweep/restarts.ts)', async () => {
+    const nInit = INTEGER_OPTION_RANGES.nInit.max + 1;
+    const fit = await fitGaussianMixture(X, n, d, { ...base, nInit, maxIter: 1 });
+    expect(fit.traces).toHaveLength(nInit);
   });
 });

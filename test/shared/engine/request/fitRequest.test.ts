@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import {
-  fitOptionsSchema,
-  fitRequestSchema,
-  shapeProblem,
-} from '../../../../shared/engine/request/fitRequest';
+import { fitOptionsSchema, fitRequestSchema } from '../../../../shared/engine/request/fitRequest';
 import type { FitRequest } from '../../../../shared/engine/model/types';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/em/', import.meta.url));
@@ -121,27 +117,5 @@ describe('fitRequestSchema', () => {
     expect(fitOptionsSchema.safeParse({ nComponents: 3, initParams: { means: [[1, 'a']] } }).success).toBe(
       false,
     );
-  });
-
-  it('shapeProblem finds the first mismatch by path', () => {
-    expect(
-      shapeProblem(
-        [
-          [1, 2],
-          [3, 4],
-        ],
-        [2, 2],
-      ),
-    ).toBeNull();
-    expect(shapeProblem([[1, 2], [3]], [2, 2])).toEqual({ path: [1], message: 'expected 2 entries, got 1' });
-    expect(
-      shapeProblem(
-        [
-          [1, 2],
-          [3, NaN],
-        ],
-        [2, 2],
-      ),
-    ).toEqual({ path: [1, 1], message: 'expected a finite number' });
   });
 });
