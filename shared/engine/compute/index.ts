@@ -11,6 +11,7 @@ export {
   CHUNK_ROWS,
   chunkCount,
   createInThreadExecutor,
+  jobStride,
   kernelsFor,
   partialStride,
   reducePartials,

@@ -13,6 +13,9 @@
 import type { KernelFamilyName, RowKernels } from './js/types';
 import { KERNEL_FAMILIES, rowKernels } from './js/rowKernels';
 import { BLOCK_ROWS } from './js/estep';
+import type { MixedLayout, MixedRows } from '../families/rows';
+import type { GaussianStep, MixedEStepParams } from '../families/state';
+import { mixedEStep, mixedMoments, mixedScatter, type MixedJob } from '../families/mixedSteps';
 
 export const CHUNK_ROWS = 8192;
 /**
@@ -39,6 +42,13 @@ export interface RowJob {
   nFeatures: number;
   nComponents: number;
   family: KernelFamilyName;
+  /**
+   * A mixed-type (or missing-data, or weighted) mixture's columns: its rows then go through the
+   * mixed steps (families/mixedSteps.ts); X holds its Gaussian block. Absent for a plain fit.
+   */
+  mixed?: MixedRows;
+  /** Values per chunk slot of `partials` when the job needs more than partialStride(K, d). */
+  stride?: number;
 }
 
 export type StepRequest =
@@ -48,10 +58,21 @@ export type StepRequest =
   | { kind: 'moments' }
   | { kind: 'scatter'; means: Float64Array }
   /** Nearest centre (squared Euclidean distance) for every row: k-means' Lloyd step. */
-  | { kind: 'assign'; centers: Float64Array };
+  | { kind: 'assign'; centers: Float64Array }
+  /** A mixed-type mixture's E-step with every family's sufficient statistics (job.mixed). */
+  | { kind: 'mixedEstep'; params: MixedEStepParams; layout: MixedLayout }
+  /** The statistics of the responsibilities already in `resp` (a start from a labelling). */
+  | { kind: 'mixedMoments'; gaussian: GaussianStep | null; layout: MixedLayout }
+  /** Its Gaussian block's scatter about the new means, using the E-step's parameters `gaussian`. */
+  | { kind: 'mixedScatter'; gaussian: GaussianStep; means: Float64Array; layout: MixedLayout };
 
 export function chunkCount(nSamples: number): number {
   return Math.ceil(nSamples / CHUNK_ROWS);
+}
+
+/** The slot length of a job's partials: its own stride, or the Gaussian kernels'. */
+export function jobStride(job: Pick<RowJob, 'stride' | 'nComponents' | 'nFeatures'>): number {
+  return job.stride ?? partialStride(job.nComponents, job.nFeatures);
 }
 
 export function partialStride(K: number, d: number): number {
@@ -63,7 +84,7 @@ export function runStepOnChunk(job: RowJob, kernels: RowKernels, step: StepReque
   const { X, resp, nSamples, nFeatures: d, nComponents: K, partials } = job;
   const start = chunk * CHUNK_ROWS;
   const end = Math.min(nSamples, start + CHUNK_ROWS);
-  const slot = chunk * partialStride(K, d);
+  const slot = chunk * jobStride(job);
   switch (step.kind) {
     case 'estep': {
       partials.fill(0, slot, slot + 1 + K + K * d);
@@ -98,6 +119,15 @@ export function runStepOnChunk(job: RowJob, kernels: RowKernels, step: StepReque
     case 'assign':
       if (kernels.assign) kernels.assign(X, job.labels, start, end, K, step.centers, partials, slot);
       else assignNearest(job, step.centers, start, end, slot);
+      return;
+    case 'mixedEstep':
+      mixedEStep(mixedJob(job), step.params, step.layout, start, end, slot);
+      return;
+    case 'mixedMoments':
+      mixedMoments(mixedJob(job), step.gaussian, step.layout, start, end, slot);
+      return;
+    case 'mixedScatter':
+      mixedScatter(mixedJob(job), step.gaussian, step.means, step.layout, start, end, slot);
       return;
   }
 }
@@ -153,9 +183,14 @@ function assignNearest(job: RowJob, centers: Float64Array, start: number, end: n
   partials[slot + 3] = changes;
 }
 
+function mixedJob(job: RowJob): MixedJob {
+  if (!job.mixed) throw new Error('a mixed step on a job without mixed rows');
+  return job as MixedJob & RowJob;
+}
+
 /** Σ over chunks, in chunk order, of the first `length` values of every slot. */
 export function reducePartials(job: RowJob, length: number): Float64Array {
-  const stride = partialStride(job.nComponents, job.nFeatures);
+  const stride = jobStride(job);
   const out = new Float64Array(length);
   const n = chunkCount(job.nSamples);
   for (let c = 0; c < n; c++) {

@@ -55,18 +55,10 @@ export interface EmContext extends EmSteps {
   restartRank?: (state: MixtureState) => number;
 }
 
-export interface EmOutcome {
-  state: MixtureState;
-  converged: boolean;
-  nIter: number;
-  lowerBound: number;
-  traces: Float64Array[];
-  bestRestart: number;
-  /** Mean log-likelihood at `state` (the final E-step); job.resp and job.logNorm hold its rows. */
-  meanLogLikelihood: number;
-}
+/** `meanLogLikelihood` is at `state` (the final E-step); job.resp and job.logNorm hold its rows. */
+export type EmOutcome = EmLoopOutcome<MixtureState>;
 
-interface Moments {
+export interface Moments {
   /** Mean of log p(x_i) over rows. */
   meanLogNorm: number;
   nk: Float64Array;
@@ -74,10 +66,46 @@ interface Moments {
   sumX: Float64Array;
 }
 
+/**
+ * One EM iteration's two halves for some mixture: the E-step at a state (its mean log-likelihood
+ * and whatever statistics the M-step needs), the M-step from those statistics. The Gaussian mixture
+ * (below) and the mixed-type mixture (mixtureEm.ts) each provide one; the loop is the same.
+ */
+export interface EmAlgorithm<S, M extends { meanLogNorm: number }> {
+  eStep(state: S): Promise<M>;
+  mStep(moments: M): Promise<S>;
+}
+
+/** What runEmLoop needs besides the algorithm (EmContext without the Gaussian specifics). */
+export interface EmLoop<S> {
+  options: Pick<FitOptions, 'nInit' | 'maxIter' | 'tol'>;
+  signal?: { readonly aborted: boolean };
+  onProgress?: (p: FitProgress) => void;
+  initialise(restart: number): Promise<S>;
+  restartRank?: (state: S) => number;
+}
+
+export interface EmLoopOutcome<S> {
+  state: S;
+  converged: boolean;
+  nIter: number;
+  lowerBound: number;
+  traces: Float64Array[];
+  bestRestart: number;
+  meanLogLikelihood: number;
+}
+
 export async function runEm(ctx: EmContext): Promise<EmOutcome> {
+  return runEmLoop(ctx, { eStep: (state) => eStep(ctx, state), mStep: (m) => mStep(ctx, m, null) });
+}
+
+export async function runEmLoop<S, M extends { meanLogNorm: number }>(
+  ctx: EmLoop<S>,
+  algorithm: EmAlgorithm<S, M>,
+): Promise<EmLoopOutcome<S>> {
   const { options, signal } = ctx;
   let best: {
-    state: MixtureState;
+    state: S;
     rank: number;
     lowerBound: number;
     nIter: number;
@@ -95,8 +123,8 @@ export async function runEm(ctx: EmContext): Promise<EmOutcome> {
     for (let iter = 1; iter <= options.maxIter; iter++) {
       if (signal?.aborted) throw cancelledError('fit');
       const previous = lowerBound;
-      const moments = await eStep(ctx, state);
-      state = await mStep(ctx, moments, null);
+      const moments = await algorithm.eStep(state);
+      state = await algorithm.mStep(moments);
       lowerBound = moments.meanLogNorm;
       trace.push(lowerBound);
       nIter = iter;
@@ -119,7 +147,7 @@ export async function runEm(ctx: EmContext): Promise<EmOutcome> {
   }
   if (best === null) throw new Error('runEm: nInit must be at least 1');
   if (signal?.aborted) throw cancelledError('fit');
-  const final = await eStep(ctx, best.state);
+  const final = await algorithm.eStep(best.state);
   return {
     state: best.state,
     converged: best.converged,

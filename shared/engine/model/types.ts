@@ -40,6 +40,18 @@ export interface GaussianMixtureParams {
   means: Float64Array;
   covariances: Float64Array;
   precisionsCholesky: Float64Array;
+  /**
+   * The discrete families' parameters of a mixed-type model (families/state.ts shapes):
+   * categorical[j] K × L_j probabilities, poisson K × q rates, binomial K × b probabilities.
+   * Absent for a plain Gaussian mixture; nFeatures is 0 when the model has no numeric columns.
+   */
+  discrete?: DiscreteParams;
+}
+
+export interface DiscreteParams {
+  categorical: Float64Array[];
+  poisson: Float64Array;
+  binomial: Float64Array;
 }
 
 /** How the fitted matrix was made from the dataset's columns (so labels can be recomputed). */
@@ -53,6 +65,15 @@ export interface Preprocessing {
   /** Per feature: subtracted then divided (identity: 0 and 1). */
   center: number[];
   scale: number[];
+  /**
+   * The discrete families' columns of a mixed-type model (the features above are its Gaussian
+   * block), in the order of params.discrete's arrays.
+   */
+  categorical?: { column: number; name: string; levels: string[] }[];
+  poisson?: { column: number; name: string }[];
+  binomial?: { column: number; name: string; trials: number | { column: number; name: string } }[];
+  /** The frequency-weight column, when rows are weighted. */
+  weights?: { column: number; name: string };
 }
 
 export type FitRequest = z.output<typeof fitRequestSchema>;
