@@ -4,7 +4,8 @@
  * Σ_k = L_k L_kᵀ (Cholesky) and z standard normal, grouped by component in component order.
  * Deterministic for a given Rng state.
  */
-import type { GaussianMixtureParams } from './types';
+import type { DiscreteParams, GaussianMixtureParams } from './types';
+import { drawBinomial, drawCategory, drawPoisson } from '../families/draw';
 import type { Rng } from './rng';
 import { COVARIANCE_MODELS } from './covariance/index';
 import { choleskyLower } from './linalg';
@@ -15,9 +16,23 @@ export interface MixtureSample {
   X: Float64Array;
   /** nSamples: the component each row was drawn from. */
   labels: Int32Array;
+  /**
+   * A mixed-type model's discrete columns, drawn given each row's component: nSamples × m level
+   * codes, nSamples × q counts, nSamples × b successes (out of `binomialTrials`).
+   */
+  discrete?: { codes: Int32Array; counts: Float64Array; successes: Float64Array };
 }
 
-export function sampleMixture(params: GaussianMixtureParams, nSamples: number, rng: Rng): MixtureSample {
+/**
+ * `binomialTrials` gives each binomial column's number of trials (a model whose trials came from a
+ * column has none to draw from: the caller says so before sampling).
+ */
+export function sampleMixture(
+  params: GaussianMixtureParams,
+  nSamples: number,
+  rng: Rng,
+  binomialTrials: readonly number[] = [],
+): MixtureSample {
   if (!Number.isInteger(nSamples) || nSamples < 1)
     throw new EngineError('invalid_option', `nSamples must be an integer ≥ 1 (got ${nSamples}).`);
   const { nComponents: K, nFeatures: d } = params;
@@ -44,7 +59,41 @@ export function sampleMixture(params: GaussianMixtureParams, nSamples: number, r
       labels[row] = k;
     }
   }
-  return { X, labels };
+  if (!params.discrete) return { X, labels };
+  return { X, labels, discrete: sampleDiscrete(params.discrete, labels, K, rng, binomialTrials) };
+}
+
+/** The discrete columns of each row given its component, drawn after the Gaussian block. */
+function sampleDiscrete(
+  discrete: DiscreteParams,
+  labels: Int32Array,
+  K: number,
+  rng: Rng,
+  binomialTrials: readonly number[],
+): NonNullable<MixtureSample['discrete']> {
+  const n = labels.length;
+  const m = discrete.categorical.length;
+  const q = discrete.poisson.length / K;
+  const b = discrete.binomial.length / K;
+  if (binomialTrials.length !== b)
+    throw new EngineError(
+      'invalid_option',
+      `Sampling needs the number of trials of each of the ${b} binomial columns.`,
+    );
+  const codes = new Int32Array(n * m);
+  const counts = new Float64Array(n * q);
+  const successes = new Float64Array(n * b);
+  for (let i = 0; i < n; i++) {
+    const k = labels[i];
+    discrete.categorical.forEach((theta, j) => {
+      const L = theta.length / K;
+      codes[i * m + j] = drawCategory(theta, k * L, L, rng);
+    });
+    for (let j = 0; j < q; j++) counts[i * q + j] = drawPoisson(discrete.poisson[k * q + j], rng);
+    for (let j = 0; j < b; j++)
+      successes[i * b + j] = drawBinomial(binomialTrials[j], discrete.binomial[k * b + j], rng);
+  }
+  return { codes, counts, successes };
 }
 
 /** Index drawn with probabilities proportional to weights (inverse CDF). */

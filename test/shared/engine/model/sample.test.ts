@@ -59,3 +59,64 @@ describe('sampleMixture', () => {
     expect(sph.X.every(Number.isFinite)).toBe(true);
   });
 });
+
+describe('sampleMixture: discrete families', () => {
+  it('draws each row’s categories, counts and successes from its own component', () => {
+    const K = 2;
+    const params: GaussianMixtureParams = {
+      covarianceType: 'diag',
+      nComponents: K,
+      nFeatures: 1,
+      weights: Float64Array.from([0.3, 0.7]),
+      means: Float64Array.from([-5, 5]),
+      covariances: Float64Array.from([1, 1]),
+      precisionsCholesky: Float64Array.from([1, 1]),
+      discrete: {
+        categorical: [Float64Array.from([0.7, 0.2, 0.1, 0.1, 0.1, 0.8])],
+        poisson: Float64Array.from([2, 30]),
+        binomial: Float64Array.from([0.1, 0.6]),
+      },
+    };
+    const n = 40_000;
+    const s = sampleMixture(params, n, new Rng(9), [20]);
+    const byClass = [0, 1].map((k) => {
+      const rows = Array.from(s.labels.keys()).filter((i) => s.labels[i] === k);
+      const level = (l: number) => rows.filter((i) => s.discrete!.codes[i] === l).length / rows.length;
+      const mean = (a: Float64Array) => rows.reduce((t, i) => t + a[i], 0) / rows.length;
+      return {
+        n: rows.length,
+        levels: [0, 1, 2].map(level),
+        count: mean(s.discrete!.counts),
+        x: mean(s.discrete!.successes),
+        g: mean(s.X),
+      };
+    });
+    // Within 5 standard errors of each class's parameters.
+    const theta = params.discrete!.categorical[0];
+    byClass.forEach((c, k) => {
+      c.levels.forEach((f, l) => {
+        const p = theta[k * 3 + l];
+        expect(Math.abs(f - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / c.n));
+      });
+      const lambda = params.discrete!.poisson[k];
+      expect(Math.abs(c.count - lambda)).toBeLessThan(5 * Math.sqrt(lambda / c.n));
+      const p = params.discrete!.binomial[k];
+      expect(Math.abs(c.x - 20 * p)).toBeLessThan(5 * Math.sqrt((20 * p * (1 - p)) / c.n));
+      expect(Math.abs(c.g - params.means[k])).toBeLessThan(5 / Math.sqrt(c.n));
+    });
+  });
+
+  it('refuses a model with binomial columns when the trials are not given', () => {
+    const params: GaussianMixtureParams = {
+      covarianceType: 'diag',
+      nComponents: 1,
+      nFeatures: 0,
+      weights: Float64Array.from([1]),
+      means: new Float64Array(0),
+      covariances: new Float64Array(0),
+      precisionsCholesky: new Float64Array(0),
+      discrete: { categorical: [], poisson: new Float64Array(0), binomial: Float64Array.from([0.5]) },
+    };
+    expect(() => sampleMixture(params, 10, new Rng(1))).toThrow(/number of trials/);
+  });
+});
