@@ -62,7 +62,6 @@ export function predictMixed(params: GaussianMixtureParams, rows: MixedRows): Pr
     nFeatures: rows.d,
     nComponents: K,
     family: model.family,
-    kernelMode: 'generic',
     mixed: rows,
     stride,
   };
