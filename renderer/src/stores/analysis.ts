@@ -3,9 +3,11 @@ import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import type { ColumnSummary } from '../../../shared/data/types';
 import type { FitProgress, FitRequest, FitResponse } from '../../../shared/engine/model/types';
 import { useClients } from '../api/clients';
-import { isCancelled, toUserError, type UserError } from '../api/userError';
+import { toUserError, type UserError } from '../api/userError';
 import type { FitViews } from '../lib/fitViews';
 import { certaintyInSlices } from '../lib/certaintyInSlices';
+import { useEngineJob, type JobState } from '../lib/engineJob';
+import { parseFitProgress } from '../lib/jobProgress';
 import { createFitViewsRunner, type FitViewsRunner } from '../lib/fitViewsRunner';
 import {
   DEFAULT_MODEL_SETTINGS,
@@ -88,23 +90,10 @@ export interface FitSource {
   covarianceType: FitRequest['options']['covarianceType'];
 }
 
-export interface RunningFit {
-  jobId: string;
-  progress: FitProgress | null;
-  cancelling: boolean;
-}
+export type RunningFit = JobState<FitProgress>;
 
 /** Why the Fit button is disabled; i18n keys under `model.blocked`. */
 export type FitBlocker = 'noColumns' | 'invalidSettings' | 'tooFewRows' | 'running';
-
-/** Reads a fit progress payload by shape (events cross a process boundary). */
-export function parseFitProgress(raw: unknown): FitProgress | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const p = raw as Record<string, unknown>;
-  const keys = ['restart', 'nRestarts', 'iteration', 'maxIter', 'lowerBound'] as const;
-  if (!keys.every((k) => typeof p[k] === 'number')) return null;
-  return p as unknown as FitProgress;
-}
 
 /**
  * The analysis workspace: column selection, preprocessing, model settings, the fit running in the
@@ -114,6 +103,7 @@ export function parseFitProgress(raw: unknown): FitProgress | null {
 export const useAnalysisStore = defineStore('analysis', () => {
   const clients = useClients();
   const dataset = useDatasetStore();
+  const fitJob = useEngineJob(clients, { kind: 'fit', parseProgress: parseFitProgress });
 
   const initial = defaultAnalysisState();
   const selection = ref<number[]>(initial.selection);
@@ -124,7 +114,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const current = shallowRef<CurrentFit | null>(null);
   const views = shallowRef<FitViews | null>(null);
   const viewsError = ref<string | null>(null);
-  const running = ref<RunningFit | null>(null);
+  const running = computed<RunningFit | null>(() => fitJob.state.value);
   const error = ref<UserError | null>(null);
   /** The last fit was cancelled by the user (a note, not an error). */
   const cancelled = ref(false);
@@ -301,36 +291,21 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   // ---- fit -------------------------------------------------------------------------------------
 
-  /** Jobs the user cancelled: their late answer (result or "cancelled") is ignored. */
-  const abandoned = new Set<string>();
-
   async function fit(): Promise<void> {
     const req = request.value;
     if (!canFit.value || !req) return;
-    const jobId = clients.jobs.newJobId('fit');
-    running.value = { jobId, progress: null, cancelling: false };
     error.value = null;
     cancelled.value = false;
-    const unsubscribe = clients.events.onProgress(jobId, (raw) => {
-      const progress = parseFitProgress(raw);
-      if (progress && running.value?.jobId === jobId) running.value.progress = progress;
-    });
-    try {
-      const response = await clients.analysis.fit(req, jobId);
-      if (abandoned.has(jobId)) return;
-      current.value = { id: ++fitCounter, request: req, response };
+    const outcome = await fitJob.run((jobId) => clients.analysis.fit(req, jobId));
+    if (outcome.status === 'done') {
+      current.value = { id: ++fitCounter, request: req, response: outcome.value };
       views.value = null;
       tableRows.value = null;
       void computeViews();
-    } catch (err) {
-      if (abandoned.has(jobId)) return;
-      const userError = toUserError(err);
-      if (isCancelled(userError)) cancelled.value = true;
-      else error.value = userError;
-    } finally {
-      abandoned.delete(jobId);
-      unsubscribe();
-      if (running.value?.jobId === jobId) running.value = null;
+    } else if (outcome.status === 'cancelled') {
+      cancelled.value = true;
+    } else if (outcome.status === 'failed') {
+      error.value = outcome.error;
     }
   }
 
@@ -340,19 +315,9 @@ export const useAnalysisStore = defineStore('analysis', () => {
    * wait for that: once the engine has the cancel, the fit is over for the user and a new one may start.
    */
   async function cancel(): Promise<void> {
-    const job = running.value;
-    if (!job || job.cancelling) return;
-    job.cancelling = true;
-    try {
-      const stopping = await clients.jobs.cancel(job.jobId);
-      if (stopping && running.value?.jobId === job.jobId) {
-        abandoned.add(job.jobId);
-        running.value = null;
-        cancelled.value = true;
-      }
-    } catch (err) {
-      error.value = toUserError(err);
-    }
+    const outcome = await fitJob.cancel();
+    if (outcome.status === 'abandoned') cancelled.value = true;
+    else if (outcome.status === 'failed') error.value = outcome.error;
   }
 
   /** Runs the per-row work for the current fit (worker), after fetching the columns it needs. */

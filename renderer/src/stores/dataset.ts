@@ -1,10 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { SampleInfo } from '../../../shared/api';
-import type { DatasetSummary, ImportOptions, ImportProgress } from '../../../shared/data/types';
+import type { DatasetSummary, ImportOptions } from '../../../shared/data/types';
 import { useClients } from '../api/clients';
 import type { DroppedFile } from '../api/datasetClient';
-import { isCancelled, toUserError } from '../api/userError';
+import { toUserError } from '../api/userError';
+import { useEngineJob } from '../lib/engineJob';
+import { parseImportProgress } from '../lib/jobProgress';
 import { useImportDialogStore } from './importDialog';
 import { useNoticesStore } from './notices';
 
@@ -24,14 +26,6 @@ export interface OpenJob {
   cancelling: boolean;
 }
 
-/** Reads an import progress payload by shape (events cross a process boundary). */
-export function parseImportProgress(raw: unknown): ImportProgress | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { bytesRead, totalBytes, rows } = raw as Record<string, unknown>;
-  if (typeof bytesRead !== 'number' || typeof totalBytes !== 'number') return null;
-  return { bytesRead, totalBytes, rows: typeof rows === 'number' ? rows : 0 };
-}
-
 /**
  * The open dataset: its summary (columns, stats, problems — the engine keeps the data itself), the
  * import in progress with its progress and cancel, and row windows for the table.
@@ -39,10 +33,24 @@ export function parseImportProgress(raw: unknown): ImportProgress | null {
 export const useDatasetStore = defineStore('dataset', () => {
   const clients = useClients();
   const notices = useNoticesStore();
+  const importJob = useEngineJob(clients, { kind: 'import', parseProgress: parseImportProgress });
 
   const summary = shallowRef<DatasetSummary | null>(null);
   const source = ref<DataSource | null>(null);
-  const openJob = ref<OpenJob | null>(null);
+  /** What the import job running now opens. */
+  const opening = shallowRef<DataSource | null>(null);
+  const openJob = computed<OpenJob | null>(() => {
+    const job = importJob.state.value;
+    if (!job || !opening.value) return null;
+    const p = job.progress;
+    return {
+      jobId: job.jobId,
+      source: opening.value,
+      fraction: p && p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : null,
+      rowsRead: p?.rows ?? 0,
+      cancelling: job.cancelling,
+    };
+  });
   /**
    * True once the engine stopped for good under an open dataset (a crash loop: it was not restarted).
    * After an ordinary restart nothing is lost: the main process reads the still-open file into the new
@@ -94,42 +102,26 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   async function open(from: DataSource): Promise<void> {
     if (busy.value) return;
-    const jobId = clients.jobs.newJobId('import');
-    openJob.value = { jobId, source: from, fraction: null, rowsRead: 0, cancelling: false };
-    const unsubscribe = clients.events.onProgress(jobId, (raw) => {
-      const progress = parseImportProgress(raw);
-      if (!progress || openJob.value?.jobId !== jobId) return;
-      openJob.value.fraction =
-        progress.totalBytes > 0 ? Math.min(1, progress.bytesRead / progress.totalBytes) : null;
-      openJob.value.rowsRead = progress.rows;
-    });
-    try {
-      const result =
-        from.kind === 'sample'
-          ? await clients.dataset.openSample(from.id, jobId)
-          : await clients.dataset.importFile({ ...from.overrides, path: from.path }, jobId);
-      summary.value = result;
+    opening.value = from;
+    const outcome = await importJob.run((jobId) =>
+      from.kind === 'sample'
+        ? clients.dataset.openSample(from.id, jobId)
+        : clients.dataset.importFile({ ...from.overrides, path: from.path }, jobId),
+    );
+    if (outcome.status === 'done') {
+      summary.value = outcome.value;
       source.value = from;
       lost.value = false;
       notices.dismissError();
-    } catch (error) {
-      const userError = toUserError(error);
-      if (!isCancelled(userError)) notices.showError(userError, 'import');
-    } finally {
-      unsubscribe();
-      openJob.value = null;
+    } else if (outcome.status === 'failed') {
+      notices.showError(outcome.error, 'import');
     }
   }
 
+  /** The import stops; the start screen (or the data open before) stays, without a message. */
   async function cancelOpen(): Promise<void> {
-    const job = openJob.value;
-    if (!job || job.cancelling) return;
-    job.cancelling = true;
-    try {
-      await clients.jobs.cancel(job.jobId);
-    } catch (error) {
-      notices.showError(toUserError(error));
-    }
+    const outcome = await importJob.cancel();
+    if (outcome.status === 'failed') notices.showError(outcome.error);
   }
 
   /** Back to the start screen. The engine keeps the dataset until the next import replaces it. */
