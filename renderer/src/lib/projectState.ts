@@ -16,9 +16,8 @@ import type {
   ProjectState,
   ProjectSweep,
 } from '../../../shared/project/schema';
-import type { AnalysisState, CurrentFit, FitSource } from '../stores/analysis';
 import type { SweepState } from '../stores/sweep';
-import { defaultAnalysisState } from '../stores/analysis';
+import { defaultAnalysisState, type AnalysisState, type CurrentFit, type FitSource } from './analysisState';
 import { DEFAULT_MODEL_SETTINGS, toFitOptions } from './modelSettings';
 
 /** What the renderer keeps under the project's `viewState`. */
