@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { ColumnSummary } from '../../../shared/data/types';
 import type { FitProgress, FitRequest } from '../../../shared/engine/model/types';
 import { useClients } from '../api/clients';
@@ -20,6 +20,7 @@ import { settingsProblems, toFitOptions, type ModelSettings } from '../lib/model
 import { droppedRows, isModelColumn, logAllowed, suggestStandardize } from '../lib/preprocessingAdvice';
 import type { TableOrderSpec } from '../lib/tableOrder';
 import { useDatasetStore } from './dataset';
+import { useSessionStore } from './session';
 
 export type RunningFit = JobState<FitProgress>;
 
@@ -34,6 +35,7 @@ export type FitBlocker = 'noColumns' | 'invalidSettings' | 'tooFewRows' | 'runni
 export const useAnalysisStore = defineStore('analysis', () => {
   const clients = useClients();
   const dataset = useDatasetStore();
+  const session = useSessionStore();
   const fitJob = useEngineJob(clients, { kind: 'fit', parseProgress: parseFitProgress });
 
   const initial = defaultAnalysisState();
@@ -119,27 +121,28 @@ export const useAnalysisStore = defineStore('analysis', () => {
     return JSON.stringify(a) !== JSON.stringify(b);
   });
 
-  // A new dataset starts a new analysis (its column indices mean other columns).
-  watch(
-    () => dataset.summary,
-    (summary, previous) => {
-      if (summary === previous) return;
-      resetForDataset();
-      if (summary) void loadColumns(modelColumns.value.map((c) => c.index));
-    },
-    // Immediate: the store is first used by the workspace, after the dataset is already open.
-    { immediate: true },
-  );
+  /**
+   * Standardise by default when the selected columns' scales differ a lot, until the user decides:
+   * each action that changes the selection follows a change of the advice, at once (a project
+   * restore then saves its baseline without waiting for a watcher).
+   */
+  let advice = standardizeAdvised.value;
+  function followAdvice(): void {
+    if (standardizeAdvised.value === advice) return;
+    advice = standardizeAdvised.value;
+    if (!preprocessing.value.standardizeChosen) preprocessing.value.standardize = advice;
+  }
 
-  // Standardise by default when the selected columns' scales differ a lot, until the user decides.
-  watch(standardizeAdvised, (advised) => {
-    if (!preprocessing.value.standardizeChosen) preprocessing.value.standardize = advised;
-  });
+  // A new dataset starts a new analysis (its column indices mean other columns).
+  onScopeDispose(session.join('analysis', { reset: resetForDataset, load: loadModelColumns }));
+  // Stores are made on first use: one made after the data opened loads what startOver would have.
+  if (dataset.summary) loadModelColumns();
 
   function resetForDataset(): void {
     const fresh = defaultAnalysisState();
     selection.value = fresh.selection;
     preprocessing.value = fresh.preprocessing;
+    followAdvice();
     view.value = fresh.view;
     current.value = null;
     views.value = null;
@@ -150,6 +153,10 @@ export const useAnalysisStore = defineStore('analysis', () => {
     columnValues.value = new Map();
     columnValuesError.value = null;
     anchor = null;
+  }
+
+  function loadModelColumns(): void {
+    void loadColumns(modelColumns.value.map((c) => c.index));
   }
 
   /** Fetches whole columns not yet cached (one engine call). */
@@ -202,6 +209,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     preprocessing.value.logColumns = preprocessing.value.logColumns.filter((c) =>
       selection.value.includes(c),
     );
+    followAdvice();
   }
 
   function setStandardize(value: boolean): void {
@@ -357,6 +365,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       ...state.preprocessing,
       logColumns: state.preprocessing.logColumns.filter((c) => selection.value.includes(c)),
     };
+    followAdvice();
     settings.value = { ...fresh.settings, ...state.settings };
     view.value = {
       ...fresh.view,

@@ -9,6 +9,7 @@ import { useEngineJob } from '../lib/engineJob';
 import { parseImportProgress } from '../lib/jobProgress';
 import { useImportDialogStore } from './importDialog';
 import { useNoticesStore } from './notices';
+import { useSessionStore } from './session';
 
 /** Where the open dataset came from, so it can be opened again after an engine restart. */
 export type DataSource =
@@ -28,14 +29,21 @@ export interface OpenJob {
 
 /**
  * The open dataset: its summary (columns, stats, problems — the engine keeps the data itself), the
- * import in progress with its progress and cancel, and row windows for the table.
+ * import in progress with its progress and cancel, and row windows for the table. Whenever the
+ * summary changes (open, reopen, close) the session's stores start over (session.ts).
  */
 export const useDatasetStore = defineStore('dataset', () => {
   const clients = useClients();
   const notices = useNoticesStore();
+  const session = useSessionStore();
   const importJob = useEngineJob(clients, { kind: 'import', parseProgress: parseImportProgress });
 
-  const summary = shallowRef<DatasetSummary | null>(null);
+  const current = shallowRef<DatasetSummary | null>(null);
+  /** The open dataset. Writing it replaces it as an import does: the session's stores start over. */
+  const summary = computed<DatasetSummary | null>({
+    get: () => current.value,
+    set: (next) => replace(next),
+  });
   const source = ref<DataSource | null>(null);
   /** What the import job running now opens. */
   const opening = shallowRef<DataSource | null>(null);
@@ -61,9 +69,16 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   onScopeDispose(
     clients.events.onEngineCrashed((crash) => {
-      if (summary.value && !crash.restarted) lost.value = true;
+      if (current.value && !crash.restarted) lost.value = true;
     }),
   );
+
+  /** The one place the summary changes: the session's stores start over for the new one. */
+  function replace(next: DatasetSummary | null): void {
+    if (next === current.value) return;
+    current.value = next;
+    session.startOver(next);
+  }
 
   function openSample(id: SampleInfo['id']): Promise<void> {
     return open({ kind: 'sample', id });
@@ -109,10 +124,10 @@ export const useDatasetStore = defineStore('dataset', () => {
         : clients.dataset.importFile({ ...from.overrides, path: from.path }, jobId),
     );
     if (outcome.status === 'done') {
-      summary.value = outcome.value;
       source.value = from;
       lost.value = false;
       notices.dismissError();
+      replace(outcome.value);
     } else if (outcome.status === 'failed') {
       notices.showError(outcome.error, 'import');
     }
@@ -126,24 +141,24 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /** Back to the start screen. The engine keeps the dataset until the next import replaces it. */
   function close(): void {
-    summary.value = null;
     source.value = null;
     lost.value = false;
+    replace(null);
   }
 
   /** Rows [start, start + count) of the open dataset as display strings (for the virtual table). */
   async function fetchRows(start: number, count: number): Promise<string[][]> {
-    const current = summary.value;
-    if (!current) return [];
-    const result = await clients.dataset.getRows({ datasetId: current.datasetId, start, count });
+    const data = current.value;
+    if (!data) return [];
+    const result = await clients.dataset.getRows({ datasetId: data.datasetId, start, count });
     return result.cells;
   }
 
   /** The given dataset rows (a sorted or filtered table), in that order, as display strings. */
   async function fetchRowsAt(rows: number[]): Promise<string[][]> {
-    const current = summary.value;
-    if (!current || rows.length === 0) return [];
-    const result = await clients.dataset.getRows({ datasetId: current.datasetId, start: 0, count: 0, rows });
+    const data = current.value;
+    if (!data || rows.length === 0) return [];
+    const result = await clients.dataset.getRows({ datasetId: data.datasetId, start: 0, count: 0, rows });
     return result.cells;
   }
 

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, nextTick, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { MixlabProject } from '../../../shared/project/schema';
 import type { DataSourceStatus, RecoverableSummary } from '../../../shared/project/status';
 import { useClients } from '../api/clients';
@@ -17,6 +17,7 @@ import {
 import { addRecent, markMissing, readRecent, writeRecent, type RecentProject } from '../lib/recentProjects';
 import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
+import { useSessionStore } from './session';
 import { defaultSweepState, useSweepStore } from './sweep';
 
 /** A project whose data file could not be used as it stands: the dialog offers the ways on. */
@@ -50,6 +51,7 @@ export const useProjectStore = defineStore('project', () => {
   const dataset = useDatasetStore();
   const analysis = useAnalysisStore();
   const sweep = useSweepStore();
+  const session = useSessionStore();
 
   const path = ref<string | null>(null);
   const busy = ref(false);
@@ -93,14 +95,16 @@ export const useProjectStore = defineStore('project', () => {
   }
 
   // Another data file opened from anywhere (start screen, drag and drop): a new, untitled analysis.
-  watch(
-    () => dataset.summary,
-    (summary, previous) => {
-      if (restoring || summary === previous) return;
-      path.value = null;
-      baseline.value = null;
-      detached.value = null;
-    },
+  // A restore opens the project's own data: the document it restores stays.
+  onScopeDispose(
+    session.join('project', {
+      reset: () => {
+        if (restoring) return;
+        path.value = null;
+        baseline.value = null;
+        detached.value = null;
+      },
+    }),
   );
 
   function currentState() {
@@ -316,8 +320,7 @@ export const useProjectStore = defineStore('project', () => {
   async function openDetached(project: MixlabProject, file: string | null, status: DataSourceStatus) {
     restoring = true;
     try {
-      dataset.close();
-      await nextTick(); // the stores' "dataset closed" reset runs first
+      dataset.close(); // the session's stores start over before it returns
       await analysis.restoreState(analysisStateOf(project));
       sweep.restoreState(sweepStateOf(project, defaultSweepState()));
       detached.value = { project, status };
@@ -340,8 +343,8 @@ export const useProjectStore = defineStore('project', () => {
       // the analysis refers to come out the same even if detection would now guess differently.
       await dataset.openPath(dataPath, project.importOptions);
       const summary = dataset.summary;
-      if (!summary || summary.file !== dataPath) return; // the import failed and said why
-      await nextTick(); // the stores' "new dataset" resets run first
+      // The import failed and said why; when it succeeded, the session's stores have started over.
+      if (!summary || summary.file !== dataPath) return;
       const fit = currentProjectFit(project);
       let restored: ReturnType<typeof restoredFit> | undefined;
       if (fit) {
@@ -354,7 +357,6 @@ export const useProjectStore = defineStore('project', () => {
         restored && source ? { ...restored, source: source as never } : restored,
       );
       sweep.restoreState(sweepStateOf(project, defaultSweepState()));
-      await nextTick();
       path.value = file;
       baseline.value = file ? fingerprint.value : null;
     } catch (err) {

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, onScopeDispose, ref } from 'vue';
 import type {
   Preprocessing,
   CovarianceType,
@@ -23,6 +23,7 @@ import { MAX_COMPONENTS } from '../lib/modelSettings';
 import { cellKey, mergeCell, toStoredCell, toTypedParams, type StoredSweepCell } from '../lib/sweepCells';
 import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
+import { useSessionStore } from './session';
 
 /** The grid the user asks for: K from kMin to kMax (inclusive) × the checked covariance types. */
 export interface SweepSettings {
@@ -107,6 +108,7 @@ export const useSweepStore = defineStore('sweep', () => {
   const clients = useClients();
   const dataset = useDatasetStore();
   const analysis = useAnalysisStore();
+  const session = useSessionStore();
   const sweepJob = useEngineJob(clients, { kind: 'sweep', parseProgress: parseSweepProgress });
 
   const state = ref<SweepState>(defaultSweepState());
@@ -173,17 +175,14 @@ export const useSweepStore = defineStore('sweep', () => {
     };
   });
 
-  // A sweep belongs to its dataset's column indices: a new dataset clears it.
-  watch(
-    () => dataset.summary,
-    (summary, previous) => {
-      if (summary !== previous) {
-        state.value.run = null;
-        error.value = null;
-        adoptError.value = null;
-      }
-    },
-  );
+  // A sweep belongs to its dataset's column indices: a new dataset clears it (settings stay).
+  onScopeDispose(session.join('sweep', { reset: resetForDataset }));
+
+  function resetForDataset(): void {
+    state.value.run = null;
+    error.value = null;
+    adoptError.value = null;
+  }
 
   function setKRange(kMin: number, kMax: number): void {
     state.value.settings = { ...state.value.settings, kMin, kMax };
