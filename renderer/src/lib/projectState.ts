@@ -114,6 +114,23 @@ export function buildProjectState(
   };
 }
 
+/**
+ * What saving a project open without its data writes: the file as it was, the data's stored
+ * fingerprint kept (`known`) since there are no rows to fingerprint again.
+ */
+export function stateWithoutData(project: MixlabProject): ProjectState {
+  const {
+    format: _f,
+    version: _v,
+    savedAt: _s,
+    appVersion: _a,
+    embeddedData: _e,
+    dataSource,
+    ...rest
+  } = project;
+  return { ...rest, dataSource: dataSource ? { path: dataSource.path, known: dataSource } : null };
+}
+
 /** The workspace state a project describes (its own viewState when a renderer saved it). */
 export function analysisStateOf(
   project: Pick<MixlabProject, 'viewState' | 'selection' | 'modelSettings'>,

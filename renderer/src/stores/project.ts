@@ -5,20 +5,13 @@ import type { DataSourceStatus, RecoverableSummary } from '../../../shared/proje
 import { useClients } from '../api/clients';
 import { toUserError, type UserError } from '../api/userError';
 import { useBrowserEnv } from '../platform/browserEnv';
-import {
-  analysisStateOf,
-  baseName,
-  buildProjectState,
-  currentProjectFit,
-  labelModelOf,
-  restoredFit,
-  sweepStateOf,
-} from '../lib/projectState';
+import { baseName, buildProjectState, stateWithoutData } from '../lib/projectState';
 import { addRecent, markMissing, readRecent, writeRecent, type RecentProject } from '../lib/recentProjects';
 import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
 import { useSessionStore } from './session';
-import { defaultSweepState, useSweepStore } from './sweep';
+import { restoreWithData, restoreWithoutData } from './restoreProject';
+import { useSweepStore } from './sweep';
 
 /** A project whose data file could not be used as it stands: the dialog offers the ways on. */
 export interface DataPrompt {
@@ -52,6 +45,7 @@ export const useProjectStore = defineStore('project', () => {
   const analysis = useAnalysisStore();
   const sweep = useSweepStore();
   const session = useSessionStore();
+  const restoreTargets = { clients, dataset, analysis, sweep };
 
   const path = ref<string | null>(null);
   const busy = ref(false);
@@ -108,18 +102,7 @@ export const useProjectStore = defineStore('project', () => {
   );
 
   function currentState() {
-    if (detached.value) {
-      const {
-        format: _f,
-        version: _v,
-        savedAt: _s,
-        appVersion: _a,
-        embeddedData: _e,
-        dataSource,
-        ...rest
-      } = detached.value.project;
-      return { ...rest, dataSource: dataSource ? { path: dataSource.path, known: dataSource } : null };
-    }
+    if (detached.value) return stateWithoutData(detached.value.project);
     return buildProjectState(
       {
         summary: dataset.summary,
@@ -320,9 +303,7 @@ export const useProjectStore = defineStore('project', () => {
   async function openDetached(project: MixlabProject, file: string | null, status: DataSourceStatus) {
     restoring = true;
     try {
-      dataset.close(); // the session's stores start over before it returns
-      await analysis.restoreState(analysisStateOf(project));
-      sweep.restoreState(sweepStateOf(project, defaultSweepState()));
+      await restoreWithoutData(restoreTargets, project);
       detached.value = { project, status };
       path.value = file;
       baseline.value = null;
@@ -331,32 +312,12 @@ export const useProjectStore = defineStore('project', () => {
     }
   }
 
-  /**
-   * Reopens the data, then restores selection, settings, view, the sweep and the current fit — its
-   * labels recomputed from the stored model (applyModel), never refitted.
-   */
+  /** Reopens the data and restores the analysis over it (restoreProject.ts); then the document is this project. */
   async function restore(project: MixlabProject, file: string | null, dataPath: string): Promise<void> {
     restoring = true;
     try {
       detached.value = null;
-      // The settings the file was read with (detected or chosen in the import dialog), so the columns
-      // the analysis refers to come out the same even if detection would now guess differently.
-      await dataset.openPath(dataPath, project.importOptions);
-      const summary = dataset.summary;
-      // The import failed and said why; when it succeeded, the session's stores have started over.
-      if (!summary || summary.file !== dataPath) return;
-      const fit = currentProjectFit(project);
-      let restored: ReturnType<typeof restoredFit> | undefined;
-      if (fit) {
-        const applied = await clients.project.applyModel(summary.datasetId, labelModelOf(fit));
-        restored = restoredFit(fit, applied, summary.datasetId);
-      }
-      const source = (project.viewState as { fitSource?: unknown }).fitSource;
-      await analysis.restoreState(
-        analysisStateOf(project),
-        restored && source ? { ...restored, source: source as never } : restored,
-      );
-      sweep.restoreState(sweepStateOf(project, defaultSweepState()));
+      if (!(await restoreWithData(restoreTargets, project, dataPath))) return;
       path.value = file;
       baseline.value = file ? fingerprint.value : null;
     } catch (err) {
