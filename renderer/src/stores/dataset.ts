@@ -36,6 +36,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   const clients = useClients();
   const notices = useNoticesStore();
   const session = useSessionStore();
+  const importDialog = useImportDialogStore();
   const importJob = useEngineJob(clients, { kind: 'import', parseProgress: parseImportProgress });
 
   const current = shallowRef<DatasetSummary | null>(null);
@@ -72,6 +73,8 @@ export const useDatasetStore = defineStore('dataset', () => {
       if (current.value && !crash.restarted) lost.value = true;
     }),
   );
+  // The dialog imports through this store; it does not import the store back.
+  importDialog.connectImporter((path, overrides) => openPath(path, overrides));
 
   /** The one place the summary changes: the session's stores start over for the new one. */
   function replace(next: DatasetSummary | null): void {
@@ -94,7 +97,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       notices.showError(toUserError(error), 'import');
       return;
     }
-    if (path) await useImportDialogStore().show(path);
+    if (path) await importDialog.show(path);
   }
 
   /** Imports a file directly (the import dialog's confirm, a project's data file). */
@@ -107,7 +110,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function openDropped(file: DroppedFile): Promise<boolean> {
     const path = clients.dataset.pathForDroppedFile(file);
     if (!path) return false;
-    if (!busy.value) await useImportDialogStore().show(path);
+    if (!busy.value) await importDialog.show(path);
     return true;
   }
 
