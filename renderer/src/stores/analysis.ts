@@ -333,6 +333,14 @@ export const useAnalysisStore = defineStore('analysis', () => {
     void computeViews();
   }
 
+  /** The views' own settings (scatter axes, histogram column, certainty threshold); the table has setTableOrder. */
+  function setViewSetting<F extends Exclude<keyof AnalysisViewSettings, 'table'>>(
+    field: F,
+    value: AnalysisViewSettings[F],
+  ): void {
+    view.value[field] = value;
+  }
+
   function setTableOrder(spec: Partial<TableOrderSpec>): void {
     view.value.table = { ...view.value.table, ...spec };
     void applyTableOrder();
@@ -416,6 +424,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     cancel,
     computeViews,
     adoptFit,
+    setViewSetting,
     setTableOrder,
     exportState,
     restoreState,

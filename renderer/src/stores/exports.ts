@@ -187,6 +187,10 @@ export const useExportsStore = defineStore('exports', () => {
     }
   }
 
+  function dismissError(): void {
+    error.value = null;
+  }
+
   function dismissModelSaved(): void {
     modelSaved.value = null;
   }
@@ -207,6 +211,7 @@ export const useExportsStore = defineStore('exports', () => {
     cancel,
     exportModel,
     applyModelToFile,
+    dismissError,
     dismissModelSaved,
   };
 });

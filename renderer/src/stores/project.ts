@@ -126,6 +126,15 @@ export const useProjectStore = defineStore('project', () => {
     return writeTo(path.value, false);
   }
 
+  /** Save As…: the dialog that asks whether to embed the data (then saveAs). */
+  function openSaveAs(): void {
+    saveAsOpen.value = true;
+  }
+
+  function closeSaveAs(): void {
+    saveAsOpen.value = false;
+  }
+
   /** Save As: the native dialog, then write (with the data embedded if asked). */
   async function saveAs(embedData: boolean): Promise<boolean> {
     saveAsOpen.value = false;
@@ -299,6 +308,14 @@ export const useProjectStore = defineStore('project', () => {
     dataPrompt.value = null;
   }
 
+  /** "Locate the data file" from a project open without it: the same prompt as at opening. */
+  function promptForData(): void {
+    const withoutData = detached.value;
+    if (!withoutData) return;
+    const { project, status } = withoutData;
+    dataPrompt.value = { project, path: path.value, status, locateProblem: null };
+  }
+
   /** Without rows: the settings and the sweep (chart and table) are restored, nothing is labelled. */
   async function openDetached(project: MixlabProject, file: string | null, status: DataSourceStatus) {
     restoring = true;
@@ -409,6 +426,8 @@ export const useProjectStore = defineStore('project', () => {
     windowTitle,
     currentState,
     save,
+    openSaveAs,
+    closeSaveAs,
     saveAs,
     confirmDiscard,
     answerConfirm,
@@ -421,6 +440,7 @@ export const useProjectStore = defineStore('project', () => {
     useEmbedded,
     openWithoutData,
     cancelDataPrompt,
+    promptForData,
     autosaveNow,
     startAutosave,
     checkRecovery,
