@@ -16,9 +16,8 @@ import type {
   ProjectState,
   ProjectSweep,
 } from '../../../shared/project/schema';
-import type { AnalysisState, CurrentFit, FitSource } from '../stores/analysis';
 import type { SweepState } from '../stores/sweep';
-import { defaultAnalysisState } from '../stores/analysis';
+import { defaultAnalysisState, type AnalysisState, type CurrentFit, type FitSource } from './analysisState';
 import { DEFAULT_MODEL_SETTINGS, toFitOptions } from './modelSettings';
 
 /** What the renderer keeps under the project's `viewState`. */
@@ -113,6 +112,23 @@ export function buildProjectState(
     sweep: projectSweep,
     viewState: viewState as unknown as Record<string, unknown>,
   };
+}
+
+/**
+ * What saving a project open without its data writes: the file as it was, the data's stored
+ * fingerprint kept (`known`) since there are no rows to fingerprint again.
+ */
+export function stateWithoutData(project: MixlabProject): ProjectState {
+  const {
+    format: _f,
+    version: _v,
+    savedAt: _s,
+    appVersion: _a,
+    embeddedData: _e,
+    dataSource,
+    ...rest
+  } = project;
+  return { ...rest, dataSource: dataSource ? { path: dataSource.path, known: dataSource } : null };
 }
 
 /** The workspace state a project describes (its own viewState when a renderer saved it). */

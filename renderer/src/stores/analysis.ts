@@ -1,110 +1,31 @@
 import { defineStore } from 'pinia';
-import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { ColumnSummary } from '../../../shared/data/types';
-import type { FitProgress, FitRequest, FitResponse } from '../../../shared/engine/model/types';
+import type { FitProgress, FitRequest } from '../../../shared/engine/model/types';
 import { useClients } from '../api/clients';
-import { isCancelled, toUserError, type UserError } from '../api/userError';
+import { toUserError, type UserError } from '../api/userError';
 import type { FitViews } from '../lib/fitViews';
 import { certaintyInSlices } from '../lib/certaintyInSlices';
+import { useEngineJob, type JobState } from '../lib/engineJob';
+import { parseFitProgress } from '../lib/jobProgress';
 import { createFitViewsRunner, type FitViewsRunner } from '../lib/fitViewsRunner';
 import {
-  DEFAULT_MODEL_SETTINGS,
-  settingsProblems,
-  toFitOptions,
-  type ModelSettings,
-} from '../lib/modelSettings';
+  defaultAnalysisState,
+  type AnalysisState,
+  type AnalysisViewSettings,
+  type CurrentFit,
+  type PreprocessingSettings,
+} from '../lib/analysisState';
+import { settingsProblems, toFitOptions, type ModelSettings } from '../lib/modelSettings';
 import { droppedRows, isModelColumn, logAllowed, suggestStandardize } from '../lib/preprocessingAdvice';
-import { DEFAULT_TABLE_ORDER, type TableOrderSpec } from '../lib/tableOrder';
+import type { TableOrderSpec } from '../lib/tableOrder';
 import { useDatasetStore } from './dataset';
+import { useSessionStore } from './session';
 
-/** Scatter axes: two modelled columns (by dataset column index) or the first two principal components. */
-export interface ScatterViewSettings {
-  axes: 'features' | 'pca';
-  /** Dataset column indices; null = the first / second modelled column. */
-  x: number | null;
-  y: number | null;
-  opacityByCertainty: boolean;
-}
-
-export interface AnalysisViewSettings {
-  scatter: ScatterViewSettings;
-  /** Dataset column index of the histogram; null = the first modelled column. */
-  histogramColumn: number | null;
-  certaintyThreshold: number;
-  table: TableOrderSpec;
-}
-
-export interface PreprocessingSettings {
-  standardize: boolean;
-  /** True once the user set `standardize` by hand (then the scale advice no longer changes it). */
-  standardizeChosen: boolean;
-  /** Dataset column indices to log-transform (a subset of the selection). */
-  logColumns: number[];
-}
-
-/**
- * The workspace's state as plain data (numbers, strings, arrays): what a project file saves and
- * restores. The fitted model itself is `AnalysisStore.current` (typed arrays), saved separately.
- */
-export interface AnalysisState {
-  selection: number[];
-  preprocessing: PreprocessingSettings;
-  settings: ModelSettings;
-  view: AnalysisViewSettings;
-}
-
-export const DEFAULT_CERTAINTY_THRESHOLD = 0.9;
-
-export function defaultAnalysisState(): AnalysisState {
-  return {
-    selection: [],
-    preprocessing: { standardize: false, standardizeChosen: false, logColumns: [] },
-    settings: { ...DEFAULT_MODEL_SETTINGS },
-    view: {
-      scatter: { axes: 'features', x: null, y: null, opacityByCertainty: false },
-      histogramColumn: null,
-      certaintyThreshold: DEFAULT_CERTAINTY_THRESHOLD,
-      table: { ...DEFAULT_TABLE_ORDER },
-    },
-  };
-}
-
-/** A fit that finished: what was asked and what the engine answered. `id` orders fits in a session. */
-export interface CurrentFit {
-  id: number;
-  request: FitRequest;
-  response: FitResponse;
-  /**
-   * Where the fit came from when not from the Fit button: a sweep cell the user chose (issue 6).
-   * Such a fit was not rerun: its labels and responsibilities come from applyModel on the cell's
-   * params, so `response.fit.traces` is empty (no trace view) and `logDensity` has length 0.
-   */
-  source?: FitSource;
-}
-
-export interface FitSource {
-  kind: 'sweep';
-  k: number;
-  covarianceType: FitRequest['options']['covarianceType'];
-}
-
-export interface RunningFit {
-  jobId: string;
-  progress: FitProgress | null;
-  cancelling: boolean;
-}
+export type RunningFit = JobState<FitProgress>;
 
 /** Why the Fit button is disabled; i18n keys under `model.blocked`. */
 export type FitBlocker = 'noColumns' | 'invalidSettings' | 'tooFewRows' | 'running';
-
-/** Reads a fit progress payload by shape (events cross a process boundary). */
-export function parseFitProgress(raw: unknown): FitProgress | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const p = raw as Record<string, unknown>;
-  const keys = ['restart', 'nRestarts', 'iteration', 'maxIter', 'lowerBound'] as const;
-  if (!keys.every((k) => typeof p[k] === 'number')) return null;
-  return p as unknown as FitProgress;
-}
 
 /**
  * The analysis workspace: column selection, preprocessing, model settings, the fit running in the
@@ -114,6 +35,8 @@ export function parseFitProgress(raw: unknown): FitProgress | null {
 export const useAnalysisStore = defineStore('analysis', () => {
   const clients = useClients();
   const dataset = useDatasetStore();
+  const session = useSessionStore();
+  const fitJob = useEngineJob(clients, { kind: 'fit', parseProgress: parseFitProgress });
 
   const initial = defaultAnalysisState();
   const selection = ref<number[]>(initial.selection);
@@ -124,7 +47,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const current = shallowRef<CurrentFit | null>(null);
   const views = shallowRef<FitViews | null>(null);
   const viewsError = ref<string | null>(null);
-  const running = ref<RunningFit | null>(null);
+  const running = computed<RunningFit | null>(() => fitJob.state.value);
   const error = ref<UserError | null>(null);
   /** The last fit was cancelled by the user (a note, not an error). */
   const cancelled = ref(false);
@@ -198,27 +121,28 @@ export const useAnalysisStore = defineStore('analysis', () => {
     return JSON.stringify(a) !== JSON.stringify(b);
   });
 
-  // A new dataset starts a new analysis (its column indices mean other columns).
-  watch(
-    () => dataset.summary,
-    (summary, previous) => {
-      if (summary === previous) return;
-      resetForDataset();
-      if (summary) void loadColumns(modelColumns.value.map((c) => c.index));
-    },
-    // Immediate: the store is first used by the workspace, after the dataset is already open.
-    { immediate: true },
-  );
+  /**
+   * Standardise by default when the selected columns' scales differ a lot, until the user decides:
+   * each action that changes the selection follows a change of the advice, at once (a project
+   * restore then saves its baseline without waiting for a watcher).
+   */
+  let advice = standardizeAdvised.value;
+  function followAdvice(): void {
+    if (standardizeAdvised.value === advice) return;
+    advice = standardizeAdvised.value;
+    if (!preprocessing.value.standardizeChosen) preprocessing.value.standardize = advice;
+  }
 
-  // Standardise by default when the selected columns' scales differ a lot, until the user decides.
-  watch(standardizeAdvised, (advised) => {
-    if (!preprocessing.value.standardizeChosen) preprocessing.value.standardize = advised;
-  });
+  // A new dataset starts a new analysis (its column indices mean other columns).
+  onScopeDispose(session.join('analysis', { reset: resetForDataset, load: loadModelColumns }));
+  // Stores are made on first use: one made after the data opened loads what startOver would have.
+  if (dataset.summary) loadModelColumns();
 
   function resetForDataset(): void {
     const fresh = defaultAnalysisState();
     selection.value = fresh.selection;
     preprocessing.value = fresh.preprocessing;
+    followAdvice();
     view.value = fresh.view;
     current.value = null;
     views.value = null;
@@ -229,6 +153,10 @@ export const useAnalysisStore = defineStore('analysis', () => {
     columnValues.value = new Map();
     columnValuesError.value = null;
     anchor = null;
+  }
+
+  function loadModelColumns(): void {
+    void loadColumns(modelColumns.value.map((c) => c.index));
   }
 
   /** Fetches whole columns not yet cached (one engine call). */
@@ -281,6 +209,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     preprocessing.value.logColumns = preprocessing.value.logColumns.filter((c) =>
       selection.value.includes(c),
     );
+    followAdvice();
   }
 
   function setStandardize(value: boolean): void {
@@ -301,36 +230,21 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   // ---- fit -------------------------------------------------------------------------------------
 
-  /** Jobs the user cancelled: their late answer (result or "cancelled") is ignored. */
-  const abandoned = new Set<string>();
-
   async function fit(): Promise<void> {
     const req = request.value;
     if (!canFit.value || !req) return;
-    const jobId = clients.jobs.newJobId('fit');
-    running.value = { jobId, progress: null, cancelling: false };
     error.value = null;
     cancelled.value = false;
-    const unsubscribe = clients.events.onProgress(jobId, (raw) => {
-      const progress = parseFitProgress(raw);
-      if (progress && running.value?.jobId === jobId) running.value.progress = progress;
-    });
-    try {
-      const response = await clients.analysis.fit(req, jobId);
-      if (abandoned.has(jobId)) return;
-      current.value = { id: ++fitCounter, request: req, response };
+    const outcome = await fitJob.run((jobId) => clients.analysis.fit(req, jobId));
+    if (outcome.status === 'done') {
+      current.value = { id: ++fitCounter, request: req, response: outcome.value };
       views.value = null;
       tableRows.value = null;
       void computeViews();
-    } catch (err) {
-      if (abandoned.has(jobId)) return;
-      const userError = toUserError(err);
-      if (isCancelled(userError)) cancelled.value = true;
-      else error.value = userError;
-    } finally {
-      abandoned.delete(jobId);
-      unsubscribe();
-      if (running.value?.jobId === jobId) running.value = null;
+    } else if (outcome.status === 'cancelled') {
+      cancelled.value = true;
+    } else if (outcome.status === 'failed') {
+      error.value = outcome.error;
     }
   }
 
@@ -340,19 +254,9 @@ export const useAnalysisStore = defineStore('analysis', () => {
    * wait for that: once the engine has the cancel, the fit is over for the user and a new one may start.
    */
   async function cancel(): Promise<void> {
-    const job = running.value;
-    if (!job || job.cancelling) return;
-    job.cancelling = true;
-    try {
-      const stopping = await clients.jobs.cancel(job.jobId);
-      if (stopping && running.value?.jobId === job.jobId) {
-        abandoned.add(job.jobId);
-        running.value = null;
-        cancelled.value = true;
-      }
-    } catch (err) {
-      error.value = toUserError(err);
-    }
+    const outcome = await fitJob.cancel();
+    if (outcome.status === 'abandoned') cancelled.value = true;
+    else if (outcome.status === 'failed') error.value = outcome.error;
   }
 
   /** Runs the per-row work for the current fit (worker), after fetching the columns it needs. */
@@ -429,6 +333,14 @@ export const useAnalysisStore = defineStore('analysis', () => {
     void computeViews();
   }
 
+  /** The views' own settings (scatter axes, histogram column, certainty threshold); the table has setTableOrder. */
+  function setViewSetting<F extends Exclude<keyof AnalysisViewSettings, 'table'>>(
+    field: F,
+    value: AnalysisViewSettings[F],
+  ): void {
+    view.value[field] = value;
+  }
+
   function setTableOrder(spec: Partial<TableOrderSpec>): void {
     view.value.table = { ...view.value.table, ...spec };
     void applyTableOrder();
@@ -461,6 +373,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       ...state.preprocessing,
       logColumns: state.preprocessing.logColumns.filter((c) => selection.value.includes(c)),
     };
+    followAdvice();
     settings.value = { ...fresh.settings, ...state.settings };
     view.value = {
       ...fresh.view,
@@ -511,6 +424,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     cancel,
     computeViews,
     adoptFit,
+    setViewSetting,
     setTableOrder,
     exportState,
     restoreState,

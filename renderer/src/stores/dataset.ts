@@ -1,12 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { SampleInfo } from '../../../shared/api';
-import type { DatasetSummary, ImportOptions, ImportProgress } from '../../../shared/data/types';
+import type { DatasetSummary, ImportOptions } from '../../../shared/data/types';
 import { useClients } from '../api/clients';
 import type { DroppedFile } from '../api/datasetClient';
-import { isCancelled, toUserError } from '../api/userError';
+import { toUserError } from '../api/userError';
+import { useEngineJob } from '../lib/engineJob';
+import { parseImportProgress } from '../lib/jobProgress';
 import { useImportDialogStore } from './importDialog';
 import { useNoticesStore } from './notices';
+import { useSessionStore } from './session';
 
 /** Where the open dataset came from, so it can be opened again after an engine restart. */
 export type DataSource =
@@ -24,25 +27,39 @@ export interface OpenJob {
   cancelling: boolean;
 }
 
-/** Reads an import progress payload by shape (events cross a process boundary). */
-export function parseImportProgress(raw: unknown): ImportProgress | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { bytesRead, totalBytes, rows } = raw as Record<string, unknown>;
-  if (typeof bytesRead !== 'number' || typeof totalBytes !== 'number') return null;
-  return { bytesRead, totalBytes, rows: typeof rows === 'number' ? rows : 0 };
-}
-
 /**
  * The open dataset: its summary (columns, stats, problems — the engine keeps the data itself), the
- * import in progress with its progress and cancel, and row windows for the table.
+ * import in progress with its progress and cancel, and row windows for the table. Whenever the
+ * summary changes (open, reopen, close) the session's stores start over (session.ts).
  */
 export const useDatasetStore = defineStore('dataset', () => {
   const clients = useClients();
   const notices = useNoticesStore();
+  const session = useSessionStore();
+  const importDialog = useImportDialogStore();
+  const importJob = useEngineJob(clients, { kind: 'import', parseProgress: parseImportProgress });
 
-  const summary = shallowRef<DatasetSummary | null>(null);
+  const current = shallowRef<DatasetSummary | null>(null);
+  /** The open dataset. Writing it replaces it as an import does: the session's stores start over. */
+  const summary = computed<DatasetSummary | null>({
+    get: () => current.value,
+    set: (next) => replace(next),
+  });
   const source = ref<DataSource | null>(null);
-  const openJob = ref<OpenJob | null>(null);
+  /** What the import job running now opens. */
+  const opening = shallowRef<DataSource | null>(null);
+  const openJob = computed<OpenJob | null>(() => {
+    const job = importJob.state.value;
+    if (!job || !opening.value) return null;
+    const p = job.progress;
+    return {
+      jobId: job.jobId,
+      source: opening.value,
+      fraction: p && p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : null,
+      rowsRead: p?.rows ?? 0,
+      cancelling: job.cancelling,
+    };
+  });
   /**
    * True once the engine stopped for good under an open dataset (a crash loop: it was not restarted).
    * After an ordinary restart nothing is lost: the main process reads the still-open file into the new
@@ -53,9 +70,18 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   onScopeDispose(
     clients.events.onEngineCrashed((crash) => {
-      if (summary.value && !crash.restarted) lost.value = true;
+      if (current.value && !crash.restarted) lost.value = true;
     }),
   );
+  // The dialog imports through this store; it does not import the store back.
+  importDialog.connectImporter((path, overrides) => openPath(path, overrides));
+
+  /** The one place the summary changes: the session's stores start over for the new one. */
+  function replace(next: DatasetSummary | null): void {
+    if (next === current.value) return;
+    current.value = next;
+    session.startOver(next);
+  }
 
   function openSample(id: SampleInfo['id']): Promise<void> {
     return open({ kind: 'sample', id });
@@ -71,7 +97,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       notices.showError(toUserError(error), 'import');
       return;
     }
-    if (path) await useImportDialogStore().show(path);
+    if (path) await importDialog.show(path);
   }
 
   /** Imports a file directly (the import dialog's confirm, a project's data file). */
@@ -84,7 +110,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function openDropped(file: DroppedFile): Promise<boolean> {
     const path = clients.dataset.pathForDroppedFile(file);
     if (!path) return false;
-    if (!busy.value) await useImportDialogStore().show(path);
+    if (!busy.value) await importDialog.show(path);
     return true;
   }
 
@@ -94,64 +120,48 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   async function open(from: DataSource): Promise<void> {
     if (busy.value) return;
-    const jobId = clients.jobs.newJobId('import');
-    openJob.value = { jobId, source: from, fraction: null, rowsRead: 0, cancelling: false };
-    const unsubscribe = clients.events.onProgress(jobId, (raw) => {
-      const progress = parseImportProgress(raw);
-      if (!progress || openJob.value?.jobId !== jobId) return;
-      openJob.value.fraction =
-        progress.totalBytes > 0 ? Math.min(1, progress.bytesRead / progress.totalBytes) : null;
-      openJob.value.rowsRead = progress.rows;
-    });
-    try {
-      const result =
-        from.kind === 'sample'
-          ? await clients.dataset.openSample(from.id, jobId)
-          : await clients.dataset.importFile({ ...from.overrides, path: from.path }, jobId);
-      summary.value = result;
+    opening.value = from;
+    const outcome = await importJob.run((jobId) =>
+      from.kind === 'sample'
+        ? clients.dataset.openSample(from.id, jobId)
+        : clients.dataset.importFile({ ...from.overrides, path: from.path }, jobId),
+    );
+    if (outcome.status === 'done') {
       source.value = from;
       lost.value = false;
       notices.dismissError();
-    } catch (error) {
-      const userError = toUserError(error);
-      if (!isCancelled(userError)) notices.showError(userError, 'import');
-    } finally {
-      unsubscribe();
-      openJob.value = null;
+      replace(outcome.value);
+    } else if (outcome.status === 'failed') {
+      notices.showError(outcome.error, 'import');
     }
   }
 
+  /** The import stops; the start screen (or the data open before) stays, without a message. */
   async function cancelOpen(): Promise<void> {
-    const job = openJob.value;
-    if (!job || job.cancelling) return;
-    job.cancelling = true;
-    try {
-      await clients.jobs.cancel(job.jobId);
-    } catch (error) {
-      notices.showError(toUserError(error));
-    }
+    const outcome = await importJob.cancel();
+    if (outcome.status === 'failed') notices.showError(outcome.error);
   }
 
   /** Back to the start screen. The engine keeps the dataset until the next import replaces it. */
   function close(): void {
-    summary.value = null;
     source.value = null;
     lost.value = false;
+    replace(null);
   }
 
   /** Rows [start, start + count) of the open dataset as display strings (for the virtual table). */
   async function fetchRows(start: number, count: number): Promise<string[][]> {
-    const current = summary.value;
-    if (!current) return [];
-    const result = await clients.dataset.getRows({ datasetId: current.datasetId, start, count });
+    const data = current.value;
+    if (!data) return [];
+    const result = await clients.dataset.getRows({ datasetId: data.datasetId, start, count });
     return result.cells;
   }
 
   /** The given dataset rows (a sorted or filtered table), in that order, as display strings. */
   async function fetchRowsAt(rows: number[]): Promise<string[][]> {
-    const current = summary.value;
-    if (!current || rows.length === 0) return [];
-    const result = await clients.dataset.getRows({ datasetId: current.datasetId, start: 0, count: 0, rows });
+    const data = current.value;
+    if (!data || rows.length === 0) return [];
+    const result = await clients.dataset.getRows({ datasetId: data.datasetId, start: 0, count: 0, rows });
     return result.cells;
   }
 

@@ -73,9 +73,7 @@ export const useDesktopStore = defineStore('desktop', () => {
     'open-project': () => project.openProjectDialog(),
     'open-recent': (path) => (path ? project.openPath(path) : undefined),
     save: () => project.save(),
-    'save-as': () => {
-      project.saveAsOpen = project.hasDocument;
-    },
+    'save-as': () => (project.hasDocument ? project.openSaveAs() : undefined),
     // A menu item disabled a moment ago may still send its command: the page checks again.
     'export-labels': () => (exports.blocker === null ? exports.openDialog() : undefined),
     'export-model': () => (exports.blocker === null ? exports.exportModel() : undefined),

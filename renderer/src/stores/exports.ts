@@ -9,6 +9,8 @@ import {
 import type { LabelModel } from '../../../shared/export/labelModel';
 import { useClients } from '../api/clients';
 import { isCancelled, toUserError, type UserError } from '../api/userError';
+import { useEngineJob, type JobOutcome, type JobState } from '../lib/engineJob';
+import { parseExportProgress, parseImportProgress } from '../lib/jobProgress';
 import { baseName } from '../lib/projectState';
 import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
@@ -16,23 +18,13 @@ import { useDatasetStore } from './dataset';
 /** Why export is not possible now; i18n keys under `exports.blocked`. */
 export type ExportBlocker = 'noData' | 'noFit' | 'running';
 
-export interface ExportRun {
-  jobId: string;
-  progress: LabelExportProgress | null;
-}
+export type ExportRun = JobState<LabelExportProgress>;
 
 /** What the summary dialog shows after a label export (this dataset or another file). */
 export interface ExportOutcome {
   summary: LabelExportSummary;
   /** Set for "apply model to another file": the file the labels are for. */
   source?: string;
-}
-
-/** Reads a label export progress payload by shape (events cross a process boundary). */
-export function parseExportProgress(raw: unknown): LabelExportProgress | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { rowsWritten, totalRows } = raw as Record<string, unknown>;
-  return typeof rowsWritten === 'number' && typeof totalRows === 'number' ? { rowsWritten, totalRows } : null;
 }
 
 /**
@@ -44,10 +36,13 @@ export const useExportsStore = defineStore('exports', () => {
   const clients = useClients();
   const dataset = useDatasetStore();
   const analysis = useAnalysisStore();
+  const exportJob = useEngineJob(clients, { kind: 'export', parseProgress: parseExportProgress });
+  /** The data file "apply model" imports beside the open one (its progress is not shown). */
+  const otherImport = useEngineJob(clients, { kind: 'import', parseProgress: parseImportProgress });
 
   const dialogOpen = ref(false);
   const options = ref<LabelExportOptions>({ ...DEFAULT_LABEL_EXPORT_OPTIONS });
-  const running = ref<ExportRun | null>(null);
+  const running = computed<ExportRun | null>(() => exportJob.state.value);
   const outcome = ref<ExportOutcome | null>(null);
   const modelSaved = ref<{ path: string } | null>(null);
   const error = ref<UserError | null>(null);
@@ -87,26 +82,22 @@ export const useExportsStore = defineStore('exports', () => {
   }
 
   /** Runs one export job with progress; the caller has the path already. */
-  async function runExport(datasetId: string, labelModel: LabelModel, path: string, match: 'index' | 'name') {
-    const jobId = clients.jobs.newJobId('export');
-    running.value = { jobId, progress: null };
-    const unsubscribe = clients.events.onProgress(jobId, (raw) => {
-      const progress = parseExportProgress(raw);
-      if (progress && running.value?.jobId === jobId) running.value.progress = progress;
-    });
-    try {
-      return await clients.project.exportLabels({
+  function runExport(
+    datasetId: string,
+    labelModel: LabelModel,
+    path: string,
+    match: 'index' | 'name',
+  ): Promise<JobOutcome<LabelExportSummary>> {
+    return exportJob.run((jobId) =>
+      clients.project.exportLabels({
         jobId,
         datasetId,
         model: labelModel,
         match,
         path,
         options: options.value,
-      });
-    } finally {
-      unsubscribe();
-      running.value = null;
-    }
+      }),
+    );
   }
 
   /** The dialog's Export: the save dialog, then the export with progress, then the summary. */
@@ -115,25 +106,28 @@ export const useExportsStore = defineStore('exports', () => {
     const labelModel = model.value;
     if (!summary || !labelModel || blocker.value) return false;
     error.value = null;
+    let path: string | null;
     try {
       const xlsx = options.value.format === 'xlsx';
-      const path = await clients.project.chooseSavePath(
+      path = await clients.project.chooseSavePath(
         xlsx ? 'labels-xlsx' : 'labels-csv',
         `${stem(summary.file)}_labels.${xlsx ? 'xlsx' : 'csv'}`,
       );
-      if (!path) return false;
-      outcome.value = { summary: await runExport(summary.datasetId, labelModel, path, 'index') };
-      return true;
     } catch (err) {
       const userError = toUserError(err);
       if (!isCancelled(userError)) error.value = userError;
       return false;
     }
+    if (!path) return false;
+    const exported = await runExport(summary.datasetId, labelModel, path, 'index');
+    if (exported.status === 'done') outcome.value = { summary: exported.value };
+    else if (exported.status === 'failed') error.value = exported.error;
+    return exported.status === 'done';
   }
 
+  /** Stops the label export; a cancel that fails changes nothing (the export reports as usual). */
   async function cancel(): Promise<void> {
-    const job = running.value;
-    if (job) await clients.jobs.cancel(job.jobId).catch(() => false);
+    await exportJob.cancel();
   }
 
   /** Export model…: the current fit's params and preprocessing as a JSON file. */
@@ -157,6 +151,10 @@ export const useExportsStore = defineStore('exports', () => {
   async function applyModelToFile(): Promise<void> {
     error.value = null;
     let otherId: string | null = null;
+    const fail = (userError: UserError) => {
+      error.value = userError;
+      dialogOpen.value = true;
+    };
     try {
       const modelPath = await clients.project.chooseOpenPath('model');
       if (!modelPath) return;
@@ -165,8 +163,10 @@ export const useExportsStore = defineStore('exports', () => {
       if (!dataPath) return;
       dialogOpen.value = true;
       outcome.value = null;
-      const other = await clients.project.importOther(dataPath, clients.jobs.newJobId('import'));
-      otherId = other.datasetId;
+      const other = await otherImport.run((jobId) => clients.project.importOther(dataPath, jobId));
+      if (other.status === 'failed') fail(other.error);
+      if (other.status !== 'done') return;
+      otherId = other.value.datasetId;
       const xlsx = options.value.format === 'xlsx';
       const target = await clients.project.chooseSavePath(
         xlsx ? 'labels-xlsx' : 'labels-csv',
@@ -176,16 +176,19 @@ export const useExportsStore = defineStore('exports', () => {
         dialogOpen.value = false;
         return;
       }
-      outcome.value = { summary: await runExport(other.datasetId, loaded, target, 'name'), source: dataPath };
+      const exported = await runExport(otherId, loaded, target, 'name');
+      if (exported.status === 'done') outcome.value = { summary: exported.value, source: dataPath };
+      else if (exported.status === 'failed') fail(exported.error);
     } catch (err) {
       const userError = toUserError(err);
-      if (!isCancelled(userError)) {
-        error.value = userError;
-        dialogOpen.value = true;
-      }
+      if (!isCancelled(userError)) fail(userError);
     } finally {
       if (otherId) void clients.project.closeDataset(otherId).catch(() => undefined);
     }
+  }
+
+  function dismissError(): void {
+    error.value = null;
   }
 
   function dismissModelSaved(): void {
@@ -208,6 +211,7 @@ export const useExportsStore = defineStore('exports', () => {
     cancel,
     exportModel,
     applyModelToFile,
+    dismissError,
     dismissModelSaved,
   };
 });

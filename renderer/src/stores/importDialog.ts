@@ -3,11 +3,13 @@ import { computed, ref, shallowRef } from 'vue';
 import type { ImportOptions, PreviewResult } from '../../../shared/data/types';
 import { useClients } from '../api/clients';
 import { toUserError, type UserError } from '../api/userError';
-import { useDatasetStore } from './dataset';
 import { useNoticesStore } from './notices';
 
 /** The settings the user may change in the dialog; omitted = what detection chose. */
 export type ImportOverrides = Omit<ImportOptions, 'path'>;
+
+/** What "Import" does with the file and the settings the user chose. */
+export type Importer = (path: string, overrides: ImportOverrides) => Promise<void>;
 
 /** Encodings offered in the dialog (the engine decodes these through iconv-lite / TextDecoder). */
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030', 'windows-1252'] as const;
@@ -39,6 +41,9 @@ export function previewProblems(preview: PreviewResult): PreviewProblem[] {
  * The import dialog (issue 4, item 7): a user's file is previewed first — detected settings, the
  * first rows, column kinds — and imported only when the user confirms, with the settings they chose.
  * A file rejected outright (empty, binary) never opens the dialog: the error banner says why.
+ *
+ * The dataset store shows the dialog (Open file…, a drop) and hands it its importer
+ * (`connectImporter`), so the two modules do not import each other.
  */
 export const useImportDialogStore = defineStore('importDialog', () => {
   const clients = useClients();
@@ -57,6 +62,11 @@ export const useImportDialogStore = defineStore('importDialog', () => {
   // Answers to superseded requests are dropped: only the latest settings' preview is shown.
   let requestSeq = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let importer: Importer | null = null;
+
+  function connectImporter(next: Importer): void {
+    importer = next;
+  }
 
   async function runPreview(): Promise<void> {
     const file = path.value;
@@ -115,10 +125,24 @@ export const useImportDialogStore = defineStore('importDialog', () => {
   async function confirm(): Promise<void> {
     const file = path.value;
     if (!file) return;
+    if (!importer) throw new Error('The import dialog has no importer: the dataset store connects it.');
     const chosen = { ...overrides.value };
     close();
-    await useDatasetStore().openPath(file, chosen);
+    await importer(file, chosen);
   }
 
-  return { path, overrides, preview, loading, error, open, problems, show, setOverride, close, confirm };
+  return {
+    path,
+    overrides,
+    preview,
+    loading,
+    error,
+    open,
+    problems,
+    connectImporter,
+    show,
+    setOverride,
+    close,
+    confirm,
+  };
 });

@@ -1,23 +1,17 @@
 import { defineStore } from 'pinia';
-import { computed, nextTick, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { MixlabProject } from '../../../shared/project/schema';
 import type { DataSourceStatus, RecoverableSummary } from '../../../shared/project/status';
 import { useClients } from '../api/clients';
 import { toUserError, type UserError } from '../api/userError';
 import { useBrowserEnv } from '../platform/browserEnv';
-import {
-  analysisStateOf,
-  baseName,
-  buildProjectState,
-  currentProjectFit,
-  labelModelOf,
-  restoredFit,
-  sweepStateOf,
-} from '../lib/projectState';
+import { baseName, buildProjectState, stateWithoutData } from '../lib/projectState';
 import { addRecent, markMissing, readRecent, writeRecent, type RecentProject } from '../lib/recentProjects';
 import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
-import { defaultSweepState, useSweepStore } from './sweep';
+import { useSessionStore } from './session';
+import { restoreWithData, restoreWithoutData } from './restoreProject';
+import { useSweepStore } from './sweep';
 
 /** A project whose data file could not be used as it stands: the dialog offers the ways on. */
 export interface DataPrompt {
@@ -50,6 +44,8 @@ export const useProjectStore = defineStore('project', () => {
   const dataset = useDatasetStore();
   const analysis = useAnalysisStore();
   const sweep = useSweepStore();
+  const session = useSessionStore();
+  const restoreTargets = { clients, dataset, analysis, sweep };
 
   const path = ref<string | null>(null);
   const busy = ref(false);
@@ -93,29 +89,20 @@ export const useProjectStore = defineStore('project', () => {
   }
 
   // Another data file opened from anywhere (start screen, drag and drop): a new, untitled analysis.
-  watch(
-    () => dataset.summary,
-    (summary, previous) => {
-      if (restoring || summary === previous) return;
-      path.value = null;
-      baseline.value = null;
-      detached.value = null;
-    },
+  // A restore opens the project's own data: the document it restores stays.
+  onScopeDispose(
+    session.join('project', {
+      reset: () => {
+        if (restoring) return;
+        path.value = null;
+        baseline.value = null;
+        detached.value = null;
+      },
+    }),
   );
 
   function currentState() {
-    if (detached.value) {
-      const {
-        format: _f,
-        version: _v,
-        savedAt: _s,
-        appVersion: _a,
-        embeddedData: _e,
-        dataSource,
-        ...rest
-      } = detached.value.project;
-      return { ...rest, dataSource: dataSource ? { path: dataSource.path, known: dataSource } : null };
-    }
+    if (detached.value) return stateWithoutData(detached.value.project);
     return buildProjectState(
       {
         summary: dataset.summary,
@@ -137,6 +124,15 @@ export const useProjectStore = defineStore('project', () => {
       return false;
     }
     return writeTo(path.value, false);
+  }
+
+  /** Save As…: the dialog that asks whether to embed the data (then saveAs). */
+  function openSaveAs(): void {
+    saveAsOpen.value = true;
+  }
+
+  function closeSaveAs(): void {
+    saveAsOpen.value = false;
   }
 
   /** Save As: the native dialog, then write (with the data embedded if asked). */
@@ -312,14 +308,19 @@ export const useProjectStore = defineStore('project', () => {
     dataPrompt.value = null;
   }
 
+  /** "Locate the data file" from a project open without it: the same prompt as at opening. */
+  function promptForData(): void {
+    const withoutData = detached.value;
+    if (!withoutData) return;
+    const { project, status } = withoutData;
+    dataPrompt.value = { project, path: path.value, status, locateProblem: null };
+  }
+
   /** Without rows: the settings and the sweep (chart and table) are restored, nothing is labelled. */
   async function openDetached(project: MixlabProject, file: string | null, status: DataSourceStatus) {
     restoring = true;
     try {
-      dataset.close();
-      await nextTick(); // the stores' "dataset closed" reset runs first
-      await analysis.restoreState(analysisStateOf(project));
-      sweep.restoreState(sweepStateOf(project, defaultSweepState()));
+      await restoreWithoutData(restoreTargets, project);
       detached.value = { project, status };
       path.value = file;
       baseline.value = null;
@@ -328,33 +329,12 @@ export const useProjectStore = defineStore('project', () => {
     }
   }
 
-  /**
-   * Reopens the data, then restores selection, settings, view, the sweep and the current fit — its
-   * labels recomputed from the stored model (applyModel), never refitted.
-   */
+  /** Reopens the data and restores the analysis over it (restoreProject.ts); then the document is this project. */
   async function restore(project: MixlabProject, file: string | null, dataPath: string): Promise<void> {
     restoring = true;
     try {
       detached.value = null;
-      // The settings the file was read with (detected or chosen in the import dialog), so the columns
-      // the analysis refers to come out the same even if detection would now guess differently.
-      await dataset.openPath(dataPath, project.importOptions);
-      const summary = dataset.summary;
-      if (!summary || summary.file !== dataPath) return; // the import failed and said why
-      await nextTick(); // the stores' "new dataset" resets run first
-      const fit = currentProjectFit(project);
-      let restored: ReturnType<typeof restoredFit> | undefined;
-      if (fit) {
-        const applied = await clients.project.applyModel(summary.datasetId, labelModelOf(fit));
-        restored = restoredFit(fit, applied, summary.datasetId);
-      }
-      const source = (project.viewState as { fitSource?: unknown }).fitSource;
-      await analysis.restoreState(
-        analysisStateOf(project),
-        restored && source ? { ...restored, source: source as never } : restored,
-      );
-      sweep.restoreState(sweepStateOf(project, defaultSweepState()));
-      await nextTick();
+      if (!(await restoreWithData(restoreTargets, project, dataPath))) return;
       path.value = file;
       baseline.value = file ? fingerprint.value : null;
     } catch (err) {
@@ -446,6 +426,8 @@ export const useProjectStore = defineStore('project', () => {
     windowTitle,
     currentState,
     save,
+    openSaveAs,
+    closeSaveAs,
     saveAs,
     confirmDiscard,
     answerConfirm,
@@ -458,6 +440,7 @@ export const useProjectStore = defineStore('project', () => {
     useEmbedded,
     openWithoutData,
     cancelDataPrompt,
+    promptForData,
     autosaveNow,
     startAutosave,
     checkRecovery,

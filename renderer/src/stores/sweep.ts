@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, onScopeDispose, ref } from 'vue';
 import type {
   Preprocessing,
   CovarianceType,
@@ -16,11 +16,14 @@ import type {
 } from '../../../shared/engine/sweep/types';
 import { bestCells } from '../../../shared/engine/sweep/best';
 import { useClients } from '../api/clients';
-import { isCancelled, toUserError, type UserError } from '../api/userError';
+import { toUserError, type UserError } from '../api/userError';
+import { useEngineJob } from '../lib/engineJob';
+import { parseSweepProgress } from '../lib/jobProgress';
 import { MAX_COMPONENTS } from '../lib/modelSettings';
 import { cellKey, mergeCell, toStoredCell, toTypedParams, type StoredSweepCell } from '../lib/sweepCells';
 import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
+import { useSessionStore } from './session';
 
 /** The grid the user asks for: K from kMin to kMax (inclusive) × the checked covariance types. */
 export interface SweepSettings {
@@ -89,18 +92,6 @@ export function defaultSweepState(): SweepState {
   };
 }
 
-/** Reads a sweep progress payload by shape (events cross a process boundary). */
-export function parseSweepProgress(raw: unknown): SweepProgress | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const p = raw as Record<string, unknown>;
-  if (typeof p.done !== 'number' || typeof p.total !== 'number' || typeof p.pass !== 'string') return null;
-  if (p.cell !== undefined) {
-    const c = p.cell as Record<string, unknown> | null;
-    if (!c || typeof c.k !== 'number' || typeof c.status !== 'string') return null;
-  }
-  return p as unknown as SweepProgress;
-}
-
 const kRangeValid = (s: SweepSettings) =>
   Number.isInteger(s.kMin) &&
   Number.isInteger(s.kMax) &&
@@ -117,9 +108,26 @@ export const useSweepStore = defineStore('sweep', () => {
   const clients = useClients();
   const dataset = useDatasetStore();
   const analysis = useAnalysisStore();
+  const session = useSessionStore();
+  const sweepJob = useEngineJob(clients, { kind: 'sweep', parseProgress: parseSweepProgress });
 
   const state = ref<SweepState>(defaultSweepState());
-  const running = ref<RunningSweep | null>(null);
+  /** Cells the running sweep was asked for (its progress says so too, from the first report on). */
+  const plannedTotal = ref(0);
+  const running = computed<RunningSweep | null>(() => {
+    const job = sweepJob.state.value;
+    if (!job) return null;
+    const p = job.progress;
+    return {
+      jobId: job.jobId,
+      done: p?.done ?? 0,
+      total: p?.total ?? plannedTotal.value,
+      pass: p?.pass ?? 'fit',
+      elapsedSeconds: p?.elapsedSeconds ?? 0,
+      etaSeconds: p?.etaSeconds ?? null,
+      cancelling: job.cancelling,
+    };
+  });
   const error = ref<UserError | null>(null);
   /** Key of the cell being adopted, and why the last adoption failed. */
   const adopting = ref<string | null>(null);
@@ -167,17 +175,14 @@ export const useSweepStore = defineStore('sweep', () => {
     };
   });
 
-  // A sweep belongs to its dataset's column indices: a new dataset clears it.
-  watch(
-    () => dataset.summary,
-    (summary, previous) => {
-      if (summary !== previous) {
-        state.value.run = null;
-        error.value = null;
-        adoptError.value = null;
-      }
-    },
-  );
+  // A sweep belongs to its dataset's column indices: a new dataset clears it (settings stay).
+  onScopeDispose(session.join('sweep', { reset: resetForDataset }));
+
+  function resetForDataset(): void {
+    state.value.run = null;
+    error.value = null;
+    adoptError.value = null;
+  }
 
   function setKRange(kMin: number, kMax: number): void {
     state.value.settings = { ...state.value.settings, kMin, kMax };
@@ -199,77 +204,44 @@ export const useSweepStore = defineStore('sweep', () => {
     state.value.mclustSign = on;
   }
 
-  /** Jobs the user cancelled: their late answer is ignored. */
-  const abandoned = new Set<string>();
-
   async function run(): Promise<void> {
     const req = request.value;
     if (!canRun.value || !req) return;
-    const jobId = clients.jobs.newJobId('sweep');
-    const total = req.ks.length * req.covarianceTypes.length;
-    running.value = {
-      jobId,
-      done: 0,
-      total,
-      pass: 'fit',
-      elapsedSeconds: 0,
-      etaSeconds: null,
-      cancelling: false,
-    };
+    plannedTotal.value = req.ks.length * req.covarianceTypes.length;
     error.value = null;
     adoptError.value = null;
     state.value.run = { request: req, cells: [], outcome: 'running', result: null, adopted: null };
     const thisRun = state.value.run;
-    const unsubscribe = clients.events.onProgress(jobId, (raw) => {
-      const p = parseSweepProgress(raw);
-      const job = running.value;
-      if (!p || job?.jobId !== jobId) return;
-      Object.assign(job, {
-        done: p.done,
-        total: p.total,
-        pass: p.pass,
-        elapsedSeconds: p.elapsedSeconds,
-        etaSeconds: p.etaSeconds,
-      });
-      if (p.cell && state.value.run === thisRun)
-        thisRun.cells = mergeCell(thisRun.cells, toStoredCell(p.cell));
-    });
-    try {
-      const response = await clients.sweep.sweep(req, jobId);
-      if (abandoned.has(jobId) || state.value.run !== thisRun) return;
+    const outcome = await sweepJob.run(
+      (jobId) => clients.sweep.sweep(req, jobId),
+      (p) => {
+        if (p.cell && state.value.run === thisRun)
+          thisRun.cells = mergeCell(thisRun.cells, toStoredCell(p.cell));
+      },
+    );
+    // A cancelled sweep was marked so at once; a run replaced meanwhile (new data, a project) is gone.
+    if (outcome.status === 'abandoned' || state.value.run !== thisRun) return;
+    if (outcome.status === 'done') {
+      const response = outcome.value;
       thisRun.cells = response.cells.map(toStoredCell);
       const { preprocessing, nSamples, droppedRows, threads, seconds } = response;
       thisRun.result = { preprocessing, nSamples, droppedRows, threads, seconds };
       thisRun.outcome = 'done';
-    } catch (err) {
-      if (abandoned.has(jobId) || state.value.run !== thisRun) return;
-      const userError = toUserError(err);
-      if (isCancelled(userError)) thisRun.outcome = 'cancelled';
-      else {
-        thisRun.outcome = 'failed';
-        error.value = userError;
-      }
-    } finally {
-      abandoned.delete(jobId);
-      unsubscribe();
-      if (running.value?.jobId === jobId) running.value = null;
+    } else if (outcome.status === 'cancelled') {
+      thisRun.outcome = 'cancelled';
+    } else {
+      thisRun.outcome = 'failed';
+      error.value = outcome.error;
     }
   }
 
   /** Cancels the running sweep; the cells already finished stay (they are real fits). */
   async function cancel(): Promise<void> {
-    const job = running.value;
-    if (!job || job.cancelling) return;
-    job.cancelling = true;
-    try {
-      const stopping = await clients.jobs.cancel(job.jobId);
-      if (stopping && running.value?.jobId === job.jobId) {
-        abandoned.add(job.jobId);
-        running.value = null;
-        if (state.value.run) state.value.run.outcome = 'cancelled';
-      }
-    } catch (err) {
-      error.value = toUserError(err);
+    const outcome = await sweepJob.cancel();
+    if (outcome.status === 'abandoned') {
+      if (state.value.run) state.value.run.outcome = 'cancelled';
+    } else if (outcome.status === 'failed') {
+      error.value = outcome.error;
     }
   }
 

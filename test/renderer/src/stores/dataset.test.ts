@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MixlabError } from '../../../../shared/api';
 import type { ImportOptions } from '../../../../shared/data/types';
-import { parseImportProgress, useDatasetStore } from '../../../../renderer/src/stores/dataset';
+import { parseImportProgress } from '../../../../renderer/src/lib/jobProgress';
+import { useDatasetStore } from '../../../../renderer/src/stores/dataset';
 import { useImportDialogStore } from '../../../../renderer/src/stores/importDialog';
 import { useNoticesStore } from '../../../../renderer/src/stores/notices';
 import { createFakeApi, deferred, flush, installStores, irisSummary } from '../../support/fakeApi';

@@ -282,6 +282,31 @@ describe('project store', () => {
     expect(ctx.saved[0].state.dataSource).toEqual({ path: '/data/two.csv', known: fingerprint });
   });
 
+  it('a project open without its data asks for the file again with the prompt it opened with', async () => {
+    const first = setup();
+    await fitted(first);
+    await first.project.saveAs(false);
+    const project = asProject(first.saved[0].state);
+    const missing = { state: 'missing', message: 'The data file was not found.' } as const;
+    const ctx = setup({
+      openProject: async ({ path }: { path: string }): Promise<OpenedProject> => ({
+        path,
+        project,
+        dataSource: missing,
+      }),
+    });
+    await ctx.project.openPath('/projects/two.mixlab');
+    await ctx.project.openWithoutData();
+    expect(ctx.project.dataPrompt).toBeNull();
+    ctx.project.promptForData();
+    expect(ctx.project.dataPrompt).toEqual({
+      project,
+      path: '/projects/two.mixlab',
+      status: missing,
+      locateProblem: null,
+    });
+  });
+
   it('shows a refusal by its code and keeps what is open', async () => {
     const ctx = setup({
       openProject: async () => {

@@ -12,7 +12,8 @@ import type { AppliedModel } from '../../../../shared/export/applyModel';
 import type { LabelModel } from '../../../../shared/export/labelModel';
 import { useAnalysisStore } from '../../../../renderer/src/stores/analysis';
 import { useDatasetStore } from '../../../../renderer/src/stores/dataset';
-import { useSweepStore, parseSweepProgress } from '../../../../renderer/src/stores/sweep';
+import { useSweepStore } from '../../../../renderer/src/stores/sweep';
+import { parseSweepProgress } from '../../../../renderer/src/lib/jobProgress';
 import { sortCells } from '../../../../renderer/src/lib/sweepCells';
 import { createFakeApi, deferred, flush, installStores, type FakeApi } from '../../support/fakeApi';
 

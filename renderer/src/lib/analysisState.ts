@@ -1,0 +1,79 @@
+/**
+ * The analysis workspace's state as plain data — what the analysis store holds for the panels and a
+ * project file saves — and the shape of a finished fit. No Vue here: the store and the project
+ * mapping (projectState.ts) both build on it.
+ */
+import type { FitRequest, FitResponse } from '../../../shared/engine/model/types';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from './modelSettings';
+import { DEFAULT_TABLE_ORDER, type TableOrderSpec } from './tableOrder';
+
+/** Scatter axes: two modelled columns (by dataset column index) or the first two principal components. */
+export interface ScatterViewSettings {
+  axes: 'features' | 'pca';
+  /** Dataset column indices; null = the first / second modelled column. */
+  x: number | null;
+  y: number | null;
+  opacityByCertainty: boolean;
+}
+
+export interface AnalysisViewSettings {
+  scatter: ScatterViewSettings;
+  /** Dataset column index of the histogram; null = the first modelled column. */
+  histogramColumn: number | null;
+  certaintyThreshold: number;
+  table: TableOrderSpec;
+}
+
+export interface PreprocessingSettings {
+  standardize: boolean;
+  /** True once the user set `standardize` by hand (then the scale advice no longer changes it). */
+  standardizeChosen: boolean;
+  /** Dataset column indices to log-transform (a subset of the selection). */
+  logColumns: number[];
+}
+
+/**
+ * The workspace's state as plain data (numbers, strings, arrays): what a project file saves and
+ * restores. The fitted model itself is `AnalysisStore.current` (typed arrays), saved separately.
+ */
+export interface AnalysisState {
+  selection: number[];
+  preprocessing: PreprocessingSettings;
+  settings: ModelSettings;
+  view: AnalysisViewSettings;
+}
+
+export const DEFAULT_CERTAINTY_THRESHOLD = 0.9;
+
+export function defaultAnalysisState(): AnalysisState {
+  return {
+    selection: [],
+    preprocessing: { standardize: false, standardizeChosen: false, logColumns: [] },
+    settings: { ...DEFAULT_MODEL_SETTINGS },
+    view: {
+      scatter: { axes: 'features', x: null, y: null, opacityByCertainty: false },
+      histogramColumn: null,
+      certaintyThreshold: DEFAULT_CERTAINTY_THRESHOLD,
+      table: { ...DEFAULT_TABLE_ORDER },
+    },
+  };
+}
+
+/** A fit that finished: what was asked and what the engine answered. `id` orders fits in a session. */
+export interface CurrentFit {
+  id: number;
+  request: FitRequest;
+  response: FitResponse;
+  /**
+   * Where the fit came from when not from the Fit button: a sweep cell the user chose.
+   * Such a fit was not rerun: its labels and responsibilities come from applyModel on the cell's
+   * params, so `response.fit.traces` is empty (no trace view) and `logDensity` has length 0.
+   */
+  source?: FitSource;
+}
+
+export interface FitSource {
+  kind: 'sweep';
+  k: number;
+  covarianceType: FitRequest['options']['covarianceType'];
+}
