@@ -129,12 +129,6 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer stores' own cycle (dataset.ts ↔ importDialog.ts) goes with their rework, which is
-    // under way on another branch; remove this exception when it lands.
-    files: ['renderer/src/stores/dataset.ts', 'renderer/src/stores/importDialog.ts'],
-    rules: { 'mixlab/no-import-cycle': 'off' },
-  },
-  {
     files: ['electron/engine/**/*.ts', 'electron/cli/**/*.ts', 'electron/common/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [withoutElectron] }] },
   },

@@ -25,6 +25,8 @@ export interface DatasetClient {
   /** Detected settings, the first rows and their column kinds, for the import dialog. */
   preview(options: ImportOptions): Promise<PreviewResult>;
   getRows(request: RowsRequest): Promise<RowsResult>;
+  /** Frees a dataset in the engine (replaced by another, closed, or imported after a cancel). */
+  release(datasetId: string): Promise<void>;
   /**
    * The file-system path of a file dropped on the window, or null when the bridge cannot tell (a
    * sandboxed page never sees paths: Electron's preload answers with `webUtils.getPathForFile`).
@@ -39,6 +41,7 @@ export function createDatasetClient(api: MixlabApi = systemApi()): DatasetClient
     importFile: (options, jobId) => api.importDataset({ jobId, options }),
     preview: (options) => api.previewDataset({ options }),
     getRows: (request) => api.getRows(request),
+    release: async (datasetId) => void (await api.closeDataset({ datasetId })),
     pathForDroppedFile: (file) => {
       const path = api.pathForDroppedFile(file);
       return typeof path === 'string' && path !== '' ? path : null;

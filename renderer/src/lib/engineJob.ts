@@ -30,8 +30,12 @@ export type JobOutcome<T> =
   | { status: 'failed'; error: UserError }
   /** The engine answered "cancelled" before the cancel came back: a note for the user, not an error. */
   | { status: 'cancelled' }
-  /** The user cancelled and the engine had it: whatever the engine answered was ignored. */
-  | { status: 'abandoned' };
+  /**
+   * The user cancelled and the engine had it: whatever the engine answered was ignored. `late` is
+   * a result that arrived anyway (the job finished before it saw the cancel), for the caller to
+   * release (an imported dataset the engine would otherwise keep).
+   */
+  | { status: 'abandoned'; late?: T };
 
 /** What a cancel did. */
 export type CancelOutcome =
@@ -93,7 +97,7 @@ export function useEngineJob<P>(
     subscriptions.add(unsubscribe);
     try {
       const value = await call(jobId);
-      return abandoned.has(jobId) ? { status: 'abandoned' } : { status: 'done', value };
+      return abandoned.has(jobId) ? { status: 'abandoned', late: value } : { status: 'done', value };
     } catch (err) {
       if (abandoned.has(jobId)) return { status: 'abandoned' };
       const error = toUserError(err);

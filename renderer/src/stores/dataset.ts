@@ -78,9 +78,16 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /** The one place the summary changes: the session's stores start over for the new one. */
   function replace(next: DatasetSummary | null): void {
-    if (next === current.value) return;
+    const previous = current.value;
+    if (next === previous) return;
     current.value = next;
     session.startOver(next);
+    // The engine holds every imported table until told otherwise: free the one the page let go.
+    if (previous && previous.datasetId !== next?.datasetId) release(previous.datasetId);
+  }
+
+  function release(datasetId: string): void {
+    void clients.dataset.release(datasetId).catch(() => undefined);
   }
 
   function openSample(id: SampleInfo['id']): Promise<void> {
@@ -133,6 +140,8 @@ export const useDatasetStore = defineStore('dataset', () => {
       replace(outcome.value);
     } else if (outcome.status === 'failed') {
       notices.showError(outcome.error, 'import');
+    } else if (outcome.status === 'abandoned' && outcome.late) {
+      release(outcome.late.datasetId);
     }
   }
 
@@ -142,7 +151,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     if (outcome.status === 'failed') notices.showError(outcome.error);
   }
 
-  /** Back to the start screen. The engine keeps the dataset until the next import replaces it. */
+  /** Back to the start screen; the engine frees the dataset. */
   function close(): void {
     source.value = null;
     lost.value = false;

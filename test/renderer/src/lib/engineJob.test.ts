@@ -85,7 +85,7 @@ describe('useEngineJob', () => {
     progress(api, jobId, { rowsWritten: 5, totalRows: 5 });
     expect(job.state.value?.progress).toBeNull();
     first.resolve({ rows: 5 }); // it finished anyway: still abandoned
-    expect(await running).toEqual({ status: 'abandoned' });
+    expect(await running).toEqual({ status: 'abandoned', late: { rows: 5 } }); // for the caller to release
     expect(job.state.value?.jobId).toBe(secondId);
 
     second.reject(new MixlabError('engine_crashed', 'The engine stopped.'));

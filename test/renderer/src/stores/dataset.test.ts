@@ -115,6 +115,50 @@ describe('dataset store', () => {
     expect(useNoticesStore().error).toBeNull();
   });
 
+  it('frees an import that finished after the engine took its cancel, and keeps the data open before', async () => {
+    const gate = deferred<typeof irisSummary>();
+    const late = { ...irisSummary, datasetId: 'ds-late' };
+    const api = createFakeApi({
+      openSample: () => gate.promise,
+      cancelJob: async () => {
+        // The engine took the cancel, but the import finished before it looked: it holds the table.
+        setTimeout(() => gate.resolve(late), 0);
+        return { cancelled: true };
+      },
+      closeDataset: async () => ({ released: true }),
+    });
+    installStores(api);
+    const dataset = useDatasetStore();
+    const opening = dataset.openSample('mall_customers');
+    await flush();
+    await dataset.cancelOpen();
+    expect(dataset.openJob).toBeNull();
+    await opening;
+    await flush();
+    expect(dataset.summary).toBeNull();
+    expect(api.calls.filter((c) => c.method === 'closeDataset').map((c) => c.arg)).toEqual([
+      { datasetId: 'ds-late' },
+    ]);
+  });
+
+  it('frees the dataset it replaces, and the last one when the page goes back to the start screen', async () => {
+    let n = 0;
+    const api = createFakeApi({
+      openSample: async () => ({ ...irisSummary, datasetId: `ds-${++n}` }),
+      closeDataset: async () => ({ released: true }),
+    });
+    installStores(api);
+    const dataset = useDatasetStore();
+    await dataset.openSample('iris');
+    await dataset.openSample('faithful');
+    dataset.close();
+    await flush();
+    expect(api.calls.filter((c) => c.method === 'closeDataset').map((c) => c.arg)).toEqual([
+      { datasetId: 'ds-1' },
+      { datasetId: 'ds-2' },
+    ]);
+  });
+
   it('previews a dropped file, by the path the bridge gives for it, in the import dialog', async () => {
     const api = createFakeApi({
       pathForDroppedFile: (file: unknown) => `/dropped/${(file as { name: string }).name}`,
