@@ -12,8 +12,12 @@
  * - at least one number matches, with a non-zero sum;
  * - every number matches, or at least half do and the range has 2 or more data rows (an id column
  *   or a count may continue in the summary row: `201,Total,30`);
- * - "equal" allows the rounding of the written total: half a unit of its last written decimal
- *   (`3.58` for 3.579 is what a spreadsheet shows and exports), and 1e-9 relative otherwise.
+ * - "equal" allows the rounding of what a spreadsheet shows and exports: half a unit of the total's
+ *   last written decimal (`3.58` for 3.579), plus, for cells written rounded too (each off by up to
+ *   half a unit h_i of its own last decimal, independently), four standard deviations of their
+ *   summed rounding errors, 4·sqrt(Σ h_i² / 3) (a uniform error on [-h, h] has variance h²/3), never
+ *   more than Σ h_i, and nothing over a single row (its total shows the same value, rounded the
+ *   same way); 1e-9 relative at least.
  *
  * A labelled row whose numbers are not sums stays data (a category called "Total" in long-format
  * data is not a summary). Rows are ranged over in order, so a grand total after subtotals matches
@@ -50,7 +54,13 @@ interface Range {
   /** Neumaier compensation terms, one per column. */
   comp: Float64Array;
   counts: Int32Array;
+  /** Σ h_i and Σ h_i² of the cells summed: h_i = half a unit of the cell's last written decimal. */
+  rounding: Float64Array;
+  roundingSq: Float64Array;
 }
+
+/** Half a unit of the last decimal for a number written with d decimals (format code & 31). */
+const HALF_UNIT = Array.from({ length: 32 }, (_, d) => 0.5 * 10 ** -d);
 
 export function findTotalRows(columns: readonly ColumnBuilder[], rowCount: number): TotalRow[] {
   const candidates = labelledRows(columns, rowCount);
@@ -108,6 +118,8 @@ function newRange(from: number, width: number): Range {
     sums: new Float64Array(width),
     comp: new Float64Array(width),
     counts: new Int32Array(width),
+    rounding: new Float64Array(width),
+    roundingSq: new Float64Array(width),
   };
 }
 
@@ -124,6 +136,12 @@ function addRow(ranges: Range[], columns: readonly ColumnBuilder[], numeric: num
       range.comp[j] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
       range.sums[j] = t;
       range.counts[j]++;
+      const format = columns[j].formats[row];
+      if (format < MISSING_BASE) {
+        const h = HALF_UNIT[format & 31];
+        range.rounding[j] += h;
+        range.roundingSq[j] += h * h;
+      }
     }
     if (any) range.rows++;
   }
@@ -146,7 +164,9 @@ function bestRange(
     for (const j of cells) {
       if (range.counts[j] === 0) continue;
       const sum = range.sums[j] + range.comp[j];
-      if (equalsWritten(columns[j], row, sum)) {
+      const summed =
+        range.counts[j] < 2 ? 0 : Math.min(range.rounding[j], 4 * Math.sqrt(range.roundingSq[j] / 3));
+      if (equalsWritten(columns[j], row, sum, summed)) {
         matched.push(j);
         if (sum !== 0) nonZero = true;
       }
@@ -158,10 +178,13 @@ function bestRange(
   return best;
 }
 
-/** Whether the cell at `row` equals `sum` as written: within half a unit of its last decimal. */
-function equalsWritten(column: ColumnBuilder, row: number, sum: number): boolean {
+/**
+ * Whether the cell at `row` equals `sum` as written: within half a unit of its last decimal plus
+ * `summed`, the allowance for the rounding of the cells summed.
+ */
+function equalsWritten(column: ColumnBuilder, row: number, sum: number, summed: number): boolean {
   const v = column.values[row];
   const format = column.formats[row];
-  const halfUnit = format < MISSING_BASE ? 0.5 * 10 ** -(format & 31) : 0;
-  return Math.abs(v - sum) <= Math.max(halfUnit, 1e-9 * Math.max(Math.abs(v), Math.abs(sum)));
+  const halfUnit = format < MISSING_BASE ? HALF_UNIT[format & 31] : 0;
+  return Math.abs(v - sum) <= Math.max(halfUnit + summed, 1e-9 * Math.max(Math.abs(v), Math.abs(sum)));
 }

@@ -161,4 +161,26 @@ describe('mixlab apply on a file the import refuses', () => {
       expect(existsSync(out)).toBe(false);
     }
   });
+
+  it('leaves summary rows unlabelled, says so on stderr, and labels them with --total-rows keep', () => {
+    const totals = path.join(fixturesDir, 'hostile', 'h07_total_row.csv');
+    const model = path.join(tmp, 'm-totals.json');
+    expect(mixlab('fit', totals, '--columns', 'units,revenue', '--k', '1', '--model', model).status).toBe(0);
+    const res = mixlab('apply', model, totals, '--labels', path.join(tmp, 't.csv'), '--json');
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ rows: 25, labelled: 24, excluded: 1 });
+    expect(res.stderr).toMatch(/^note: left out 1 summary row \(row 25 "Total"\)/);
+    const kept = mixlab(
+      'apply',
+      model,
+      totals,
+      '--labels',
+      path.join(tmp, 'k.csv'),
+      '--total-rows',
+      'keep',
+      '--json',
+    );
+    expect(JSON.parse(kept.stdout)).toMatchObject({ rows: 25, labelled: 25, excluded: 0 });
+    expect(kept.stderr).toBe('');
+  });
 });

@@ -54,8 +54,19 @@ export async function importXlsx(
       { sheets },
     );
   }
-  const builder = new TableBuilder(false, (rows) => Math.max(1024, rows * 2), undefined, options);
-  await readSheet(workbook, chosen.part, builder, ctx, limits, maxRows, totalBytes);
+  // Size the columns for the whole sheet from the XML read per row so far (as CSV does from bytes).
+  const sheetBytes = workbook.archive.entry(chosen.part)!.size;
+  const read = { chars: 0 };
+  const builder = new TableBuilder(
+    false,
+    (rows) =>
+      rows < 64 || read.chars === 0
+        ? Math.max(1024, rows * 2)
+        : Math.max(Math.ceil(rows * 1.1), Math.ceil(((sheetBytes * rows) / read.chars) * 1.02) + 64),
+    undefined,
+    options,
+  );
+  await readSheet(workbook, chosen.part, builder, ctx, limits, maxRows, totalBytes, read);
   if (builder.rows === 0) throw rejectNoDataRows(builder.header ?? []);
   ctx.progress({ bytesRead: totalBytes, totalBytes, rows: builder.rows }, true);
   const built = builder.finish();
@@ -85,6 +96,7 @@ async function readSheet(
   limits: XlsxReadLimits,
   maxRows: number,
   totalBytes: number,
+  read: { chars: number },
 ): Promise<void> {
   const entry = workbook.archive.entry(part)!;
   let cells: string[] = [];
@@ -127,7 +139,9 @@ async function readSheet(
     onCompressed: (n) => (compressed = n),
   });
   for await (const chunk of stream) {
-    reader.push(decoder.decode(chunk));
+    const text = decoder.decode(chunk);
+    read.chars += text.length;
+    reader.push(text);
     if (handler.stopped) break;
     if (builder.rows - reported >= 4096) {
       reported = builder.rows;

@@ -10,7 +10,7 @@ import { resolveDialect } from './delimitedDialect';
 import type { ImportContext } from './importDelimited';
 import { importXlsx } from './importXlsx';
 import { lineInText } from './quoteErrors';
-import { rejectNoDataRows, rejectQuote } from './rejections';
+import { rejectNoDataRows, rejectNulByte, rejectQuote } from './rejections';
 import { sniffFile } from './sniffFile';
 import { tableSink } from './tableSink';
 
@@ -41,6 +41,9 @@ export async function previewFile(options: ImportOptions, ctx: ImportContext): P
     dialect.decimal.charCodeAt(0),
     true,
   );
+  // A NUL byte past the sniffed 64 KiB: refused here as the import would refuse it.
+  const nul = dialect.sampleText.indexOf('\0');
+  if (nul >= 0) throw rejectNulByte(lineInText(dialect.sampleText, nul), null);
   try {
     scanner.push(dialect.sampleText, sniffed.whole);
   } catch (err) {

@@ -110,3 +110,17 @@ describe('findTotalRows', () => {
     expect(found(rows)).toEqual([]);
   });
 });
+
+describe('findTotalRows: totals of rounded displays', () => {
+  it('finds a total whose cells were all exported rounded (the sum of the shown values drifts)', () => {
+    // 200 amounts with three decimals, shown and exported with two, and their true total shown too.
+    const truth = Array.from({ length: 200 }, (_, i) => 10 + ((i * 7919) % 1000) / 1000 + 0.0049);
+    const rows = truth.map((x, i) => [`r${i}`, x.toFixed(2)]);
+    const total = truth.reduce((a, b) => a + b, 0);
+    const shownSum = rows.reduce((a, r) => a + Number(r[1]), 0);
+    expect(Math.abs(total - shownSum)).toBeGreaterThan(0.05);
+    expect(found([...rows, ['Total', total.toFixed(2)]])).toHaveLength(1);
+    // Off by more than rounding can explain: data.
+    expect(found([...rows, ['Total', (total + 2).toFixed(2)]])).toHaveLength(0);
+  });
+});

@@ -105,3 +105,10 @@ describe('summary rows', () => {
     expect(preview.totalRows).toBe(4);
   });
 });
+
+describe('the preview refuses what the import refuses', () => {
+  it('a NUL byte the sniffing did not see refuses the preview too, with its line', async () => {
+    const err = await refusal(previewFile({ path: path.join(hostileDir, 'h03_nul_byte_late.csv') }, ctx()));
+    expect(err).toMatchObject({ code: 'not_text', details: { line: 4138 } });
+  });
+});
