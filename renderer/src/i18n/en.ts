@@ -262,7 +262,8 @@ const en = {
     noneDropped: 'Every row has values in the selected columns.',
     dropped: '{n} rows with missing values in the selected columns will be left out.',
     droppedAtLeast: 'At least {n} rows with missing values in the selected columns will be left out.',
-    totalRows: '{n} summary rows (totals of the rows above) are left out of every fit (listed under “Problems found”).',
+    totalRows:
+      '{n} summary rows (totals of the rows above) are left out of every fit (listed under “Problems found”).',
   },
   fit: {
     restart: 'Restart {r} of {n}',

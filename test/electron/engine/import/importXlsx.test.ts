@@ -115,7 +115,9 @@ describe('importXlsx: cells as the text Excel would export', () => {
 
   it('refuses a cell of more than 16 MB', async () => {
     // Letters that do not compress (a run of one letter would be refused as a bomb first).
-    const text = randomBytes(12 * 2 ** 20 + 3).toString('base64').replace(/[+/]/g, 'x');
+    const text = randomBytes(12 * 2 ** 20 + 3)
+      .toString('base64')
+      .replace(/[+/]/g, 'x');
     const sheetData = header('a') + `<row>${str(text)}</row>`;
     const err = await refusal(load(book(workbookParts({ sheetData }))));
     expect(err).toMatchObject({ code: 'xlsx_too_large', details: { limit: 'cell' } });
