@@ -53,6 +53,27 @@ export async function* partStream(
   if (budget.inflated + entry.size > limits.totalBytes)
     throw rejectXlsxTooLarge('total', entry.name, limits, { declared: entry.size });
   const start = await archive.dataOffset(entry);
+  if (entry.size > limits.ratioFloor && entry.size > limits.verifyRatio * entry.compressedSize) {
+    // Better compressed than real sheets are: inflate it once, only counting (and checking the
+    // CRC), before anything is parsed, so a part that lies about its size is refused in a fraction
+    // of the time parsing it up to its declared size would take.
+    for await (const _chunk of inflated(archive, entry, start, newBudget(limits), {
+      signal: options.signal,
+    })) {
+      // Counted and checked inside; nothing is kept.
+    }
+  }
+  yield* inflated(archive, entry, start, budget, options);
+}
+
+/** The part's bytes as they come out of zlib, counted against its declared size and checksummed. */
+async function* inflated(
+  archive: ZipArchive,
+  entry: ZipEntry,
+  start: number,
+  budget: InflateBudget,
+  options: Pick<PartStreamOptions, 'signal' | 'onCompressed'>,
+): AsyncGenerator<Buffer> {
   const source: Readable =
     entry.compressedSize === 0
       ? new PassThrough().end()
@@ -66,18 +87,18 @@ export async function* partStream(
     compressed += chunk.length;
     options.onCompressed?.(compressed);
   });
-  const inflated: Transform =
+  const inflate: Transform =
     entry.method === 8
       ? createInflateRaw({ chunkSize: OUT_CHUNK })
       : new PassThrough({ highWaterMark: OUT_CHUNK });
   // The pipeline's own rejection is observed here; an error surfaces through the loop below.
-  const piped = pipeline(source, inflated).catch((err: unknown) => err);
+  const piped = pipeline(source, inflate).catch((err: unknown) => err);
   let size = 0;
   let crc = 0;
   let finished = false;
   try {
     try {
-      for await (const chunk of inflated as AsyncIterable<Buffer>) {
+      for await (const chunk of inflate as AsyncIterable<Buffer>) {
         if (options.signal.aborted) throw cancelledError();
         size += chunk.length;
         budget.inflated += chunk.length;
@@ -99,7 +120,7 @@ export async function* partStream(
   } finally {
     if (!finished) {
       source.destroy();
-      inflated.destroy();
+      inflate.destroy();
     }
   }
   if (size !== entry.size)

@@ -9,8 +9,12 @@
  *   totalBytes         2 GiB    inflated bytes of all parts read for one import
  *   metaPartBytes     32 MiB    workbook, relationships and styles parts (read whole)
  *   ratio / ratioFloor 100 : 1 above 16 MiB — real sheets deflate 4-20 : 1 (measured: exceljs and
- *                              Excel files, 200 000 rows × 5 columns, 45 MB of XML in 9.5 MB); a
- *                              part that inflates past 100 × its compressed size is a bomb
+ *                              Excel files, 200 000 rows × 5 columns, 45 MB of XML in 9.5 MB; 42 : 1
+ *                              for a sheet of one long text repeated inline); a part that inflates
+ *                              past 100 × its compressed size is a bomb
+ *   verifyRatio         25 : 1 above 16 MiB — a part compressed better than this is inflated once,
+ *                              only counted, before it is parsed (a bomb lying about its size is
+ *                              refused in a fraction of a second instead of after parsing)
  *   sharedStrings      4 Mi strings and 128 Mi characters (UTF-16 units) in the shared-string table,
  *                              which is held in memory while the sheet is read (≤ ~400 MB)
  *   cellChars         16 Mi    characters of one cell's text (as the CSV record limit, 16 MB)
@@ -29,6 +33,7 @@ export interface XlsxLimits {
   metaPartBytes: number;
   ratio: number;
   ratioFloor: number;
+  verifyRatio: number;
   sharedStrings: number;
   sharedStringChars: number;
   cellChars: number;
@@ -42,6 +47,7 @@ export const XLSX_LIMITS: Readonly<XlsxLimits> = {
   metaPartBytes: 32 * 2 ** 20,
   ratio: 100,
   ratioFloor: 16 * 2 ** 20,
+  verifyRatio: 25,
   sharedStrings: 4 * 2 ** 20,
   sharedStringChars: 128 * 2 ** 20,
   cellChars: 16 * 2 ** 20,

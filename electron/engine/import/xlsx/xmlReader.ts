@@ -56,7 +56,7 @@ const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c ==
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** Thrown inside the scan when a construct is cut by the end of the text seen so far. */
+/** Returned by a construct cut by the end of the text seen so far (read again with more text). */
 const INCOMPLETE = -1;
 
 export class XmlReader {

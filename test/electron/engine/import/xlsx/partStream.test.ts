@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,12 @@ async function refusal(promise: Promise<unknown>): Promise<EngineError> {
   return err as EngineError;
 }
 
+/** Letters that compress about 1.3 : 1. */
+const randomLetters = (n: number): string =>
+  randomBytes(Math.ceil((n * 3) / 4))
+    .toString('base64')
+    .slice(0, n);
+
 const cells = Buffer.from('<row><c><v>1</v></c><c><v>2</v></c></row>'.repeat(25_000));
 
 describe('partStream', () => {
@@ -75,6 +82,34 @@ describe('partStream', () => {
     expect(err.message).toMatch(/beyond the size its ZIP directory declares/);
     // At most one output chunk (256 KiB) past the declared 4 MiB was inflated.
     expect(budget.inflated).toBeLessThanOrEqual((4 << 20) + 256 * 1024);
+  });
+
+  it('inflates a part compressed better than 25 : 1 once, only counting, before yielding a byte', async () => {
+    const compressed = repeatedDeflate(cells, 400);
+    const { archive, entry } = await open({ name: 'sheet.xml', compressed, declaredSize: 64 << 20, crc: 0 });
+    let yielded = 0;
+    const err = await refusal(
+      (async () => {
+        for await (const chunk of partStream(archive, entry, newBudget(), {
+          limit: XLSX_LIMITS.partBytes,
+          signal,
+        }))
+          yielded += chunk.length;
+      })(),
+    );
+    expect(err.message).toMatch(/beyond the size its ZIP directory declares/);
+    expect(yielded).toBe(0);
+    // A part as compressed as real sheets is streamed straight away.
+    const plain = await open({ name: 's', data: Buffer.from(randomLetters(20 << 20)) });
+    let first = 0;
+    for await (const chunk of partStream(plain.archive, plain.entry, newBudget(), {
+      limit: XLSX_LIMITS.partBytes,
+      signal,
+    })) {
+      first = chunk.length;
+      break;
+    }
+    expect(first).toBeGreaterThan(0);
   });
 
   it('refuses a part cut short, damaged, or with a wrong checksum', async () => {
