@@ -20,6 +20,8 @@ export const importOptionsSchema = z
     delimiter: z.string().min(1).max(4).optional(),
     decimal: z.enum(['.', ',']).optional(),
     sheet: z.string().max(255).optional(),
+    header: z.boolean().optional(),
+    totalRows: z.enum(['exclude', 'keep']).optional(),
   })
   .strict();
 

@@ -1,11 +1,14 @@
 /**
  * How fit, sweep and apply report a failure: an ArgumentError or EngineError keeps its code, anything
  * else is `internal`. With --json the error is the one object on stdout ({"error": {code, message}});
- * without, one line on stderr. Exit code 2 for invalid_arguments (the user's command line), 1 otherwise.
+ * without, one line on stderr. Exit code 2 for invalid_arguments (the user's command line) and for a
+ * data file the import refuses (rejections.ts IMPORT_REFUSALS: the file's fault, as with `mixlab
+ * inspect`), 1 otherwise.
  */
 import { EngineError, type EngineErrorInfo } from '../../shared/errors';
 import { ArgumentError } from './args';
 import type { CliContext } from './cliTypes';
+import { IMPORT_REFUSALS } from '../engine/import/rejections';
 
 export function errorInfo(err: unknown): EngineErrorInfo {
   if (err instanceof ArgumentError) return { code: err.code, message: err.message };
@@ -29,5 +32,5 @@ export function reportError(
   const info = errorInfo(err);
   if (json) ctx.stdout(JSON.stringify({ error: { code: info.code, message: info.message } }) + '\n');
   else ctx.stderr(`mixlab ${command}: ${oneLine ? info.message.replace(/\s*\n\s*/g, ' ') : info.message}\n`);
-  return info.code === 'invalid_arguments' ? 2 : 1;
+  return info.code === 'invalid_arguments' || IMPORT_REFUSALS.has(info.code) ? 2 : 1;
 }

@@ -14,7 +14,14 @@
  * Counts of missing and text cells are kept as cells arrive; the numbers' count, sum, min and max
  * come from `values` (numberStats.ts), so a number costs only its two stores.
  */
-import { FORMAT_VERBATIM, SCAN_NUMBER, SCAN_OVERFLOW, scanNumber, type NumberScan } from './numberGrammar';
+import {
+  FORMAT_VERBATIM,
+  SCAN_NUMBER,
+  SCAN_OVERFLOW,
+  formatNumber,
+  scanNumber,
+  type NumberScan,
+} from './numberGrammar';
 import { isNonfiniteToken, missingTokenIndex, trimSpaces } from './missingTokens';
 import { grownFloat64, grownInt32, grownUint8 } from './growable';
 import { NumberAccumulator, type NumberStats } from './numberStats';
@@ -48,11 +55,13 @@ export class ColumnBuilder {
   nonNumeric = 0;
   readonly nonNumericRows: number[] = [];
   readonly nonfinite: NonfiniteCell[] = [];
+  /** Cells whose text is a non-zero number too small for a double (`1e-400`): read as 0, reported. */
+  readonly underflow: NonfiniteCell[] = [];
   /** Verbatim texts that are not numbers (distinct counts these, not kept number texts). */
   private readonly textCodes = new Set<number>();
 
   private readonly scan: NumberScan = { value: 0, format: 0 };
-  private readonly accumulator = new NumberAccumulator();
+  private accumulator = new NumberAccumulator();
 
   constructor(
     readonly decimalComma: boolean,
@@ -115,7 +124,17 @@ export class ColumnBuilder {
     if (status === SCAN_NUMBER) {
       this.values[row] = scan.value;
       this.formats[row] = scan.format;
-      if (scan.format === FORMAT_VERBATIM) this.keepText(row, s.slice(start, end));
+      if (scan.format === FORMAT_VERBATIM) {
+        const text = s.slice(start, end);
+        this.keepText(row, text);
+        // Only the exponent / long-mantissa path can round a non-zero literal to 0.
+        if (
+          scan.value === 0 &&
+          /[1-9]/.test(text.split(/[eE]/)[0]) &&
+          this.underflow.length < MAX_LISTED_ROWS
+        )
+          this.underflow.push({ row: row + 1, value: text });
+      }
       return;
     }
     this.values[row] = NaN;
@@ -156,6 +175,79 @@ export class ColumnBuilder {
     this.missing++;
   }
 
+  /**
+   * Makes the cell `text` row 0 and every stored row one later (a first line read as the header
+   * turns out to be data, firstLine.ts). Row numbers in the lists move with their rows.
+   */
+  insertFirst(text: string): void {
+    this.reserve(this.length + 1);
+    this.values.copyWithin(1, 0, this.length);
+    this.formats.copyWithin(1, 0, this.length);
+    this.codes?.copyWithin(1, 0, this.length);
+    this.length++;
+    const lists = [this.nonfinite, this.underflow];
+    for (const list of lists) for (const cell of list) cell.row++;
+    for (let k = 0; k < this.nonNumericRows.length; k++) this.nonNumericRows[k]++;
+    const nonNumeric = this.nonNumeric;
+    const listed = [this.nonNumericRows.length, this.nonfinite.length, this.underflow.length];
+    this.setCell(0, text, 0, text.length);
+    // setCell appended row 1 to a list (or found it full): it belongs first.
+    if (this.nonNumeric > nonNumeric) {
+      if (this.nonNumericRows.length > listed[0]) this.nonNumericRows.pop();
+      this.nonNumericRows.unshift(1);
+      if (this.nonNumericRows.length > MAX_LISTED_ROWS) this.nonNumericRows.pop();
+    }
+    lists.forEach((list, i) => {
+      if (list.length > listed[i + 1]) list.unshift(list.pop()!);
+    });
+    this.accumulator = new NumberAccumulator();
+  }
+
+  /**
+   * Leaves rows out of the column (summary rows, totalRows.ts): their values become NaN, so neither
+   * the statistics nor a fit see them, and their cells are no longer counted as missing, text or
+   * non-finite; the cell texts stay (a number's text is kept in the dictionary) for display and
+   * export. `rows`: 0-based, ascending.
+   */
+  excludeRows(rows: readonly number[]): void {
+    if (rows.length === 0) return;
+    const excluded = new Set(rows);
+    const droppedCodes = new Set<number>();
+    for (const row of rows) {
+      const format = this.formats[row];
+      if (format === FORMAT_VERBATIM) {
+        const code = this.codes![row];
+        if (this.textCodes.has(code)) {
+          this.nonNumeric--;
+          this.textNonBlank--;
+          droppedCodes.add(code);
+        } else if (this.values[row] !== this.values[row]) {
+          // A missing token padded with spaces, kept verbatim.
+          this.missing--;
+          if (trimSpaces(this.dictionary[code]) !== '') this.textNonBlank--;
+        }
+      } else if (format >= MISSING_BASE) {
+        this.missing--;
+        if (format > MISSING_BASE) this.textNonBlank--;
+      } else {
+        this.keepText(row, formatNumber(this.values[row], format, this.decimalComma));
+      }
+      this.values[row] = NaN;
+    }
+    const kept = (cell: NonfiniteCell): boolean => !excluded.has(cell.row - 1);
+    filterInPlace(this.nonfinite, kept);
+    filterInPlace(this.underflow, kept);
+    filterInPlace(this.nonNumericRows, (r) => !excluded.has(r - 1));
+    // A label used only by excluded rows is no longer a distinct value of the column.
+    if (droppedCodes.size > 0) {
+      for (let row = 0; row < this.length && droppedCodes.size > 0; row++)
+        if (!excluded.has(row) && this.formats[row] === FORMAT_VERBATIM)
+          droppedCodes.delete(this.codes![row]);
+      for (const code of droppedCodes) this.textCodes.delete(code);
+    }
+    this.accumulator = new NumberAccumulator();
+  }
+
   private keepText(row: number, text: string): number {
     if (!this.codes) this.codes = new Int32Array(this.values.length).fill(-1);
     let code = this.dictionaryIndex.get(text);
@@ -169,8 +261,19 @@ export class ColumnBuilder {
     return code;
   }
 
+  /** Whether the kept text `code` is a text cell (neither a number nor a missing token). */
+  isTextCode(code: number): boolean {
+    return this.textCodes.has(code);
+  }
+
   /** Distinct non-missing, non-number cell texts (the categorical `distinct`). */
   get distinctTexts(): number {
     return this.textCodes.size;
   }
+}
+
+function filterInPlace<T>(list: T[], keep: (item: T) => boolean): void {
+  let n = 0;
+  for (const item of list) if (keep(item)) list[n++] = item;
+  list.length = n;
 }

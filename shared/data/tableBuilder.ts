@@ -1,16 +1,23 @@
 /**
  * Builds a table record by record, whatever the source (delimited text or a worksheet): the first
  * record is the header; ragged rows are padded (short) or cut (long) and reported; at the end,
- * phantom columns are dropped and every column is summarised (fixture README, "Rows and records").
+ * phantom columns are dropped, the first record is read as data if it is (firstLine.ts), summary
+ * rows are found and left out (totalRows.ts), and every column is summarised (fixture README, "Rows
+ * and records").
  */
 import { ColumnBuilder, MAX_LISTED_ROWS } from './columnBuilder';
 import { sampleStd, summarizeColumn } from './columnSummary';
 import { IMPORT_LIMITS, rejectTooManyCells, rejectTooManyColumns, type ImportLimits } from './importLimits';
-
-const PRIME_ROWS = 1 << 16;
 import { headerNames } from './headerNames';
 import { ColumnTable } from './columnTable';
-import type { ColumnSummary, ImportProblem } from './types';
+import { firstLineIsData } from './firstLine';
+import { findTotalRows } from './totalRows';
+import type { ColumnSummary, ImportOptions, ImportProblem } from './types';
+
+const PRIME_ROWS = 1 << 16;
+
+/** The import options that decide how records become the table (types.ts explains each). */
+export type TableRules = Pick<ImportOptions, 'header' | 'totalRows'>;
 
 export interface BuiltTable {
   table: ColumnTable;
@@ -19,6 +26,8 @@ export interface BuiltTable {
   /** Problems found but not listed (beyond MAX_LISTED_ROWS ragged rows or non-finite cells). */
   unlistedErrors: number;
   droppedPhantomColumns: number;
+  /** The first record is the header (false: it was data, and the columns are named Column 1…). */
+  header: boolean;
 }
 
 export class TableBuilder {
@@ -41,6 +50,7 @@ export class TableBuilder {
     private readonly decimalComma: boolean,
     private readonly nextCapacity: (rows: number) => number,
     private readonly limits: ImportLimits = IMPORT_LIMITS,
+    private readonly rules: TableRules = {},
   ) {}
 
   setHeader(names: string[]): void {
@@ -123,25 +133,39 @@ export class TableBuilder {
   }
 
   finish(): BuiltTable {
-    const header = this.header ?? [];
+    const raw = this.header ?? [];
     const keep: number[] = [];
-    header.forEach((name, i) => {
+    raw.forEach((name, i) => {
       if (!(name === '' && this.columns[i].nonBlank === 0)) keep.push(i);
     });
-    const names = keep.map((i) => header[i]);
-    const { displayNames, problems } = headerNames(names);
-    const errors: ImportProblem[] = [...problems, ...this.ragged];
+    const kept = keep.map((i) => this.columns[i]);
+    const headerless =
+      this.rules.header === false ||
+      (this.rules.header === undefined &&
+        firstLineIsData(
+          keep.map((i) => raw[i]),
+          kept,
+          this.decimalComma,
+        ));
+    if (headerless) this.demoteHeader(raw);
+    const names = headerless ? keep.map((_, out) => `Column ${out + 1}`) : keep.map((i) => raw[i]);
+    const { displayNames, problems } = headerless
+      ? { displayNames: names, problems: [] }
+      : headerNames(names);
+    const errors: ImportProblem[] = [...problems, ...this.ragged, ...this.totalRows(kept)];
     const columns = keep.map((i, out) => {
       const builder = this.columns[i];
       for (const cell of builder.nonfinite)
         errors.push({ row: cell.row, kind: 'nonfinite', column: out, value: cell.value });
+      for (const cell of builder.underflow)
+        errors.push({ row: cell.row, kind: 'underflow', column: out, value: cell.value });
       if (builder.nonNumeric > builder.nonNumericRows.length)
         this.unlisted += builder.nonNumeric - builder.nonNumericRows.length;
       return summarizeColumn(builder, out, names[out], displayNames[out]);
     });
     errors.sort((a, b) => a.row - b.row || (a.column ?? -1) - (b.column ?? -1));
     const table = new ColumnTable(
-      keep.map((i) => this.columns[i]),
+      kept,
       this.rows,
       columns.map((c) => c.kind),
     );
@@ -150,7 +174,37 @@ export class TableBuilder {
       columns,
       errors,
       unlistedErrors: this.unlisted,
-      droppedPhantomColumns: header.length - keep.length,
+      droppedPhantomColumns: raw.length - keep.length,
+      header: !headerless,
     };
+  }
+
+  /** The header record is data after all: it becomes row 1 and every row moves one down. */
+  private demoteHeader(cells: string[]): void {
+    this.columns.forEach((c, i) => c.insertFirst(cells[i] ?? ''));
+    this.rows++;
+    for (const problem of this.ragged) problem.row++;
+  }
+
+  /**
+   * Summary rows (totalRows.ts) as problems, their columns' indices those of the kept columns; left
+   * out of every column unless the rules keep them.
+   */
+  private totalRows(kept: ColumnBuilder[]): ImportProblem[] {
+    const found = findTotalRows(kept, this.rows);
+    const excluded = this.rules.totalRows !== 'keep';
+    if (excluded && found.length > 0) {
+      const rows = found.map((t) => t.row);
+      for (const column of kept) column.excludeRows(rows);
+    }
+    return found.map((t) => ({
+      row: t.row + 1,
+      kind: 'total_row',
+      column: t.labelColumn,
+      label: t.label,
+      sumOf: [t.from + 1, t.to + 1],
+      columns: t.columns,
+      excluded,
+    }));
   }
 }

@@ -12,6 +12,16 @@ export interface ImportOptions {
   delimiter?: string;
   decimal?: '.' | ',';
   sheet?: string;
+  /**
+   * Whether the first record is the header: omitted = decide (a first line of numbers that look like
+   * the rows below is data; see shared/data/firstLine.ts), true = header, false = data.
+   */
+  header?: boolean;
+  /**
+   * Summary rows (a "Total" label over the column sums, shared/data/totalRows.ts): reported either
+   * way; 'exclude' (the default) leaves them out of the statistics and the fit, 'keep' keeps them.
+   */
+  totalRows?: 'exclude' | 'keep';
 }
 
 export interface ImportProgress {
@@ -87,10 +97,17 @@ export interface PreviewResult {
   thousands: string | null;
   sheets?: string[];
   sheet?: string;
-  /** Raw header cells. */
+  /** Raw header cells ([] when the first line is data). */
   header: string[];
+  /**
+   * Whether the first line is the header (detected, or the `header` option): absent = true. When
+   * false the first line is the first of `rows` and the columns are named Column 1, Column 2, …
+   */
+  hasHeader?: boolean;
   /** Up to 50 data rows, cells as text after unquoting, padded / cut to the header's width. */
   rows: string[][];
+  /** Summary rows (totals) found among the previewed rows, when any. */
+  totalRows?: number;
   /** Kinds and statistics from the sampled rows only (the import types the whole file). */
   columns: ColumnSummary[];
   sizeBytes: number;

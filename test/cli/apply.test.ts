@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runMixlab } from '../support/mixlabCli';
@@ -140,5 +140,47 @@ describe('mixlab fit --labels --model, then mixlab apply', () => {
     const enc = mixlab('apply', model, iris, '--labels', 'z.csv', '--encoding', 'latin1');
     expect(enc.status).toBe(2);
     expect(enc.stderr).toContain('--encoding must be one of utf-8-bom, utf-8, gbk (got "latin1")');
+  });
+});
+
+describe('mixlab apply on a file the import refuses', () => {
+  it('exits 2 with the import code, writing nothing', () => {
+    const model = path.join(tmp, 'm-hostile.json');
+    expect(
+      mixlab('fit', iris, '--columns', 'sepal_length,sepal_width', '--k', '2', '--model', model).status,
+    ).toBe(0);
+    const out = path.join(tmp, 'never.csv');
+    for (const [file, code] of [
+      ['h02_quote_closed_lines_later.csv', 'unterminated_quote'],
+      ['h13_not_a_zip.xlsx', 'xlsx_invalid'],
+      ['h15_external_entity.xlsx', 'xlsx_dtd'],
+    ]) {
+      const res = mixlab('apply', model, path.join(fixturesDir, 'hostile', file), '--labels', out, '--json');
+      expect(res.status, file).toBe(2);
+      expect(JSON.parse(res.stdout).error.code).toBe(code);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it('leaves summary rows unlabelled, says so on stderr, and labels them with --total-rows keep', () => {
+    const totals = path.join(fixturesDir, 'hostile', 'h07_total_row.csv');
+    const model = path.join(tmp, 'm-totals.json');
+    expect(mixlab('fit', totals, '--columns', 'units,revenue', '--k', '1', '--model', model).status).toBe(0);
+    const res = mixlab('apply', model, totals, '--labels', path.join(tmp, 't.csv'), '--json');
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ rows: 25, labelled: 24, excluded: 1 });
+    expect(res.stderr).toMatch(/^note: left out 1 summary row \(row 25 "Total"\)/);
+    const kept = mixlab(
+      'apply',
+      model,
+      totals,
+      '--labels',
+      path.join(tmp, 'k.csv'),
+      '--total-rows',
+      'keep',
+      '--json',
+    );
+    expect(JSON.parse(kept.stdout)).toMatchObject({ rows: 25, labelled: 25, excluded: 0 });
+    expect(kept.stderr).toBe('');
   });
 });

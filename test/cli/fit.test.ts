@@ -235,3 +235,48 @@ describe('mixlab fit', () => {
     expect(res.stderr).toBe('');
   });
 });
+
+describe('mixlab fit on hostile files', () => {
+  const hostile = (name: string) => path.join(fixtures, 'hostile', name);
+
+  it.each([
+    ['h01_unterminated_quote.csv', 'unterminated_quote'],
+    ['h03_nul_byte_late.csv', 'not_text'],
+    ['h12_truncated.xlsx', 'xlsx_invalid'],
+    ['h14_billion_laughs.xlsx', 'xlsx_dtd'],
+  ])('%s: exits 2 with {"error": {"code": "%s"}}', (file, code) => {
+    const res = mixlabJson(hostile(file), '--k', '2');
+    expect(res.status).toBe(2);
+    expect(res.json).toEqual({ error: { code, message: expect.any(String) } });
+  });
+
+  it('leaves summary rows out of the fit, says so on stderr and in --json', () => {
+    const res = mixlabJson(hostile('h07_total_row.csv'), '--columns', 'units,revenue', '--k', '1');
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stderr).toMatch(/^note: left out 1 summary row \(row 25 "Total"\): its numbers are the sums/m);
+    expect(res.json).toMatchObject({ n: 24, dropped_rows: 1, total_rows_excluded: [25] });
+    const kept = mixlabJson(
+      hostile('h07_total_row.csv'),
+      '--columns',
+      'units,revenue',
+      '--k',
+      '1',
+      '--total-rows',
+      'keep',
+    );
+    expect(kept.json).toMatchObject({ n: 25, dropped_rows: 0 });
+    expect(kept.json.total_rows_excluded).toBeUndefined();
+    expect(kept.stderr).toBe('');
+  });
+
+  it('fits a headerless file on all its rows, with a note', () => {
+    const res = mixlabJson(hostile('h04_headerless_numeric.csv'), '--k', '1');
+    expect(res.json).toMatchObject({
+      n: 30,
+      columns: ['Column 1', 'Column 2', 'Column 3', 'Column 4'],
+      header: false,
+    });
+    expect(res.stderr).toMatch(/first line holds only numbers/);
+    expect(mixlabJson(hostile('h04_headerless_numeric.csv'), '--k', '1', '--header', 'yes').json.n).toBe(29);
+  });
+});

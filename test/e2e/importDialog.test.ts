@@ -132,4 +132,51 @@ describe('import dialog (Chromium, real services and engine process)', () => {
       expect(app.events.some((e) => e.type === 'progress')).toBe(false);
     });
   });
+
+  it('says when the first line is read as data, then imports every row under Column names', async () => {
+    await withDialogApp({ locale: 'en-US' }, async (app) => {
+      const { page } = app;
+      await page.getByTestId('start-screen').waitFor();
+      app.dialogs.nextDataFile = path.join(fixturesDir, 'hostile', 'h04_headerless_numeric.csv');
+      await page.getByTestId('open-file').click();
+      const dialog = page.getByTestId('import-dialog');
+      await dialog.getByTestId('import-preview').waitFor();
+      await expect(dialog.getByTestId('import-headerless').innerText()).resolves.toBe(
+        en.importDialog.headerless,
+      );
+      await expect(dialog.getByTestId('import-header').isChecked()).resolves.toBe(false);
+      expect((await dialogColumns(page)).map(([name]) => name)).toEqual([
+        'Column 1',
+        'Column 2',
+        'Column 3',
+        'Column 4',
+      ]);
+      await app.screenshot('import-dialog-headerless-en');
+      await dialog.getByTestId('import-confirm').click();
+      await page.getByTestId('workspace').waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId('data-table').getAttribute('data-rows')).resolves.toBe('30');
+    });
+  });
+
+  it('lists the subtotal and total rows of a Chinese sales sheet and says they are left out', async () => {
+    await withDialogApp({ locale: 'zh-CN' }, async (app) => {
+      const { page } = app;
+      await page.getByTestId('start-screen').waitFor();
+      app.dialogs.nextDataFile = path.join(fixturesDir, 'hostile', 'h08_subtotals_zh.csv');
+      await page.getByTestId('open-file').click();
+      const dialog = page.getByTestId('import-dialog');
+      await dialog.getByTestId('import-preview').waitFor();
+      await expect(dialog.getByTestId('import-problems').innerText()).resolves.toContain(
+        zh.importDialog.problem.totalRows.replace('{count}', '4'),
+      );
+      await expect(dialog.getByTestId('import-header').isChecked()).resolves.toBe(true);
+      await dialog.getByTestId('import-confirm').click();
+      await page.getByTestId('workspace').waitFor({ timeout: 30_000 });
+      const problems = page.locator('[data-testid="problem-list"] [data-kind="total_row"]');
+      await expect(problems.innerText()).resolves.toContain(zh.problems.group.total_row);
+      await expect(problems.innerText()).resolves.toContain('第 14 行：“合计”是第 1–13 行之和');
+      await expect(page.getByTestId('total-rows-left-out').innerText()).resolves.toContain('4 个汇总行');
+      await app.screenshot('workspace-total-rows-zh');
+    });
+  });
 });

@@ -20,16 +20,21 @@ import { writeFileAtomic } from '../../common/atomicWrite';
 import { ArgumentError, parseArgs, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
 import { existingFile } from '../inputFile';
+import { IMPORT_FLAGS_SPEC, IMPORT_FLAGS_USAGE, importFlags, importNotes } from '../importFlags';
 
 export const APPLY_USAGE = `Usage: mixlab apply <model.json> <file.csv> --labels out.csv [--probabilities] [--uncertainty]
                     [--delimiter , | ; | tab | "|"] [--encoding utf-8-bom|utf-8|gbk] [--json]
+                    [--header yes|no] [--total-rows exclude|keep]
 
 Labels the rows of <file.csv> with a model saved by Mixture Lab (or written from scikit-learn's
 attributes: format "mixlab-model"). The model's columns are found in the file by name; its stored
 log transform, centre and scale are applied, never re-estimated. --labels writes the file's original
 columns plus cluster (1-based) and probability; --probabilities adds p_1 … p_K, --uncertainty adds
 1 − max p. A name ending in .xlsx writes an Excel workbook. Rows with a missing value in a model
-column get empty label cells. --json prints one object: rows, labelled, excluded, labels, columns_added.
+column get empty label cells, and so do summary rows the import leaves out (noted on stderr).
+--json prints one object: rows, labelled, excluded, labels, columns_added.
+How the file is read:
+${IMPORT_FLAGS_USAGE}
 `;
 
 const SPEC = {
@@ -40,6 +45,7 @@ const SPEC = {
   encoding: 'string',
   json: 'flag',
   help: 'flag',
+  ...IMPORT_FLAGS_SPEC,
 } as const satisfies OptionSpec;
 
 export const apply = codedCommand(
@@ -55,7 +61,12 @@ export const apply = codedCommand(
     if (o.labels === undefined) throw new ArgumentError('missing --labels (the file to write)');
     const labelOptions = labelOutputOptions(o);
     const model = await readModelFile(positionals[0]);
-    const summary = await ctx.engine.call('dataset.import', { path: await existingFile(positionals[1]) });
+    const readOptions = importFlags(o);
+    const summary = await ctx.engine.call('dataset.import', {
+      path: await existingFile(positionals[1]),
+      ...readOptions,
+    });
+    for (const note of importNotes(summary, readOptions)) ctx.stderr(note);
     const written = await writeLabelOutputs(ctx.engine, summary.datasetId, model, 'name', {
       ...labelOptions,
       labels: o.labels,

@@ -19,6 +19,13 @@ import { codedCommand } from '../codedCommand';
 import { resolveColumns } from '../columns';
 import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
 import { existingFile } from '../inputFile';
+import {
+  IMPORT_FLAGS_SPEC,
+  IMPORT_FLAGS_USAGE,
+  excludedTotalRows,
+  importFlags,
+  importNotes,
+} from '../importFlags';
 import { labelOutputOptions, labelsLine, writeLabelOutputs } from './apply';
 
 export const FIT_USAGE = `Usage: mixlab fit <file.csv> [--columns a,b,c | --all-numeric] [--standardize] --k K
@@ -27,6 +34,7 @@ export const FIT_USAGE = `Usage: mixlab fit <file.csv> [--columns a,b,c | --all-
                   [--reg-covar R] [--threads N] [--json]
                   [--labels out.csv|out.xlsx [--probabilities] [--uncertainty] [--delimiter D]
                    [--encoding utf-8-bom|utf-8|gbk]] [--model model.json]
+                  [--header yes|no] [--total-rows exclude|keep]
 
 Fits a Gaussian mixture by EM (scikit-learn's GaussianMixture definitions and defaults: covariance
 full, init kmeans, n-init 1, seed 0, max-iter 100, tol 1e-3, reg-covar 1e-6). Without --columns,
@@ -40,6 +48,10 @@ it collapsed onto repeated values) is reported as a warning on stderr; the fit i
 --labels writes the file's rows with cluster (1-based) and probability (options as in
 "mixlab apply --help"); --model writes the fitted model as JSON for "mixlab apply". With --json the
 object then also has labels {path, rows, labelled, excluded} and model_file.
+How the file is read:
+${IMPORT_FLAGS_USAGE}
+A first line read as data, and summary rows left out, are noted on stderr; with --json the object
+then also has header: false and total_rows_excluded (their 1-based rows).
 `;
 
 const SPEC = {
@@ -54,6 +66,7 @@ const SPEC = {
   uncertainty: 'flag',
   delimiter: 'string',
   encoding: 'string',
+  ...IMPORT_FLAGS_SPEC,
 } as const satisfies OptionSpec;
 
 /** Request field → the option a user typed; an --init-params error also names the place inside the file. */
@@ -69,7 +82,9 @@ const fitValidated = <T>(schema: SafeParser<T>, value: unknown): T =>
 export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
   const { file, request, options } = await parseFitArgs(ctx.args);
   const labelOptions = labelOutputOptions(options);
-  const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file) });
+  const readOptions = importFlags(options);
+  const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file), ...readOptions });
+  for (const note of importNotes(summary, readOptions)) ctx.stderr(note);
   const columns = resolveColumns(summary, options.columns);
   const fitRequest = fitValidated(fitRequestSchema, { ...request, datasetId: summary.datasetId, columns });
   const showProgress = !json && process.stderr.isTTY === true;
@@ -93,6 +108,7 @@ export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
     { ...labelOptions, labels: options.labels, model: options.model },
   );
   const labels = files.labels;
+  const totalRows = excludedTotalRows(summary);
   const extra = {
     ...(labels
       ? {
@@ -105,6 +121,8 @@ export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
         }
       : {}),
     ...(files.model ? { model_file: files.model } : {}),
+    ...(summary.header ? {} : { header: false }),
+    ...(totalRows.length > 0 ? { total_rows_excluded: totalRows } : {}),
   };
   ctx.stdout(
     json

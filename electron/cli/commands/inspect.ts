@@ -10,8 +10,10 @@ import { EngineError } from '../../../shared/errors';
 import type { ColumnSummary, DatasetSummary, ImportOptions, ImportProblem } from '../../../shared/data/types';
 import type { CliCommand } from '../cliTypes';
 import { wantsHelp } from '../args';
+import { IMPORT_FLAGS_USAGE, importFlags } from '../importFlags';
 
-export const INSPECT_USAGE = `Usage: mixlab inspect <file> [--delimiter D] [--encoding E] [--decimal ,|.] [--sheet S] [--json]
+export const INSPECT_USAGE = `Usage: mixlab inspect <file> [--delimiter D] [--encoding E] [--decimal ,|.] [--sheet S]
+                      [--header yes|no] [--total-rows exclude|keep] [--json]
 
 Reads a CSV/TSV/text or .xlsx file and reports its settings, columns (kind, missing, statistics) and
 problems. Detection is automatic; each option overrides one setting:
@@ -19,6 +21,7 @@ problems. Detection is automatic; each option overrides one setting:
   --encoding E    utf-8, utf-16le, utf-16be, gbk, gb18030, windows-1252, …
   --decimal , | . decimal separator (',' implies '.' thousands groups)
   --sheet S       worksheet of an .xlsx workbook (default: the first)
+${IMPORT_FLAGS_USAGE}
   --json          one JSON object on stdout (exit code 2 and {"error":{code,message}} when refused)
 `;
 
@@ -46,6 +49,8 @@ function parse(args: string[]): Parsed | string {
       else if (name === '--delimiter') options.delimiter = value();
       else if (name === '--encoding') options.encoding = value();
       else if (name === '--sheet') options.sheet = value();
+      else if (name === '--header') Object.assign(options, importFlags({ header: value() }));
+      else if (name === '--total-rows') Object.assign(options, importFlags({ 'total-rows': value() }));
       else if (name === '--decimal') {
         const d = value();
         if (d !== ',' && d !== '.') return `--decimal must be "," or "."; got "${d}"`;
@@ -111,6 +116,8 @@ export function inspectText(summary: DatasetSummary): string {
         (summary.thousands ? `, thousands ${JSON.stringify(summary.thousands)}` : ''),
     );
   }
+  if (!summary.header)
+    lines.push('  no header: the first line holds only numbers like the rows below and is read as data');
   lines.push(`  ${summary.rows} rows × ${summary.columns.length} columns`, '');
   const header = ['#', 'name', 'kind', 'missing', 'distinct', 'non-num', 'min', 'max', 'mean', 'std'];
   const rows = summary.columns.map((c) => [

@@ -15,6 +15,8 @@ const importOptions = z
     delimiter: z.string().min(1).max(16).optional(),
     decimal: z.enum(['.', ',']).optional(),
     sheet: z.string().optional(),
+    header: z.boolean().optional(),
+    totalRows: z.enum(['exclude', 'keep']).optional(),
   })
   .strict();
 

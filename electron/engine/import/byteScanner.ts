@@ -14,13 +14,21 @@
  * bytes as latin1 (identical for both encodings), anything else by `decode` — and typed by
  * ColumnBuilder.setCell exactly as the text path types it.
  *
- * Quoting, line endings and blank lines follow DelimitedScanner (Python csv's reading). `push` only
+ * Quoting, line endings and blank lines follow DelimitedScanner (Python csv's reading), strictly: an
+ * unterminated or irregular multi-line quoted field throws QuoteError (csvScanner.ts). `push` only
  * consumes complete records: it returns where the first incomplete one starts, and the caller
  * passes those bytes again with more after them. Text cells of a record are applied when the record
  * is complete (numbers are simply rewritten), so a record cut by the chunk end is never counted twice.
  */
 import type { TableBuilder } from '../../../shared/data/tableBuilder';
-import { FIELD_ESCAPED, FIELD_IRREGULAR, FIELD_PLAIN, fieldText } from './csvScanner';
+import {
+  FIELD_ESCAPED,
+  FIELD_IRREGULAR,
+  FIELD_PLAIN,
+  QuoteError,
+  fieldText,
+  hasLineBreak,
+} from './csvScanner';
 
 const LF = 10;
 const CR = 13;
@@ -82,7 +90,11 @@ export class ByteScanner {
     if (end >= buf.length) {
       const roomy = Buffer.allocUnsafe(end - begin + 1);
       buf.copy(roomy, 0, begin, end);
-      return begin + this.scan(roomy, 0, end - begin, final);
+      try {
+        return begin + this.scan(roomy, 0, end - begin, final);
+      } catch (err) {
+        throw err instanceof QuoteError ? err.shifted(begin) : err;
+      }
     }
     return this.scan(buf, begin, end, final);
   }
@@ -150,8 +162,8 @@ export class ByteScanner {
             const at = i < 0 || i >= end ? -1 : i;
             if (at < 0 || at + 1 === end) {
               if (!final) break records;
-              close = at < 0 ? end : at;
-              if (at < 0) flag = FIELD_ESCAPED;
+              if (at < 0) throw new QuoteError('unterminated', pos, -1, header ? 0 : row + 1);
+              close = at;
               break;
             }
             if (buf[at + 1] === QUOTE) {
@@ -167,6 +179,8 @@ export class ByteScanner {
           if (p === end || c === delim || c === LF || c === CR) {
             if (typed) this.pendText(n, buf, pos + 1, close, flag);
           } else {
+            if (hasLineBreak(buf, pos + 1, close))
+              throw new QuoteError('irregular', pos, close, header ? 0 : row + 1);
             while ((c = buf[p]) !== delim && c !== LF && c !== CR) p++;
             if (p === end && !final) break records;
             if (typed) this.pendText(n, buf, pos, p, FIELD_IRREGULAR);

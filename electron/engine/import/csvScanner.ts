@@ -8,8 +8,11 @@
  * target. This scanner hands out field *ranges* of the chunk string, so a numeric cell is typed from
  * its characters without ever becoming a string (ColumnBuilder.add). Quoting follows Python's `csv`
  * reader (the fixtures' oracle), including its lenient cases: text after a closing quote is kept
- * literally, an unterminated quote runs to the end of the file, a quote inside an unquoted field is a
- * plain character.
+ * literally, a quote inside an unquoted field is a plain character. Two cases would silently merge
+ * many lines into one cell, and a strict scanner (the import's, the preview's) refuses them with a
+ * QuoteError instead: a quote that opens a field and is never closed (Python runs it to the end of
+ * the file), and a quoted field spanning lines whose closing quote is followed by more text (a stray
+ * quote "closed" by another stray quote lines later). Detection stays lenient: it only counts fields.
  *
  * UTF-8 and Windows-1252 files are read by ByteScanner (byteScanner.ts), the same rules over raw
  * bytes; this scanner serves the other encodings (GBK, UTF-16), previews and detection.
@@ -40,6 +43,45 @@ export interface RecordSink {
   ): boolean;
 }
 
+/**
+ * A quote the strict scanners refuse (see the file comment). `at`: index of the opening quote in
+ * the text (or bytes) scanned; `closeAt`: of the closing quote of an irregular field, else -1;
+ * `row`: the record's row (0 = header) when the scanner knows it, else -1.
+ */
+export class QuoteError extends Error {
+  constructor(
+    readonly kind: 'unterminated' | 'irregular',
+    readonly at: number,
+    readonly closeAt: number,
+    readonly row = -1,
+  ) {
+    super(`${kind} quote`);
+  }
+
+  /** The same error with its positions moved by `offset` (a scan of a copy). */
+  shifted(offset: number): QuoteError {
+    return new QuoteError(
+      this.kind,
+      this.at + offset,
+      this.closeAt < 0 ? -1 : this.closeAt + offset,
+      this.row,
+    );
+  }
+}
+
+/** Whether `buf[from, to)` holds a line break (a string, or bytes). */
+export function hasLineBreak(buf: string | Uint8Array, from: number, to: number): boolean {
+  if (typeof buf === 'string') {
+    for (let i = from; i < to; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === 10 || c === 13) return true;
+    }
+    return false;
+  }
+  for (let i = from; i < to; i++) if (buf[i] === 10 || buf[i] === 13) return true;
+  return false;
+}
+
 /** 10^k for k ≤ 15: exact doubles, so m / 10^k is correctly rounded for m < 2^53 (Clinger). */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
@@ -60,11 +102,13 @@ export class DelimitedScanner {
    * @param delimiter the delimiter's char code, or -1 for a single-column file.
    * @param decimalSep char code of the decimal separator to pre-parse plain numbers with while
    *   scanning (one pass over the characters instead of two), or -1 not to.
+   * @param strictQuotes throw QuoteError on an unterminated or irregular multi-line quoted field.
    */
   constructor(
     private readonly delimiter: number,
     private readonly sink: RecordSink,
     private readonly decimalSep = -1,
+    private readonly strictQuotes = false,
   ) {
     this.formats.fill(-1);
   }
@@ -118,7 +162,10 @@ export class DelimitedScanner {
                 break records;
               }
               close = i < 0 ? len : i;
-              if (i < 0) escaped = true;
+              if (i < 0) {
+                if (this.strictQuotes) throw new QuoteError('unterminated', pos, -1);
+                escaped = true;
+              }
               break;
             }
             if (buf.charCodeAt(i + 1) === QUOTE) {
@@ -136,6 +183,8 @@ export class DelimitedScanner {
             this.ends[n] = close;
             this.flags[n] = escaped ? FIELD_ESCAPED : FIELD_PLAIN;
           } else {
+            if (this.strictQuotes && hasLineBreak(buf, pos + 1, close))
+              throw new QuoteError('irregular', pos, close);
             while (p < len && (c = buf.charCodeAt(p)) !== delim && c !== LF && c !== CR) p++;
             if (p === len && !final) {
               incomplete = true;

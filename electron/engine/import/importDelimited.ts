@@ -7,7 +7,7 @@
  * a stray Latin-1 byte on row 2 000 000). A forced encoding that fails is an error.
  */
 import type { ImportOptions } from '../../../shared/data/types';
-import { TableBuilder } from '../../../shared/data/tableBuilder';
+import { TableBuilder, type TableRules } from '../../../shared/data/tableBuilder';
 import { legacyEncoding } from './detectEncoding';
 import { resolveDialect, type Dialect } from './delimitedDialect';
 import type { ImportContext, ImportedTable } from './importer';
@@ -31,7 +31,7 @@ export async function importDelimited(
   let dialect = resolveDialect(sniffed, options);
   for (;;) {
     try {
-      return await readAll(sniffed, dialect, ctx, tuning);
+      return await readAll(sniffed, dialect, ctx, tuning, options);
     } catch (err) {
       if (!(err instanceof DecodeFailure)) throw err;
       if (dialect.encodingForced || dialect.encoding === 'windows-1252')
@@ -48,15 +48,21 @@ async function readAll(
   dialect: Dialect,
   ctx: ImportContext,
   tuning: ReadTuning,
+  rules: TableRules,
 ): Promise<ImportedTable> {
   const totalBytes = sniffed.size;
   const counter: ReadCounter = { bytesRead: 0 };
   // Size the columns for the whole file from the bytes per record seen so far (see growable.ts).
-  const builder = new TableBuilder(dialect.decimal === ',', (rows) => {
-    const { bytesRead } = counter;
-    const perRecord = rows > 0 && bytesRead > 0 ? bytesRead / rows : dialect.bytesPerRecord;
-    return Math.max(Math.ceil(rows * 1.1), Math.ceil((totalBytes / perRecord) * 1.02) + 64);
-  });
+  const builder = new TableBuilder(
+    dialect.decimal === ',',
+    (rows) => {
+      const { bytesRead } = counter;
+      const perRecord = rows > 0 && bytesRead > 0 ? bytesRead / rows : dialect.bytesPerRecord;
+      return Math.max(Math.ceil(rows * 1.1), Math.ceil((totalBytes / perRecord) * 1.02) + 64);
+    },
+    undefined,
+    rules,
+  );
   if (!tuning.charPath && bytePathFits(dialect))
     await readBytes(sniffed, dialect, builder, ctx, counter, tuning.readBytes);
   else await readChars(sniffed, dialect, builder, ctx, counter);
@@ -74,7 +80,7 @@ async function readAll(
       delimiter: dialect.delimiter,
       decimal: dialect.decimal,
       thousands: dialect.decimal === ',' ? '.' : null,
-      header: true,
+      header: built.header,
       sizeBytes: totalBytes,
     },
   };

@@ -4,12 +4,13 @@
  * changed settings as the user edits them; nothing is stored.
  */
 import type { ImportOptions, PreviewResult } from '../../../shared/data/types';
-import { TableBuilder } from '../../../shared/data/tableBuilder';
-import { DelimitedScanner } from './csvScanner';
+import { TableBuilder, type BuiltTable } from '../../../shared/data/tableBuilder';
+import { DelimitedScanner, QuoteError } from './csvScanner';
 import { resolveDialect } from './delimitedDialect';
 import type { ImportContext } from './importer';
 import { importXlsx } from './importXlsx';
-import { rejectNoDataRows } from './rejections';
+import { lineInText } from './quoteErrors';
+import { rejectNoDataRows, rejectNulByte, rejectQuote } from './rejections';
 import { sniffFile } from './sniffFile';
 import { tableSink } from './tableSink';
 
@@ -27,20 +28,31 @@ export async function previewFile(options: ImportOptions, ctx: ImportContext): P
     });
     return {
       ...imported.meta,
-      header,
-      rows: rows.map((r) => pad(r, header.length)),
+      ...firstLine(imported, header, rows),
       columns: imported.columns,
       complete: false,
     };
   }
   const dialect = resolveDialect(sniffed, options);
-  const builder = new TableBuilder(dialect.decimal === ',', () => PREVIEW_ROWS + 1);
+  const builder = new TableBuilder(dialect.decimal === ',', () => PREVIEW_ROWS + 1, undefined, options);
   const scanner = new DelimitedScanner(
     dialect.delimiter ? dialect.delimiter.charCodeAt(0) : -1,
     tableSink(builder, PREVIEW_ROWS, (cells) => rows.push(cells)),
     dialect.decimal.charCodeAt(0),
+    true,
   );
-  scanner.push(dialect.sampleText, sniffed.whole);
+  // A NUL byte past the sniffed 64 KiB: refused here as the import would refuse it.
+  const nul = dialect.sampleText.indexOf('\0');
+  if (nul >= 0) throw rejectNulByte(lineInText(dialect.sampleText, nul), null);
+  try {
+    scanner.push(dialect.sampleText, sniffed.whole);
+  } catch (err) {
+    if (!(err instanceof QuoteError)) throw err;
+    // The sample is the file's start, in memory: its lines are counted right here.
+    const text = dialect.sampleText;
+    const closeLine = err.closeAt < 0 ? null : lineInText(text, err.closeAt);
+    throw rejectQuote(lineInText(text, err.at), builder.header === null ? 0 : builder.rows + 1, closeLine);
+  }
   if (builder.rows === 0 && (sniffed.whole || !builder.header)) throw rejectNoDataRows(builder.header ?? []);
   const header = builder.header ?? [];
   const built = builder.finish();
@@ -52,11 +64,30 @@ export async function previewFile(options: ImportOptions, ctx: ImportContext): P
     delimiter: dialect.delimiter,
     decimal: dialect.decimal,
     thousands: dialect.decimal === ',' ? '.' : null,
-    header,
-    rows: rows.map((r) => pad(r, header.length)),
+    ...firstLine(built, header, rows),
     columns: built.columns,
     sizeBytes: sniffed.size,
     complete: sniffed.whole && !scanner.stopped,
+  };
+}
+
+/**
+ * The header and rows as the dialog shows them: when the first line was read as data (firstLine.ts)
+ * it is the first row and there are no header cells. Summary rows found are counted.
+ */
+function firstLine(
+  built: BuiltTable,
+  header: string[],
+  rows: string[][],
+): Pick<PreviewResult, 'header' | 'rows' | 'hasHeader' | 'totalRows'> {
+  const width = header.length;
+  const shown = built.header ? rows : [header, ...rows];
+  const totals = built.errors.filter((e) => e.kind === 'total_row').length;
+  return {
+    header: built.header ? header : [],
+    rows: shown.map((r) => pad(r, width)),
+    hasHeader: built.header,
+    ...(totals > 0 ? { totalRows: totals } : {}),
   };
 }
 

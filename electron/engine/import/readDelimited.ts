@@ -17,13 +17,15 @@ import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import type { TableBuilder } from '../../../shared/data/tableBuilder';
 import { ByteScanner, utf8Text } from './byteScanner';
-import { DelimitedScanner } from './csvScanner';
+import { DelimitedScanner, QuoteError } from './csvScanner';
 import { makeDecoder, type Dialect } from './delimitedDialect';
 import type { ImportContext } from './importer';
 import type { Sniffed } from './sniffFile';
 import { tableSink } from './tableSink';
 import { IMPORT_LIMITS, rejectRecordTooLong } from '../../../shared/data/importLimits';
-import { overlongRecord } from './overlongRecord';
+import { lineAt, overlongRecord } from './overlongRecord';
+import { lineAtChar, quoteAtBytes, quoteAtChars } from './quoteErrors';
+import { rejectBinaryAt, rejectNulByte } from './rejections';
 import { cancelledError } from '../../../shared/errors';
 
 export const READ_BYTES = 4 << 20;
@@ -82,7 +84,8 @@ export async function readBytes(
         if (filled - begin >= IMPORT_LIMITS.recordBytes) {
           const row = builder.header === null ? 0 : builder.rows + 1;
           const start = counter.bytesRead - filled + begin;
-          throw await overlongRecord(sniffed.path, start, buf.subarray(begin, filled), row);
+          const delimiter = dialect.delimiter ? dialect.delimiter.charCodeAt(0) : -1;
+          throw await overlongRecord(sniffed.path, start, buf.subarray(begin, filled), row, delimiter);
         }
         // One record longer than the buffer: double it.
         const bigger = Buffer.allocUnsafe(buf.length * 2);
@@ -92,6 +95,12 @@ export async function readBytes(
       const room = buf.length - 1 - filled;
       const { bytesRead } = await handle.read(buf, filled, room, counter.bytesRead);
       const final = bytesRead === 0;
+      // A NUL byte is never text in these encodings: refused where it is, not imported as a cell.
+      const nul = bytesRead > 0 ? buf.indexOf(0, filled) : -1;
+      if (nul >= 0 && nul < filled + bytesRead) {
+        const at = counter.bytesRead + nul - filled;
+        throw rejectBinaryAt(at, await lineAt(sniffed.path, at));
+      }
       counter.bytesRead += bytesRead;
       filled += bytesRead;
       if (first) {
@@ -110,7 +119,13 @@ export async function readBytes(
         }
         validUpTo = k;
       }
-      const consumed = scanner.push(buf, begin, filled, final);
+      let consumed: number;
+      try {
+        consumed = scanner.push(buf, begin, filled, final);
+      } catch (err) {
+        if (!(err instanceof QuoteError)) throw err;
+        throw await quoteAtBytes(sniffed.path, err, counter.bytesRead - filled, err.row);
+      }
       builder.accumulate();
       ctx.progress({ bytesRead: counter.bytesRead, totalBytes, rows: builder.rows });
       if (final) return;
@@ -136,7 +151,29 @@ export async function readChars(
     dialect.delimiter ? dialect.delimiter.charCodeAt(0) : -1,
     tableSink(builder),
     dialect.decimal.charCodeAt(0),
+    true,
   );
+  /** Characters decoded before the current text (where a QuoteError's positions start). */
+  let decoded = 0;
+  const push = async (text: string, final: boolean): Promise<void> => {
+    const nul = text.indexOf('\0');
+    if (nul >= 0) {
+      const line = await lineAtChar(sniffed.path, dialect.encoding, decoded + nul);
+      // UTF-16: two bytes a code unit, after a two-byte BOM.
+      const utf16 = dialect.encoding.startsWith('utf-16');
+      throw rejectNulByte(line, utf16 ? (dialect.bom ? 2 : 0) + 2 * (decoded + nul) : null);
+    }
+    const base = decoded - scanner.pendingLength;
+    decoded += text.length;
+    try {
+      scanner.push(text, final);
+    } catch (err) {
+      if (!(err instanceof QuoteError)) throw err;
+      // Records before the failing one were all handed to the builder.
+      const row = builder.header === null ? 0 : builder.rows + 1;
+      throw await quoteAtChars(sniffed.path, dialect.encoding, err, base, row);
+    }
+  };
   const decoder = makeDecoder(dialect.encoding, true);
   const stream = createReadStream(sniffed.path, { highWaterMark: STREAM_CHUNK_BYTES });
   try {
@@ -149,7 +186,7 @@ export async function readChars(
         throw new DecodeFailure(counter.bytesRead, new Uint8Array(chunk));
       }
       counter.bytesRead += chunk.length;
-      scanner.push(text, false);
+      await push(text, false);
       // Decoded text has no byte offsets to count lines by: the record is named by its row.
       if (scanner.pendingLength > IMPORT_LIMITS.recordBytes)
         throw rejectRecordTooLong(builder.header === null ? 0 : builder.rows + 1, null);
@@ -163,7 +200,7 @@ export async function readChars(
       const sample = sniffed.sample;
       throw new DecodeFailure(counter.bytesRead, sample.subarray(Math.max(0, sample.length - 4096)));
     }
-    scanner.push(tail, true);
+    await push(tail, true);
   } finally {
     stream.destroy();
   }

@@ -81,7 +81,11 @@ const en = {
       mixed: '“{column}”: {count} text cells in a number column (read as missing)',
       nonfinite: '“{column}”: {count} infinite values',
       renamed: 'Header “{name}” is empty or repeated: shown as “{column}”',
+      totalRows: 'Summary rows (totals of the rows above): {count}, left out of the analysis',
     },
+    firstLineHeader: 'First line is the header',
+    headerless:
+      'The first line holds only numbers like the rows below, so it is read as data and the columns are named Column 1, Column 2 and so on. Tick “First line is the header” if it names the columns.',
     cancel: 'Cancel',
     import: 'Import',
   },
@@ -144,6 +148,8 @@ const en = {
       nonfinite: 'Infinite values',
       empty_header: 'Empty column names',
       duplicate_header: 'Repeated column names',
+      total_row: 'Summary rows (totals)',
+      underflow: 'Numbers too small to store',
       other: 'Other problems',
     },
     ragged: 'Row {row}: {found} fields instead of {expected}',
@@ -151,6 +157,9 @@ const en = {
     nonfinite: 'Row {row}, {column}: “{value}”',
     emptyHeader: 'Column {position} has no name; shown as “{display}”',
     duplicateHeader: '“{name}” appears more than once; shown as “{display}”',
+    totalRow: 'Row {row}: “{label}” is the sum of rows {from}–{to}; left out of statistics and fits',
+    totalRowKept: 'Row {row}: “{label}” is the sum of rows {from}–{to}; kept as data',
+    underflow: 'Row {row}, {column}: “{value}” is too small for a number and reads as 0',
     other: 'Row {row}: {kind}',
   },
   model: {
@@ -253,6 +262,8 @@ const en = {
     noneDropped: 'Every row has values in the selected columns.',
     dropped: '{n} rows with missing values in the selected columns will be left out.',
     droppedAtLeast: 'At least {n} rows with missing values in the selected columns will be left out.',
+    totalRows:
+      '{n} summary rows (totals of the rows above) are left out of every fit (listed under “Problems found”).',
   },
   fit: {
     restart: 'Restart {r} of {n}',

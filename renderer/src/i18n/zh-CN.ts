@@ -75,7 +75,11 @@ const zhCN: Messages = {
       mixed: '“{column}”：数值列中有 {count} 个文本单元格（按缺失处理）',
       nonfinite: '“{column}”：{count} 个无穷值',
       renamed: '表头“{name}”为空或重复：显示为“{column}”',
+      totalRows: '汇总行（上方各行的合计）：{count} 行，不参与分析',
     },
+    firstLineHeader: '第一行是表头',
+    headerless:
+      '第一行全是与下方各行相似的数字，因此按数据读取，各列命名为 Column 1、Column 2……。如果第一行是列名，请勾选“第一行是表头”。',
     cancel: '取消',
     import: '导入',
   },
@@ -138,6 +142,8 @@ const zhCN: Messages = {
       nonfinite: '无穷值',
       empty_header: '空列名',
       duplicate_header: '重复列名',
+      total_row: '汇总行（合计）',
+      underflow: '过小而无法存储的数字',
       other: '其他问题',
     },
     ragged: '第 {row} 行：有 {found} 个字段，应为 {expected} 个',
@@ -145,6 +151,9 @@ const zhCN: Messages = {
     nonfinite: '第 {row} 行，{column}：“{value}”',
     emptyHeader: '第 {position} 列没有列名，显示为“{display}”',
     duplicateHeader: '“{name}”出现多次，显示为“{display}”',
+    totalRow: '第 {row} 行：“{label}”是第 {from}–{to} 行之和；不计入统计和拟合',
+    totalRowKept: '第 {row} 行：“{label}”是第 {from}–{to} 行之和；作为数据保留',
+    underflow: '第 {row} 行，{column}：“{value}”太小，无法表示为数字，读作 0',
     other: '第 {row} 行：{kind}',
   },
   model: {
@@ -245,6 +254,7 @@ const zhCN: Messages = {
     noneDropped: '所有行在所选列中都有值。',
     dropped: '所选列中有缺失值的 {n} 行将不参与拟合。',
     droppedAtLeast: '所选列中至少有 {n} 行因缺失值不参与拟合。',
+    totalRows: '{n} 个汇总行（上方各行的合计）不参与任何拟合；详见“发现的问题”。',
   },
   fit: {
     restart: '第 {r} / {n} 次重启',

@@ -1,10 +1,20 @@
 import type { ColumnSummary, ImportProblem } from '../../../shared/data/types';
 
-export type ProblemGroupKind = 'ragged' | 'nonfinite' | 'empty_header' | 'duplicate_header' | 'other';
+export type ProblemGroupKind =
+  'ragged' | 'nonfinite' | 'empty_header' | 'duplicate_header' | 'total_row' | 'underflow' | 'other';
 
 /** One line of the problems list: an i18n key under `problems.` and its parameters. */
 export interface ProblemLine {
-  key: 'ragged' | 'raggedShort' | 'nonfinite' | 'emptyHeader' | 'duplicateHeader' | 'other';
+  key:
+    | 'ragged'
+    | 'raggedShort'
+    | 'nonfinite'
+    | 'emptyHeader'
+    | 'duplicateHeader'
+    | 'totalRow'
+    | 'totalRowKept'
+    | 'underflow'
+    | 'other';
   params: Record<string, string | number>;
 }
 
@@ -15,7 +25,16 @@ export interface ProblemGroup {
   lines: ProblemLine[];
 }
 
-const GROUP_ORDER: ProblemGroupKind[] = ['empty_header', 'duplicate_header', 'ragged', 'nonfinite', 'other'];
+const GROUP_ORDER: ProblemGroupKind[] = [
+  'empty_header',
+  'duplicate_header',
+  'total_row',
+  'ragged',
+  'nonfinite',
+  'underflow',
+  'other',
+];
+const KNOWN = new Set<string>(GROUP_ORDER);
 
 /**
  * Groups an import's problems by kind for the collapsible list, each line ready to translate. A file
@@ -39,9 +58,7 @@ export function groupProblems(
 }
 
 function groupOf(kind: string): ProblemGroupKind {
-  return kind === 'ragged' || kind === 'nonfinite' || kind === 'empty_header' || kind === 'duplicate_header'
-    ? kind
-    : 'other';
+  return KNOWN.has(kind) ? (kind as ProblemGroupKind) : 'other';
 }
 
 function field(problem: ImportProblem, camel: string, snake: string): unknown {
@@ -74,6 +91,20 @@ function describe(
       return {
         key: 'duplicateHeader',
         params: { name: String(problem.name ?? column?.name ?? ''), display: columnName },
+      };
+    case 'total_row': {
+      // A summary row: which rows it sums, and whether the analysis leaves it out (the default).
+      const sumOf = field(problem, 'sumOf', 'sum_of');
+      const [from, to] = Array.isArray(sumOf) ? sumOf : ['?', '?'];
+      return {
+        key: problem.excluded === false ? 'totalRowKept' : 'totalRow',
+        params: { row: problem.row, label: String(problem.label ?? ''), from, to },
+      };
+    }
+    case 'underflow':
+      return {
+        key: 'underflow',
+        params: { row: problem.row, column: columnName, value: String(problem.value ?? '') },
       };
     default:
       return { key: 'other', params: { row: problem.row, kind: problem.kind } };

@@ -20,14 +20,19 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type PreviewProblem =
   | { kind: 'mixed'; column: string; count: number }
   | { kind: 'nonfinite'; column: string; count: number }
-  | { kind: 'renamed'; column: string; name: string };
+  | { kind: 'renamed'; column: string; name: string }
+  | { kind: 'totalRows'; count: number };
 
 /** How long the dialog waits after a settings change before asking for a new preview. */
 export const PREVIEW_DEBOUNCE_MS = 200;
 
-/** Problems visible in the previewed rows: text in number columns, inf values, renamed headers. */
+/**
+ * Problems visible in the previewed rows: text in number columns, inf values, renamed headers, and
+ * summary (total) rows, which the import leaves out.
+ */
 export function previewProblems(preview: PreviewResult): PreviewProblem[] {
   const problems: PreviewProblem[] = [];
+  if (preview.totalRows) problems.push({ kind: 'totalRows', count: preview.totalRows });
   for (const c of preview.columns) {
     if (c.displayName !== c.name) problems.push({ kind: 'renamed', column: c.displayName, name: c.name });
     if (c.kind === 'mixed' && c.nonNumeric)

@@ -49,3 +49,22 @@ describe('reportError', () => {
     expect(b.out.stderr).toBe('mixlab apply: line one\nline two\n');
   });
 });
+
+describe('reportError: a data file the import refuses', () => {
+  it('exits 2 for every import refusal code, 1 for a missing file or a fit failure', () => {
+    const { ctx } = capture();
+    for (const code of [
+      'unterminated_quote',
+      'not_text',
+      'xlsx_invalid',
+      'xlsx_too_large',
+      'xlsx_dtd',
+      'no_data_rows',
+    ])
+      expect(reportError(ctx, 'fit', new EngineError(code, 'refused'), true, { oneLine: true }), code).toBe(
+        2,
+      );
+    for (const code of ['file_not_found', 'constant_column', 'internal'])
+      expect(reportError(ctx, 'fit', new EngineError(code, 'failed'), true, { oneLine: true }), code).toBe(1);
+  });
+});

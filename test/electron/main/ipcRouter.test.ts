@@ -64,6 +64,19 @@ describe('IPC router: every call validated before it runs', () => {
     expect(ok).toEqual({ ok: true, value: { kind: 'dataset.import', payload: { path: '/d/x.csv' } } });
   });
 
+  it('passes the import dialog’s header and summary-row choices to the engine, and refuses others', async () => {
+    const route = createIpcRouter(services(engine));
+    const options = { path: '/d/x.csv', header: false, totalRows: 'keep' };
+    expect(await route('importDataset', { jobId: 'j3', options })).toEqual({
+      ok: true,
+      value: { kind: 'dataset.import', payload: options },
+    });
+    for (const bad of [{ header: 'no' }, { totalRows: 'drop' }]) {
+      const res = await route('previewDataset', { options: { path: '/d/x.csv', ...bad } });
+      expect(res).toMatchObject({ ok: false, error: { code: ErrorCodes.InvalidPayload } });
+    }
+  });
+
   it('turns an unexpected exception into an internal error without a stack', async () => {
     const log = vi.fn();
     const broken = fakeEngine(async () => {

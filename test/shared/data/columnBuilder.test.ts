@@ -59,3 +59,60 @@ describe('ColumnBuilder + ColumnTable', () => {
     expect(summarizeColumn(c, 0, 'x', 'x')).toMatchObject({ kind: 'mixed', count: 4, sum: 9.75, missing: 1 });
   });
 });
+
+describe('ColumnBuilder edits after the import', () => {
+  it('insertFirst makes a cell row 1 and moves every listed row number down one', () => {
+    const c = column(['1', 'x', 'inf', '2', '1e-400']);
+    c.insertFirst('y');
+    expect(c.length).toBe(6);
+    expect(c.nonNumericRows).toEqual([1, 3, 4]);
+    expect(c.nonfinite).toEqual([{ row: 4, value: 'inf' }]);
+    expect(c.underflow).toEqual([{ row: 6, value: '1e-400' }]);
+    const table = new ColumnTable([c], 6, ['mixed']);
+    expect(Array.from({ length: 6 }, (_, r) => table.text(0, r))).toEqual([
+      'y',
+      '1',
+      'x',
+      'inf',
+      '2',
+      '1e-400',
+    ]);
+    expect(summarizeColumn(c, 0, 'c', 'c')).toMatchObject({ count: 3, sum: 3, nonNumeric: 3 });
+  });
+
+  it('excludeRows takes rows out of every count and statistic but keeps their texts', () => {
+    const c = column(['Total', '1', 'NA', 'Total', '2.50', 'x', '7']);
+    c.excludeRows([0, 2, 3, 6]);
+    expect(summarizeColumn(c, 0, 'c', 'c')).toMatchObject({
+      kind: 'mixed',
+      missing: 0,
+      count: 2,
+      sum: 3.5,
+      nonNumeric: 1,
+      nonNumericRows: [6],
+    });
+    const table = new ColumnTable([c], 7, ['mixed']);
+    expect(Array.from({ length: 7 }, (_, r) => table.text(0, r))).toEqual([
+      'Total',
+      '1',
+      'NA',
+      'Total',
+      '2.50',
+      'x',
+      '7',
+    ]);
+    expect(Number.isNaN(table.numeric(0)![6])).toBe(true);
+    const labels = column(['a', 'Total', 'b']);
+    labels.excludeRows([1]);
+    expect(labels.distinctTexts).toBe(2);
+  });
+
+  it('reports a literal that underflows to 0, not one that is 0 or a subnormal', () => {
+    const c = column(['1e-400', '0e5', '0.000', '4.9e-324', '-1E-999', '0']);
+    expect(c.underflow).toEqual([
+      { row: 1, value: '1e-400' },
+      { row: 5, value: '-1E-999' },
+    ]);
+    expect(Array.from(c.values)).toEqual([0, 0, 0, 5e-324, -0, 0]);
+  });
+});

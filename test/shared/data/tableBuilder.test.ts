@@ -105,3 +105,79 @@ describe('TableBuilder limits (importLimits.ts): refused before allocating', () 
     );
   });
 });
+
+describe('TableBuilder: the first line and summary rows', () => {
+  function rules(records: string[][], r: { header?: boolean; totalRows?: 'exclude' | 'keep' }) {
+    const b = new TableBuilder(false, (rows) => rows + 2, undefined, r);
+    b.setHeader(records[0]);
+    for (const rec of records.slice(1)) {
+      b.beginRecord();
+      rec.slice(0, b.width).forEach((t, i) => b.columns[i].add(t, 0, t.length));
+      b.endRecord(rec.length);
+    }
+    return b.finish();
+  }
+
+  it('a first line of data becomes row 1: ragged rows renumbered, no header problems, Column names', () => {
+    const t = rules(
+      [
+        ['1.5', '2', ''],
+        ['2.5', '3'],
+        ['3.5', '4', '', '9'],
+      ],
+      {},
+    );
+    expect(t.header).toBe(false);
+    expect(t.columns.map((c) => c.name)).toEqual(['Column 1', 'Column 2']);
+    expect(t.droppedPhantomColumns).toBe(1);
+    expect(t.table.rowCount).toBe(3);
+    expect(t.errors).toEqual([
+      { row: 2, kind: 'ragged', expectedFields: 3, foundFields: 2 },
+      { row: 3, kind: 'ragged', expectedFields: 3, foundFields: 4 },
+    ]);
+    expect(t.columns[0]).toMatchObject({ sum: 7.5, count: 3 });
+  });
+
+  it('header: false reads even a text first line as data; header: true keeps numbers as names', () => {
+    const t = rules(
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+      { header: false },
+    );
+    expect(t.columns.map((c) => [c.name, c.kind])).toEqual([
+      ['Column 1', 'mixed'],
+      ['Column 2', 'mixed'],
+    ]);
+    expect(t.columns[0].nonNumericRows).toEqual([1]);
+    expect(
+      rules(
+        [
+          ['1.5', '2'],
+          ['2.5', '3'],
+          ['3.5', '4'],
+        ],
+        { header: true },
+      ).columns[0].name,
+    ).toBe('1.5');
+  });
+
+  it('reports summary rows with their range, excluded unless kept', () => {
+    const records = [
+      ['k', 'v'],
+      ['a', '1'],
+      ['b', '2'],
+      ['Total', '3'],
+    ];
+    const excluded = rules(records, {});
+    expect(excluded.errors).toEqual([
+      { row: 3, kind: 'total_row', column: 0, label: 'Total', sumOf: [1, 2], columns: [1], excluded: true },
+    ]);
+    expect(excluded.columns[1]).toMatchObject({ sum: 3, count: 2 });
+    expect(excluded.columns[0]).toMatchObject({ kind: 'categorical', distinct: 2 });
+    const kept = rules(records, { totalRows: 'keep' });
+    expect(kept.errors[0]).toMatchObject({ excluded: false });
+    expect(kept.columns[1]).toMatchObject({ sum: 6, count: 3 });
+  });
+});

@@ -208,3 +208,13 @@ describe('dataset.preview, dataset.rows, dataset.release', () => {
     expect(rows.cells).toEqual([['80'], ['1'], ['79']]);
   });
 });
+
+describe('dataset.import: the header and totalRows options', () => {
+  it('accepts them, and refuses values other than a boolean and exclude | keep', async () => {
+    const file = path.join(csvDir, '..', 'hostile', 'h04_headerless_numeric.csv');
+    expect((await importFile({ path: file })).summary.header).toBe(false);
+    expect((await importFile({ path: file, header: true, totalRows: 'keep' })).summary.rows).toBe(29);
+    expect(datasetImport.schema.safeParse({ path: file, header: 'yes' }).success).toBe(false);
+    expect(datasetImport.schema.safeParse({ path: file, totalRows: 'drop' }).success).toBe(false);
+  });
+});

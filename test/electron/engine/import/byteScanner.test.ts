@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteScanner } from '../../../../electron/engine/import/byteScanner';
-import { DelimitedScanner } from '../../../../electron/engine/import/csvScanner';
+import { DelimitedScanner, QuoteError } from '../../../../electron/engine/import/csvScanner';
 import { tableSink } from '../../../../electron/engine/import/tableSink';
 import { TableBuilder } from '../../../../shared/data/tableBuilder';
 
@@ -238,5 +238,34 @@ describe('numbers read from bytes equal Number() on the cell text (correctly rou
     expect(values[0]).toBe(1);
     expect(Array.from(values.subarray(1))).toEqual([NaN, NaN, NaN]);
     expect(errors.filter((e) => e.kind === 'nonfinite').map((e) => e.row)).toEqual([2, 3, 4]);
+  });
+});
+
+describe('ByteScanner: quotes that would merge lines', () => {
+  it('throws QuoteError at the opening quote, with the record row, whatever the chunks', () => {
+    const bytes = Buffer.from('a,b\n1,x\n2,"never closed\n3,y\n');
+    for (const step of [1, 5, 64]) {
+      let err: unknown = null;
+      try {
+        viaBytes(bytes, step);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, `step ${step}`).toBeInstanceOf(QuoteError);
+      expect((err as QuoteError).kind).toBe('unterminated');
+      expect((err as QuoteError).row).toBe(2);
+    }
+  });
+
+  it('throws for a multi-line field closed by a quote with text after it (at both quotes), not for a one-line one', () => {
+    const text = 'a,b\n1,"stray\n2,x\n3,"here" z\n';
+    let err: QuoteError | null = null;
+    try {
+      viaBytes(Buffer.from(text), 1 << 20);
+    } catch (e) {
+      err = e as QuoteError;
+    }
+    expect(err).toMatchObject({ kind: 'irregular', at: text.indexOf('"'), closeAt: text.indexOf('"here') });
+    expect(cells(viaBytes(Buffer.from('a,b\n"ab"cd,x\n'), 3))).toEqual([['abcd', 'x']]);
   });
 });

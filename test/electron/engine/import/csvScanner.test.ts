@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DelimitedScanner, recordTexts } from '../../../../electron/engine/import/csvScanner';
+import { DelimitedScanner, QuoteError, recordTexts } from '../../../../electron/engine/import/csvScanner';
 
 /** Records of `text` fed in pieces of `step` characters (1 = the worst chunk boundaries). */
 function records(text: string, step = text.length || 1, delimiter = ',', decimal = -1): string[][] {
@@ -71,5 +71,64 @@ describe('DelimitedScanner (RFC 4180 as Python csv reads it)', () => {
     );
     s.push('12,5;-3;007;1.200;+4;x;"9"\n', true);
     expect(seen).toEqual([12.5, -3, NaN, NaN, NaN, NaN, NaN]);
+  });
+});
+
+describe('DelimitedScanner with strict quotes (the import and the preview)', () => {
+  const strict = (text: string, step = text.length || 1) => {
+    const out: string[][] = [];
+    const s = new DelimitedScanner(
+      44,
+      {
+        record(buf, starts, ends, flags, n) {
+          out.push(recordTexts(buf, starts, ends, flags, n));
+          return true;
+        },
+      },
+      -1,
+      true,
+    );
+    let scanned = '';
+    try {
+      for (let i = 0; i < text.length; i += step) {
+        scanned = scanned.slice(scanned.length - s.pendingLength) + text.slice(i, i + step);
+        s.push(text.slice(i, i + step), false);
+      }
+      scanned = scanned.slice(scanned.length - s.pendingLength);
+      s.push('', true);
+      return { records: out };
+    } catch (err) {
+      // Positions are in the text the failing push scanned: the carried rest, then the chunk.
+      const e = err as QuoteError;
+      return { records: out, kind: e.kind, at: scanned[e.at], quoteText: scanned.slice(e.at, e.at + 12) };
+    }
+  };
+
+  it('refuses a quote never closed, at that quote, whatever the chunks; lenient detection runs it to the end', () => {
+    const text = 'a,b\n1,x\n2,"open\n3,y\n4,z\n';
+    for (const step of [1, 3, 7, text.length]) {
+      const got = strict(text, step);
+      expect(got.kind, `step ${step}`).toBe('unterminated');
+      expect(got.quoteText).toBe('"open\n3,y\n4,');
+      expect(got.records).toEqual([
+        ['a', 'b'],
+        ['1', 'x'],
+      ]);
+    }
+    expect(records(text)).toEqual([
+      ['a', 'b'],
+      ['1', 'x'],
+      ['2', 'open\n3,y\n4,z\n'],
+    ]);
+  });
+
+  it('refuses a field spanning lines whose closing quote has text after it; keeps the legitimate cases', () => {
+    expect(strict('a,b\n1,"stray\n2,x\n3,y "here" z\n').kind).toBe('irregular');
+    expect(strict(TRICKY).records).toEqual(records(TRICKY));
+    expect(strict('a,b\n"ab"cd,x\n').records).toEqual([
+      ['a', 'b'],
+      ['abcd', 'x'],
+    ]);
+    expect(strict('a\n"ends with quote"').records).toEqual([['a'], ['ends with quote']]);
   });
 });

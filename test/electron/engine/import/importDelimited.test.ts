@@ -6,6 +6,7 @@ import { importDelimited, type ReadTuning } from '../../../../electron/engine/im
 import type { ImportContext } from '../../../../electron/engine/import/importer';
 import { sniffFile } from '../../../../electron/engine/import/sniffFile';
 import type { ImportProgress } from '../../../../shared/data/types';
+import { EngineError } from '../../../../shared/errors';
 import { csvDir, sidecars } from './sidecar';
 
 function context(signal = new AbortController().signal) {
@@ -97,3 +98,75 @@ describe('importDelimited: reading by bytes gives what reading decoded text give
     });
   });
 });
+
+describe('importDelimited: quotes that would merge lines, and NUL bytes, refused where they are', () => {
+  async function refusal(file: string, tuning: ReadTuning = {}, encoding?: string) {
+    const err = await importDelimited(
+      await sniffFile(file),
+      { path: file, encoding },
+      context().ctx,
+      tuning,
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(EngineError);
+    return err as EngineError;
+  }
+
+  it('names the line of an unclosed quote by both readers, in any read size, in UTF-8 and GBK', async () => {
+    const lines = ['id,name', ...Array.from({ length: 300 }, (_, i) => `${i + 1},名字 ${i + 1}`)];
+    lines[201] = '201,"没有结束';
+    const utf8 = path.join(tmp, 'open-quote.csv');
+    writeFileSync(utf8, lines.join('\r\n') + '\r\n');
+    const gbk = path.join(tmp, 'open-quote-gbk.csv');
+    writeFileSync(gbk, gbkBytes(lines.join('\r\n') + '\r\n'));
+    for (const [file, tuning] of [
+      [utf8, { readBytes: 16 }],
+      [utf8, {}],
+      [utf8, { charPath: true }],
+      [gbk, {}],
+    ] as const) {
+      const err = await refusal(file, tuning);
+      expect(err.code, `${file} ${JSON.stringify(tuning)}`).toBe('unterminated_quote');
+      expect(err.details).toEqual({ line: 202, row: 201, closeLine: null });
+    }
+  });
+
+  it('refuses a NUL byte past the sniffed sample with its line, in UTF-8 and UTF-16', async () => {
+    const rows = ['a,b', ...Array.from({ length: 20_000 }, (_, i) => `${i},${i * 2}`)];
+    const nulAt = rows.length;
+    rows.push('1,2\u00003', '4,5');
+    const utf8 = path.join(tmp, 'nul.csv');
+    writeFileSync(utf8, rows.join('\n'));
+    expect((await refusal(utf8)).details).toMatchObject({ line: nulAt + 1 });
+    const utf16 = path.join(tmp, 'nul-utf16.csv');
+    writeFileSync(
+      utf16,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.join('\r\n'), 'utf16le')]),
+    );
+    const err = await refusal(utf16);
+    expect(err.code).toBe('not_text');
+    const text = rows.join('\r\n');
+    expect(err.details).toEqual({
+      detected: 'binary',
+      line: nulAt + 1,
+      byteOffset: 2 + 2 * text.indexOf('\u0000'),
+    });
+  });
+});
+
+/** GBK bytes of a text of ASCII and the few Chinese characters used above. */
+function gbkBytes(text: string): Buffer {
+  const table: Record<string, number[]> = {
+    名: [0xc3, 0xfb],
+    字: [0xd7, 0xd6],
+    没: [0xc3, 0xbb],
+    有: [0xd3, 0xd0],
+    结: [0xbd, 0xe1],
+    束: [0xca, 0xf8],
+  };
+  const out: number[] = [];
+  for (const ch of text) out.push(...(table[ch] ?? [ch.charCodeAt(0)]));
+  return Buffer.from(out);
+}

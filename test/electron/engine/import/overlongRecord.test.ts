@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lineAt, overlongRecord } from '../../../../electron/engine/import/overlongRecord';
+import { lineAt, openQuoteAt, overlongRecord } from '../../../../electron/engine/import/overlongRecord';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'mixlab-overlong-'));
 const file = (name: string, content: string | Buffer) => {
@@ -42,5 +42,25 @@ describe('overlongRecord: what the user is told', () => {
     expect(await overlongRecord(f, 0, Buffer.from('h'), 0)).toMatchObject({
       message: expect.stringMatching(/^The header \(line 1\) is longer than 16 MB/),
     });
+  });
+});
+
+describe('overlongRecord: a record that runs on because a quote never closes', () => {
+  it('names the line where the quote opened, keeping the record-too-long code', async () => {
+    const text = 'h,i\n1,"a\nb\nc\nd';
+    const f = file('quote.csv', text);
+    const err = await overlongRecord(f, 4, Buffer.from(text.slice(4)), 1, 44);
+    expect(err.code).toBe('record_too_long');
+    expect(err.message).toMatch(
+      /^Line 2 \(data row 1\) is longer than 16 MB, the limit for one record\. The quote \(".*line 2 is never closed/,
+    );
+    expect(err.details).toMatchObject({ quoteLine: 2 });
+  });
+
+  it('openQuoteAt: a quote still open at the end, not one closed or escaped', () => {
+    expect(openQuoteAt(Buffer.from('1,"a""b",c'), 44)).toBe(-1);
+    expect(openQuoteAt(Buffer.from('1,"a""b\nc'), 44)).toBe(2);
+    expect(openQuoteAt(Buffer.from('1,"x"y,"z'), 44)).toBe(7);
+    expect(openQuoteAt(Buffer.from('1,a"b,c'), 44)).toBe(-1);
   });
 });

@@ -10,6 +10,8 @@ import { expect } from 'vitest';
 import { fixturesDir } from '../../../support/paths';
 
 export const csvDir = path.join(fixturesDir, 'csv');
+/** Hostile and broken files (test/fixtures/hostile/README.md), sidecars in the same format. */
+export const hostileDir = path.join(fixturesDir, 'hostile');
 
 export interface Sidecar {
   file: string;
@@ -26,7 +28,7 @@ export interface Sidecar {
   header?: boolean;
   rows?: number;
   columns?: Record<string, unknown>[];
-  errors?: { row: number; kind: string; column?: number }[];
+  errors?: { row: number; kind: string; column?: number; [extra: string]: unknown }[];
   cells?: {
     row: number;
     column: number;
@@ -36,13 +38,15 @@ export interface Sidecar {
     nonfinite?: boolean;
   }[];
   dropped_phantom_columns?: number;
+  /** Hostile set: the refusal's details that must match (line, row, …). */
+  details?: Record<string, unknown>;
 }
 
-export function sidecars(): Sidecar[] {
-  return readdirSync(csvDir)
+export function sidecars(dir = csvDir): Sidecar[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.expect.json'))
     .sort()
-    .map((f) => JSON.parse(readFileSync(path.join(csvDir, f), 'utf8')) as Sidecar);
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Sidecar);
 }
 
 /** Encodings that decode the same bytes to the same text as the sidecar's (README, "encoding"). */

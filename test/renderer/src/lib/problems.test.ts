@@ -64,3 +64,30 @@ describe('groupProblems', () => {
     expect(group.lines).toHaveLength(50);
   });
 });
+
+describe('groupProblems: summary rows and underflow', () => {
+  it('says which rows a summary row sums and whether it is left out, and names underflowing cells', () => {
+    const groups = groupProblems(
+      [
+        { row: 9, kind: 'underflow', column: 1, value: '1e-400' },
+        { row: 5, kind: 'total_row', column: 0, label: 'Total', sumOf: [1, 4], excluded: true },
+        { row: 8, kind: 'total_row', column: 0, label: '小计', sum_of: [6, 7], excluded: false },
+        { row: 2, kind: 'ragged', expectedFields: 3, foundFields: 2 },
+      ],
+      columns,
+    );
+    expect(groups.map((g) => [g.kind, g.count])).toEqual([
+      ['total_row', 2],
+      ['ragged', 1],
+      ['underflow', 1],
+    ]);
+    expect(groups[0].lines).toEqual([
+      { key: 'totalRow', params: { row: 5, label: 'Total', from: 1, to: 4 } },
+      { key: 'totalRowKept', params: { row: 8, label: '小计', from: 6, to: 7 } },
+    ]);
+    expect(groups[2].lines[0]).toEqual({
+      key: 'underflow',
+      params: { row: 9, column: 'score', value: '1e-400' },
+    });
+  });
+});

@@ -195,3 +195,27 @@ describe('previewProblems', () => {
     expect(previewProblems(previewOf({ path: '/x.csv' }))).toEqual([]);
   });
 });
+
+describe('import dialog store: the first line and summary rows', () => {
+  it('lists summary rows found in the preview, and previews again with the header choice', async () => {
+    const headerless = (options: ImportOptions): PreviewResult => ({
+      ...previewOf(options),
+      header: options.header ? ['5', '1.234,5'] : [],
+      hasHeader: options.header ?? false,
+      totalRows: 2,
+    });
+    const api = createFakeApi({
+      chooseDataFile: async () => ({ path: '/data/n.csv' }),
+      previewDataset: async ({ options }: { options: ImportOptions }) => headerless(options),
+    });
+    installStores(api);
+    await useDatasetStore().openFile();
+    const dialog = useImportDialogStore();
+    expect(dialog.preview?.hasHeader).toBe(false);
+    expect(dialog.problems[0]).toEqual({ kind: 'totalRows', count: 2 });
+    dialog.setOverride('header', true);
+    await waitForDebounce();
+    expect(previewCalls(api).at(-1)).toEqual({ path: '/data/n.csv', header: true });
+    expect(dialog.preview?.hasHeader).toBe(true);
+  });
+});
