@@ -131,7 +131,7 @@ describe('mixlab fit --labels --model, then mixlab apply', () => {
     const broken = path.join(tmp, 'broken.json');
     writeFileSync(broken, '{"format": "mixlab-model", "version": 1, "weights": [');
     const bad = mixlab('apply', broken, iris, '--labels', path.join(tmp, 'y.csv'));
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(
       /^mixlab apply: The model file is not valid JSON: parsing stopped at line 1, column \d+\.\n$/,
     );
