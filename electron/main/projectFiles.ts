@@ -24,7 +24,7 @@ import {
 import type { DataSourceStatus, OpenedProject, SavedProject } from '../../shared/project/status';
 import { writeFileAtomic } from '../common/atomicWrite';
 import { fingerprintFile } from './fileFingerprint';
-import { jsonShape, type JsonShapeLimits } from './jsonShape';
+import { jsonShape, type JsonShapeLimits } from '../common/jsonShape';
 
 const gunzipAsync = promisify(gunzip);
 

@@ -4,14 +4,14 @@
  * module and the autosaver. `createServices` spreads them in; they share its job registry (progress,
  * cancel) and its dataset ids (engine restarts).
  */
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiResultOf, ArgOf, SaveFilePurpose } from '../../shared/api';
 import { EngineError, ErrorCodes } from '../../shared/errors';
-import { parseModelFile, serializeModelFile } from '../../shared/project/modelFile';
+import { serializeModelFile } from '../../shared/project/modelFile';
 import type { ProjectMethod } from '../../shared/project/apiArgSchemas';
 import type { EngineCaller } from '../engine/engineCaller';
 import { writeFileAtomic } from '../common/atomicWrite';
+import { readModelFile } from '../common/readModelFile';
 import type { Autosaver } from './autosave';
 import type { PathGrants } from './pathGrants';
 import {
@@ -48,8 +48,6 @@ export interface ProjectServiceDeps {
 }
 
 export type ProjectServices = { [M in ProjectMethod]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
-
-const MAX_MODEL_FILE_BYTES = 64 * 2 ** 20;
 
 export function createProjectServices(deps: ProjectServiceDeps): ProjectServices {
   const unavailable = (what: string) =>
@@ -90,12 +88,8 @@ export function createProjectServices(deps: ProjectServiceDeps): ProjectServices
       return { path: target, bytes };
     },
     async loadModel({ path: file }) {
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) throw new EngineError('file_not_found', `Cannot open "${file}": no such file.`);
-      if (info.size > MAX_MODEL_FILE_BYTES) {
-        throw new EngineError('model_invalid', `"${path.basename(file)}" is too large to be a model file.`);
-      }
-      return parseModelFile(await readFile(file, 'utf8'));
+      // The same reader and limits as `mixlab apply` (shared/project/jsonLimits.ts).
+      return readModelFile(file);
     },
     async saveProject({ path: target, state, embedData }) {
       deps.grants.checkWrite(target, 'save the project');

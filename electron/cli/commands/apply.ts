@@ -5,7 +5,6 @@
  * The writing is the engine's `export.labels`, the same the app uses; `writeLabelOutputs` is also
  * what `mixlab fit --labels/--model` calls.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_DELIMITERS, type ExportDelimiter } from '../../../shared/export/csvFormat';
 import {
@@ -14,9 +13,10 @@ import {
   type LabelExportSummary,
 } from '../../../shared/export/labelExport';
 import type { ColumnMatch, LabelModel } from '../../../shared/export/labelModel';
-import { parseModelFile, serializeModelFile } from '../../../shared/project/modelFile';
+import { serializeModelFile } from '../../../shared/project/modelFile';
 import type { EngineCaller } from '../../engine/engineCaller';
 import { writeFileAtomic } from '../../common/atomicWrite';
+import { readModelFile as readModelFileFromDisk } from '../../common/readModelFile';
 import { ArgumentError, parseArgs, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
 import { existingFile } from '../inputFile';
@@ -162,6 +162,7 @@ export function labelsLine(r: LabelExportSummary): string {
   return `Wrote labels for ${r.labelled} of ${r.rows} rows to ${r.path}${excluded}.\n`;
 }
 
+/** A model file named on the command line, refused in the words the user typed. */
 export async function readModelFile(file: string): Promise<LabelModel> {
-  return parseModelFile(await readFile(await existingFile(file), 'utf8'));
+  return readModelFileFromDisk(path.resolve(file), (problem) => `cannot read ${file}: ${problem.reason}`);
 }
