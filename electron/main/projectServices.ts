@@ -45,7 +45,14 @@ export interface ProjectServiceDeps {
   engineIdOf(datasetId: string, signal?: AbortSignal): Promise<string>;
   /** Files the renderer may have main write (see pathGrants.ts): save-dialog choices, the open project. */
   grants: PathGrants;
+  /**
+   * The data files of the datasets open in this window, as main imported them: the only files a
+   * save may embed (the page names the analysis's data file, main checks it is one of these).
+   */
+  openDataFiles?: () => readonly string[];
 }
+
+export const EMBED_NOT_OPEN = 'embed_not_open';
 
 export type ProjectServices = { [M in ProjectMethod]: (arg: ArgOf<M>) => Promise<ApiResultOf<M>> };
 
@@ -55,6 +62,26 @@ export function createProjectServices(deps: ProjectServiceDeps): ProjectServices
   async function autosaver(): Promise<Autosaver> {
     if (!deps.autosaver) throw unavailable('Autosave');
     return deps.autosaver;
+  }
+
+  /**
+   * Which file a save may embed is main's decision, not the page's: only the data file of a dataset
+   * main itself imported in this window (the analysis's own data). Otherwise a compromised page
+   * could name any readable file (~/.ssh/id_rsa) as its "data source" and have main copy it into a
+   * project file the page then reads back.
+   */
+  function embeddableFile(requested: string | null): string {
+    const own = deps.openDataFiles?.() ?? [];
+    const match =
+      requested === null ? undefined : own.find((file) => path.resolve(file) === path.resolve(requested));
+    if (match === undefined) {
+      throw new EngineError(
+        EMBED_NOT_OPEN,
+        `Mixture Lab embeds only the data file of the open analysis${requested ? `, and "${path.basename(requested)}" is not open` : ''}. Save without embedding the data, or open the data file first.`,
+        requested ? { path: requested } : undefined,
+      );
+    }
+    return match;
   }
 
   return {
@@ -93,7 +120,13 @@ export function createProjectServices(deps: ProjectServiceDeps): ProjectServices
     },
     async saveProject({ path: target, state, embedData }) {
       deps.grants.checkWrite(target, 'save the project');
-      return saveProjectFile(target, state, { appVersion: deps.appVersion(), embedData });
+      // Embedding reads main's own record of the data file, never a path only the page gave.
+      const saved =
+        embedData && state.dataSource
+          ? { ...state, dataSource: { ...state.dataSource, path: embeddableFile(state.dataSource.path) } }
+          : state;
+      if (embedData && !state.dataSource) embeddableFile(null);
+      return saveProjectFile(target, saved, { appVersion: deps.appVersion(), embedData });
     },
     async openProject({ path: file }) {
       const opened = await openProjectFile(file);

@@ -135,6 +135,7 @@ export function createServices(deps: ServiceDeps): MixlabServices {
       job,
       engineIdOf,
       grants,
+      openDataFiles: () => [...datasets.values()].map((open) => open.options.path),
     }),
     async getAppInfo() {
       let engine: AppInfo['engine'] = null;
