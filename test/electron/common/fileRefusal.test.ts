@@ -115,3 +115,14 @@ describe('checkReadableFile refuses what is not a readable regular file, without
       expect(FILE_REFUSALS.has(code), code).toBe(true);
   });
 });
+
+describe('the refusal codes a user can meet opening a project or a model', () => {
+  it('each has a sentence in English and Simplified Chinese', async () => {
+    const { default: en } = await import('../../../renderer/src/i18n/en');
+    const { default: zh } = await import('../../../renderer/src/i18n/zh-CN');
+    for (const code of [...FILE_REFUSALS, 'embed_not_open', 'data_changed']) {
+      expect((en.project.refused as Record<string, string>)[code], code).toBeTruthy();
+      expect((zh.project.refused as Record<string, string>)[code], code).toBeTruthy();
+    }
+  });
+});
