@@ -10,6 +10,9 @@ import { ArgumentError } from './args';
 import type { CliContext } from './cliTypes';
 import { IMPORT_REFUSALS } from '../engine/import/rejections';
 
+/** Cells a model's columns refuse (request/buildMixedRows.ts): the file's fault, named by row. */
+const DATA_REFUSALS = new Set(['invalid_count', 'invalid_binomial', 'invalid_weight']);
+
 export function errorInfo(err: unknown): EngineErrorInfo {
   if (err instanceof ArgumentError) return { code: err.code, message: err.message };
   if (err instanceof EngineError) return { code: err.code, message: err.message };
@@ -32,5 +35,7 @@ export function reportError(
   const info = errorInfo(err);
   if (json) ctx.stdout(JSON.stringify({ error: { code: info.code, message: info.message } }) + '\n');
   else ctx.stderr(`mixlab ${command}: ${oneLine ? info.message.replace(/\s*\n\s*/g, ' ') : info.message}\n`);
-  return info.code === 'invalid_arguments' || IMPORT_REFUSALS.has(info.code) ? 2 : 1;
+  return info.code === 'invalid_arguments' || IMPORT_REFUSALS.has(info.code) || DATA_REFUSALS.has(info.code)
+    ? 2
+    : 1;
 }

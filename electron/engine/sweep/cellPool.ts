@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { SweepCell } from '../../../shared/engine/sweep/types';
 import { EngineError, cancelledError, type FitErrorCode } from '../../../shared/errors';
 import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './messages';
+import type { MixedRows } from '../../../shared/engine/families/rows';
 
 export interface CellPoolOptions {
   /** Worker threads (≥ 1), started as tasks arrive. */
@@ -21,6 +22,8 @@ export interface CellPoolOptions {
   /** Path of out/engine/sweepWorker.cjs. */
   workerPath: string;
   signal?: AbortSignal;
+  /** A mixed-type model's rows (arrays on SharedArrayBuffers): the cells are fitMixture's. */
+  mixed?: MixedRows;
 }
 
 export interface CellPool {
@@ -102,7 +105,7 @@ export function createCellPool(
     worker.on('exit', (code) => {
       if (!disposed) fail(new Error(`Sweep worker exited (code ${code}).`));
     });
-    const data: SweepWorkerRequest = { type: 'data', X, nSamples, nFeatures };
+    const data: SweepWorkerRequest = { type: 'data', X, nSamples, nFeatures, mixed: options.mixed };
     worker.postMessage(data);
     return worker;
   };

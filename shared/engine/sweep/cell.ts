@@ -22,7 +22,7 @@ import { sweepRestarts } from './restarts';
 import type { MixtureState } from '../model/em';
 
 /** The fit's refusals that describe this cell (not the data), and the status they give it. */
-const CELL_FAILURES: Partial<Record<string, 'singular' | 'failed'>> = {
+export const CELL_FAILURES: Partial<Record<string, 'singular' | 'failed'>> = {
   singular_component: 'singular',
   too_few_samples: 'failed',
   too_many_components: 'failed',

@@ -67,6 +67,8 @@ async function importAndFit(
       regCovar: 1e-6,
     },
     threads: 1,
+    // The label export of a saved model recomputes labels for rows with every model cell present.
+    missing: 'drop',
   });
   return { summary, response, model: { params: response.fit.params, preprocessing: response.preprocessing } };
 }
