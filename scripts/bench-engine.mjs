@@ -193,7 +193,7 @@ function runSklearn(dataFile, initFile, n, d, cov, threads, repeat) {
 
 /**
  * The engine's fastest of `repeat` runs: seconds per iteration (its own EM `seconds`, so the
- * one-off bundle load is not counted) and the final lower bound; a FitError is shown, not thrown.
+ * one-off bundle load is not counted) and the final lower bound; an engine error is shown, not thrown.
  */
 async function timeEngine(runFit, X, n, d, options, threads, repeat, wasmKernels) {
   let best;

@@ -1,9 +1,10 @@
 /**
  * Engine kind `fit`: one Gaussian mixture on columns of a dataset the engine holds.
  * Payload validated by `fitRequestSchema` (the core parses it before `run`); the matrix is built by
- * `buildFitMatrix` (drop rows with missing values, log, standardise) and fitted by `runFit` on the
- * worker pool. EngineError codes (singular_component, too_few_samples, …) travel unchanged as EngineError
- * codes, with their details (e.g. the component index).
+ * `buildFitMatrix` (drop rows with missing values, log, standardise) and fitted by `runFit` (on
+ * worker threads, or in this thread when the rows fit in one chunk). The fit's coded errors
+ * (singular_component, too_few_samples, …) keep their code and details (e.g. the component index);
+ * those that number features also get the columns' names (toEngineError).
  */
 import { fitRequestSchema } from '../../../shared/engine/request/fitRequest';
 import { buildFitMatrix } from '../../../shared/engine/request/buildFitMatrix';

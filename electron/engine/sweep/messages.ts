@@ -5,7 +5,7 @@ import type { CellNeighbours } from '../../../shared/engine/sweep/refine';
 
 /**
  * One unit of work: a cell's own restarts (thorough, or plain best-of-n_init when the sweep does not
- * refine; sweepCell.ts CellStart), or a refinement from its neighbours' fits.
+ * refine; CellStart in shared/engine/sweep/cell.ts), or a refinement from its neighbours' fits.
  */
 export type SweepTask =
   | {
