@@ -3,9 +3,10 @@
  * `fitRequestSchema` (the core parses it before `run`). A plain Gaussian request (numeric columns,
  * no weights, no missing cell to model: request/mixtureRequest.ts) builds its matrix with
  * `buildFitMatrix` and runs scikit-learn's exact fit (`runFit`); any other builds mixed rows
- * (`buildMixedRows`: families, missing cells, weights) and runs `runMixtureFit`, on the same worker
- * pool. EngineError codes (singular_component, too_few_samples, …) travel unchanged as EngineError
- * codes, with their details (e.g. the component index).
+ * (`buildMixedRows`: families, missing cells, weights) and runs `runMixtureFit` — on worker
+ * threads, or in this thread when the rows fit in one chunk. The fit's coded errors
+ * (singular_component, too_few_samples, …) keep their code and details (e.g. the component index);
+ * those that number features also get the columns' names (toEngineError).
  */
 import { fitRequestSchema } from '../../../shared/engine/request/fitRequest';
 import { buildFitMatrix } from '../../../shared/engine/request/buildFitMatrix';

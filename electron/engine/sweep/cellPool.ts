@@ -7,7 +7,7 @@
  *
  * Cancelling (the signal) terminates every worker at once — a cell in the middle of EM is not
  * waited for — and rejects every waiting and running task with EngineError('cancelled'). A crashed
- * worker, or an error that is not a cell status (sweepCell.ts throws those), rejects them all with
+ * worker, or an error that is not a cell status (shared/engine/sweep/cell.ts throws those), rejects them all with
  * that error.
  */
 import { Worker } from 'node:worker_threads';

@@ -6,7 +6,7 @@ import type { MixedRows } from '../../../shared/engine/families/rows';
 
 /**
  * One unit of work: a cell's own restarts (thorough, or plain best-of-n_init when the sweep does not
- * refine; sweepCell.ts CellStart), or a refinement from its neighbours' fits.
+ * refine; CellStart in shared/engine/sweep/cell.ts), or a refinement from its neighbours' fits.
  */
 export type SweepTask =
   | {

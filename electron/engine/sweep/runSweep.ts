@@ -4,7 +4,7 @@
  *
  *   'fit'      its own best-of-n_init fit;
  *   'refine'   REFINE_ROUNDS rounds in which it also starts EM from splits of its K − 1 fit and
- *              merges of its K + 1 fit of the previous round (sweepRefine.ts), keeping the better
+ *              merges of its K + 1 fit of the previous round (shared/engine/sweep/refine.ts), keeping the better
  *              fit; from round 2 on only if a neighbour changed in the previous round.
  *
  * The rounds are a dataflow, not barriers: a cell's round-r task is queued as soon as its own and

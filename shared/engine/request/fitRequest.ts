@@ -3,9 +3,10 @@
  * the same payload on IPC, and the source of the FitOptions, InitParams and FitRequest types
  * (model/types.ts). The matrix it asks for is built by buildFitMatrix.ts.
  *
- * Validation happens here once (STYLE.md §4): option ranges, column lists, and the shapes of explicit
- * initial parameters against K and d = columns.length, by the rules of fitRules.ts. The numerics
- * (finite data, n ≥ K, positive definite covariances) are checked by the fit entry itself.
+ * Validation happens here once, at the edge (as scikit-learn's _parameter_constraints): option
+ * ranges, column lists, and the shapes of explicit initial parameters against K and
+ * d = columns.length, by the rules of fitRules.ts. The numerics (finite data, n ≥ K, positive
+ * definite covariances) are checked by the fit entry itself.
  */
 import { z } from 'zod';
 import { COVARIANCE_TYPES, DEFAULT_FIT_OPTIONS, INIT_METHODS } from '../model/vocabulary';

@@ -10,7 +10,7 @@ import { INTEGER_OPTION_RANGES } from './fitRules';
 import { familyRoleFields, familyRoleProblems } from './familyRoles';
 import { COVARIANCE_TYPES } from '../model/types';
 
-/** Default grid: K = 1…9 (issue 6), every covariance type. */
+/** Default grid: K = 1…9 (mclust's default, `Mclust(G = 1:9)`), every covariance type. */
 export const DEFAULT_SWEEP_KS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 const K_RANGE = INTEGER_OPTION_RANGES.nComponents;
