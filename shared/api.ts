@@ -65,7 +65,7 @@ export interface MixlabMethods {
   /** Fits a mixture in the engine process. Progress on `jobId`. */
   fit: { arg: { jobId: string; request: FitRequest }; result: FitResponse };
   /**
-   * Model selection: fits every K × covariance-type cell (issue 6). Progress on `jobId` is a
+   * Model selection: fits every K × covariance-type cell. Progress on `jobId` is a
    * SweepProgress per finished task, carrying the finished cell (with its fitted params) as it stands;
    * cancellable with cancelJob. "Use this cell" needs no refit: applyModel with the cell's params and
    * the response's preprocessing gives its labels and responsibilities.
@@ -76,7 +76,7 @@ export interface MixlabMethods {
   /** Cancels a running job; resolves false if it was not running. */
   cancelJob: { arg: { jobId: string }; result: { cancelled: boolean } };
 
-  // Export, apply model, project files, autosave (issue 7). Paths are absolute; files are replaced
+  // Export, apply model, project files, autosave. Paths are absolute; files are replaced
   // atomically; refusals carry stable codes (save_failed, project_corrupt, project_foreign,
   // project_too_new, project_invalid, model_*, model_columns_missing, export_unencodable, …).
   /** Native save dialog for a project, a label export or a model file; null if the user cancels. */
@@ -125,7 +125,7 @@ export interface MixlabMethods {
   /** Forgets it (the user declined, or restored it). */
   discardAutosave: { arg: Record<string, never>; result: { discarded: true } };
 
-  // Desktop integration (issue 8): the native app menu and files opened by the OS.
+  // Desktop integration: the native app menu and files opened by the OS.
   /** What the native menu shows: enabled items, the recent list, the checked theme and language. */
   setMenuState: { arg: MenuState; result: { accepted: true } };
   /**

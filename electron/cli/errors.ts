@@ -17,10 +17,14 @@ import { IMPORT_REFUSALS } from '../engine/import/rejections';
 import { FILE_REFUSALS } from '../common/fileRefusal';
 import { SAVE_FAILED } from '../common/atomicWrite';
 
+/** Cells a model's columns refuse (request/buildMixedRows.ts): the file's fault, named by row. */
+const DATA_REFUSALS = ['invalid_count', 'invalid_binomial', 'invalid_weight'];
+
 /** Codes that exit 2: the user's command line or files were refused. */
 export const REFUSAL_CODES: ReadonlySet<string> = new Set([
   'invalid_arguments',
   ...IMPORT_REFUSALS,
+  ...DATA_REFUSALS,
   ...FILE_REFUSALS,
   ...Object.values(ModelFileCodes),
   SAVE_FAILED,

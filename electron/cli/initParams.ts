@@ -32,11 +32,14 @@ export async function readInitParams(file: string): Promise<InitParams> {
   }
   const p = parsed as Record<string, unknown>;
   const init: Record<string, unknown> = {};
-  for (const key of ['weights', 'means'] as const) if (p[key] !== undefined) init[key] = p[key];
+  for (const key of ['weights', 'means', 'categorical', 'poisson', 'binomial'] as const)
+    if (p[key] !== undefined) init[key] = p[key];
   if (p.precisions !== undefined) init.precisions = p.precisions;
   else if (p.covariances !== undefined) init.covariances = p.covariances;
   if (Object.keys(init).length === 0) {
-    throw new ArgumentError(`--init-params ${file} has none of weights, means, covariances, precisions`);
+    throw new ArgumentError(
+      `--init-params ${file} has none of weights, means, covariances, precisions, categorical, poisson, binomial`,
+    );
   }
   return init as InitParams;
 }

@@ -1,5 +1,5 @@
 /**
- * The window.mixlab methods of issue 7 — label export, apply model, model files, project files,
+ * The window.mixlab methods for files — label export, apply model, model files, project files,
  * autosave — as main-process services over the engine (export and apply run there), the project-file
  * module and the autosaver. `createServices` spreads them in; they share its job registry (progress,
  * cancel) and its dataset ids (engine restarts).

@@ -1,5 +1,7 @@
 /**
  * English UI strings. zh-CN.ts has the same keys (typed by `Messages`, checked by a unit test).
+ * Long by nature: data, not logic — every string of the UI in one table, so a translator reads it
+ * whole; splitting it would only scatter the keys.
  * vue-i18n message syntax: `{name}` interpolates; avoid bare `@`, `|`, `{`, `}` in text.
  */
 const en = {
