@@ -182,11 +182,14 @@ function proxyFunction(fn: AnyFunction, receiver: unknown, home: World, to: Worl
         exception !== null && typeof exception === 'object'
           ? (exception as { message?: unknown }).message
           : undefined;
+      // A new Error in the caller's world, with no link to the original: Electron keeps none.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(typeof message === 'string' ? message : UNKNOWN_EXCEPTION);
     }
     try {
       return passValue(result, home, to);
     } catch (error) {
+      // eslint-disable-next-line preserve-caught-error -- as above
       throw new Error(messageOfCaught(error));
     }
   };
