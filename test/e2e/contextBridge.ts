@@ -24,8 +24,9 @@
  * Symbols: the docs' table says they are dropped, but the source passes a symbol as a primitive and
  * copies symbol keys (GetOwnPropertyNames with ONLY_ENUMERABLE, no SKIP_SYMBOLS), and Electron's own
  * spec asserts both ("should proxy symbols", "… such that symbol key lookup works"); the code is
- * followed here. Not reproduced: JS Proxy objects (V8 sends them to the serializer, which refuses
- * them; a script cannot tell a Proxy) and the prefix V8 puts on a re-thrown message.
+ * followed here. Not reproduced: JS Proxy objects, iterators, generators and module namespaces
+ * (V8 sends them to the serializer, which refuses them; here they are copied as objects — none
+ * crosses window.mixlab) and the exact prefix V8 puts on a re-thrown message.
  */
 
 type World = 'page' | 'preload';
