@@ -24,9 +24,13 @@ export const datasetCategories: Handler<'dataset.categories'> = {
     const width = table.summary.columns.length;
     const out = columns.map((c) => {
       if (c >= width)
-        throw new EngineError(ErrorCodes.InvalidPayload, `Column ${c} does not exist; the dataset has ${width} columns.`, {
-          column: c,
-        });
+        throw new EngineError(
+          ErrorCodes.InvalidPayload,
+          `Column ${c} does not exist; the dataset has ${width} columns.`,
+          {
+            column: c,
+          },
+        );
       const coded = categoryCodes(table, c);
       if (coded.levels.length > MAX_CATEGORY_LEVELS)
         throw new EngineError(

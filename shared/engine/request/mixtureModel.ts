@@ -109,10 +109,7 @@ export const mixtureParamsSchema: z.ZodType<GaussianMixtureParams> = z
       });
   });
 
-const binomialTrials = z.union([
-  z.number().int().min(1).max(1e9),
-  z.object({ column, name }).strict(),
-]);
+const binomialTrials = z.union([z.number().int().min(1).max(1e9), z.object({ column, name }).strict()]);
 
 export const mixturePreprocessingSchema: z.ZodType<Preprocessing> = z
   .object({
@@ -124,13 +121,14 @@ export const mixturePreprocessingSchema: z.ZodType<Preprocessing> = z
     scale: z.array(z.number().refine((s) => Number.isFinite(s) && s > 0, 'expected a positive number')),
     categorical: z
       .array(
-        z
-          .object({ column, name, levels: z.array(name).min(1).max(MIXTURE_MODEL_LIMITS.levels) })
-          .strict(),
+        z.object({ column, name, levels: z.array(name).min(1).max(MIXTURE_MODEL_LIMITS.levels) }).strict(),
       )
       .max(MIXTURE_MODEL_LIMITS.discreteColumns)
       .optional(),
-    poisson: z.array(z.object({ column, name }).strict()).max(MIXTURE_MODEL_LIMITS.discreteColumns).optional(),
+    poisson: z
+      .array(z.object({ column, name }).strict())
+      .max(MIXTURE_MODEL_LIMITS.discreteColumns)
+      .optional(),
     binomial: z
       .array(z.object({ column, name, trials: binomialTrials }).strict())
       .max(MIXTURE_MODEL_LIMITS.discreteColumns)
@@ -149,7 +147,11 @@ export const mixturePreprocessingSchema: z.ZodType<Preprocessing> = z
         });
     for (const [j, c] of (pre.categorical ?? []).entries())
       if (new Set(c.levels).size !== c.levels.length)
-        ctx.addIssue({ code: 'custom', path: ['categorical', j, 'levels'], message: 'a level is listed twice' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categorical', j, 'levels'],
+          message: 'a level is listed twice',
+        });
   });
 
 export interface MixtureModel {
@@ -160,7 +162,11 @@ export interface MixtureModel {
 
 /** Shapes of the parameters against the preprocessing and the roles (every block, every level). */
 export const mixtureModelSchema: z.ZodType<MixtureModel> = z
-  .object({ roles: mixtureRolesSchema, params: mixtureParamsSchema, preprocessing: mixturePreprocessingSchema })
+  .object({
+    roles: mixtureRolesSchema,
+    params: mixtureParamsSchema,
+    preprocessing: mixturePreprocessingSchema,
+  })
   .strict()
   .superRefine((m, ctx) => {
     for (const problem of mixtureModelProblems(m)) ctx.addIssue({ code: 'custom', ...problem });

@@ -65,7 +65,11 @@ export function imputeStored(table: DataTable, model: MixtureModel, rows: ArrayL
       }
     for (let j = 0; j < m; j++)
       if (filled.filledCodes[i * m + j])
-        out.push({ row, column: categorical[j].column, value: categorical[j].levels[filled.codes[i * m + j]] });
+        out.push({
+          row,
+          column: categorical[j].column,
+          value: categorical[j].levels[filled.codes[i * m + j]],
+        });
     for (let j = 0; j < q; j++)
       if (filled.filledCounts[i * q + j])
         out.push({ row, column: (pre.poisson ?? [])[j].column, value: filled.counts[i * q + j] });

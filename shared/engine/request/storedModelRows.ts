@@ -24,7 +24,11 @@ export interface StoredModelRows extends Omit<MixedMatrix, 'preprocessing'> {
   rowIndex: Uint32Array;
 }
 
-export function storedModelRows(table: DataTable, model: MixtureModel, rowsOf?: ArrayLike<number>): StoredModelRows {
+export function storedModelRows(
+  table: DataTable,
+  model: MixtureModel,
+  rowsOf?: ArrayLike<number>,
+): StoredModelRows {
   const source = rowsOf ? tableView(table, rowsOf) : table;
   const built = buildMixedRows(source, { ...model.roles, standardize: false });
   const pre = model.preprocessing;
@@ -50,7 +54,9 @@ export function storedModelRows(table: DataTable, model: MixtureModel, rowsOf?: 
     const index = new Map(stored[j].levels.map((level, l) => [level, l]));
     const remap = c.levels.map((level) => index.get(level) ?? -1);
     if (remap.includes(-1))
-      throw changed(`“${c.name}” has the category “${c.levels[remap.indexOf(-1)]}”, which the model does not know`);
+      throw changed(
+        `“${c.name}” has the category “${c.levels[remap.indexOf(-1)]}”, which the model does not know`,
+      );
     for (let i = j; i < codes.length; i += m) if (codes[i] >= 0) codes[i] = remap[codes[i]];
   });
   const rows = { ...built.rows, levels: stored.map((c) => c.levels.length) };
@@ -68,7 +74,10 @@ export function tableView(table: DataTable, rows: ArrayLike<number>): DataTable 
   const index = Uint32Array.from(rows);
   for (const r of index)
     if (r >= table.rowCount)
-      throw new EngineError('invalid_payload', `Row ${r} does not exist; the dataset has ${table.rowCount} rows.`);
+      throw new EngineError(
+        'invalid_payload',
+        `Row ${r} does not exist; the dataset has ${table.rowCount} rows.`,
+      );
   const position = new Map<number, number>();
   index.forEach((r, i) => position.set(r, i));
   const columns = new Map<number, Float64Array | null>();
