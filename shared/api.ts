@@ -9,6 +9,8 @@
  * handler; the compiler asks for each.
  */
 import type {
+  CategoriesRequest,
+  CategoriesResult,
   ColumnValuesRequest,
   ColumnValuesResult,
   DatasetSummary,
@@ -24,6 +26,8 @@ import { EngineError, type EngineErrorInfo } from './errors';
 import type { AppliedModel } from './export/applyModel';
 import type { LabelExportOptions, LabelExportSummary } from './export/labelExport';
 import type { ColumnMatch, LabelModel } from './export/labelModel';
+import type { MixtureModel } from './engine/request/mixtureModel';
+import type { ImputedCell, StoredPrediction } from './engine/request/storedModelApply';
 import type { DataSource, MixlabProject, ProjectState } from './project/schema';
 import type { DataSourceStatus, OpenedProject, RecoverableSummary, SavedProject } from './project/status';
 
@@ -63,6 +67,8 @@ export interface MixlabMethods {
   getRows: { arg: RowsRequest; result: RowsResult };
   /** Whole numeric columns as Float64Array (NaN = missing), for charts and column sparklines. */
   getColumnValues: { arg: ColumnValuesRequest; result: ColumnValuesResult };
+  /** Columns read as categories (level codes and levels, as a fit codes them), for discrete views. */
+  getCategories: { arg: CategoriesRequest; result: CategoriesResult };
   /** Fits a mixture in the engine process. Progress on `jobId`. */
   fit: { arg: { jobId: string; request: FitRequest }; result: FitResponse };
   /**
@@ -72,6 +78,16 @@ export interface MixlabMethods {
    * the response's preprocessing gives its labels and responsibilities.
    */
   sweep: { arg: { jobId: string; request: SweepRequest }; result: SweepResponse };
+  /**
+   * Labels and responsibilities of the dataset's rows under a stored mixed-type model (families,
+   * weights or missing cells): a chosen model-selection cell, a reopened project. Never refitted.
+   */
+  predictMixture: { arg: { datasetId: string; model: MixtureModel }; result: StoredPrediction };
+  /** The expected value of the missing cells of some rows (at most 10 000) under such a model. */
+  imputeCells: {
+    arg: { datasetId: string; model: MixtureModel; rows: number[] };
+    result: { cells: ImputedCell[] };
+  };
   /** Frees a dataset in the engine (the user closed the file). */
   closeDataset: { arg: { datasetId: string }; result: { released: boolean } };
   /** Cancels a running job; resolves false if it was not running. */
@@ -204,8 +220,11 @@ const METHOD_NAMES: Record<MixlabMethod, true> = {
   previewDataset: true,
   getRows: true,
   getColumnValues: true,
+  getCategories: true,
   fit: true,
   sweep: true,
+  predictMixture: true,
+  imputeCells: true,
   closeDataset: true,
   cancelJob: true,
   chooseSavePath: true,

@@ -185,6 +185,18 @@ export function createServices(deps: ServiceDeps): MixlabServices {
         datasetId: await engineIdOf(arg.datasetId),
       });
     },
+    async getCategories(arg) {
+      return deps.engine.call('dataset.categories', {
+        ...arg,
+        datasetId: await engineIdOf(arg.datasetId),
+      });
+    },
+    async predictMixture(arg) {
+      return deps.engine.call('mixture.predict', { ...arg, datasetId: await engineIdOf(arg.datasetId) });
+    },
+    async imputeCells(arg) {
+      return deps.engine.call('mixture.impute', { ...arg, datasetId: await engineIdOf(arg.datasetId) });
+    },
     async fit({ jobId, request }) {
       return job(jobId, async (signal, onProgress) =>
         deps.engine.call(
