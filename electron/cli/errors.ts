@@ -16,6 +16,7 @@ import type { CliContext } from './cliTypes';
 import { IMPORT_REFUSALS } from '../engine/import/rejections';
 import { FILE_REFUSALS } from '../common/fileRefusal';
 import { SAVE_FAILED } from '../common/atomicWrite';
+import { NOT_AN_IMAGE } from '../engine/export/writeLabelImage';
 
 /** Cells a model's columns refuse (request/buildMixedRows.ts): the file's fault, named by row. */
 const DATA_REFUSALS = ['invalid_count', 'invalid_binomial', 'invalid_weight'];
@@ -28,6 +29,7 @@ export const REFUSAL_CODES: ReadonlySet<string> = new Set([
   ...FILE_REFUSALS,
   ...Object.values(ModelFileCodes),
   SAVE_FAILED,
+  NOT_AN_IMAGE,
 ]);
 
 export function errorInfo(err: unknown): EngineErrorInfo {
