@@ -129,10 +129,18 @@ describe('mixlab fit <image>: the pixel fit is scikit-learn’s on the same pixe
     expect(got).toEqual(fx.labels.map((k) => mean[k]));
   });
 
-  it('fits x, y and CIELAB columns when asked, and refuses a bad --colour with exit 2', () => {
-    const { json } = runMixlabJson(['fit', imagePath('colour.png'), '--k', '2', '--colour', 'lab', '--xy']);
+  it('fits x, y and CIELAB columns when asked, and refuses a bad --colour-space with exit 2', () => {
+    const { json } = runMixlabJson([
+      'fit',
+      imagePath('colour.png'),
+      '--k',
+      '2',
+      '--colour-space',
+      'lab',
+      '--xy',
+    ]);
     expect(json.columns).toEqual(['L*', 'a*', 'b*', 'x', 'y']);
-    const bad = runMixlabJson(['fit', imagePath('colour.png'), '--k', '2', '--colour', 'hsv']);
+    const bad = runMixlabJson(['fit', imagePath('colour.png'), '--k', '2', '--colour-space', 'hsv']);
     expect(bad.status).toBe(2);
     expect(bad.json.error.code).toBe('invalid_arguments');
   });

@@ -33,10 +33,10 @@ export const FIT_USAGE = `Usage: mixlab fit <file.csv> [--columns a,b,c | --all-
                    [--encoding utf-8-bom|utf-8|gbk]] [--model model.json]
                   [--categorical a,b] [--count c] [--binomial d:10|d:trials_column] [--weights w]
                   [--missing model|drop] [--smoothing a]
-                  [--header yes|no] [--total-rows exclude|keep] [--colour rgb|lab|both] [--xy]
+                  [--header yes|no] [--total-rows exclude|keep] [--colour-space rgb|lab|both] [--xy]
 
 Fits a mixture by EM. An image (PNG, JPEG, BMP, WebP, GIF) is a table of its pixels: columns grey,
-or r, g, b (--colour lab: CIELAB L*, a*, b*; both: all six), then x, y with --xy. Numeric columns form one Gaussian block (scikit-learn's GaussianMixture
+or r, g, b (--colour-space lab: CIELAB L*, a*, b*; both: all six), then x, y with --xy. Numeric columns form one Gaussian block (scikit-learn's GaussianMixture
 definitions and defaults: covariance full, init kmeans, n-init 1, seed 0, max-iter 100, tol 1e-3,
 reg-covar 1e-6); text columns and --categorical ones are categorical (two levels: Bernoulli),
 --count columns Poisson, --binomial columns binomial, all independent given the class (latent class
