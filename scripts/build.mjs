@@ -17,7 +17,6 @@ export const nodeEntries = [
   ['electron/engine/engineProcess.ts', 'out/engine/engine.cjs'],
   ['electron/engine/emWorker.ts', 'out/engine/worker.cjs'],
   ['electron/engine/sweepWorker.ts', 'out/engine/sweepWorker.cjs'],
-  ['electron/engine/backgroundWorker.ts', 'out/engine/backgroundWorker.cjs'],
   ['electron/cli/mixlab.ts', 'out/cli/mixlab.cjs'],
 ];
 

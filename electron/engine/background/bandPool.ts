@@ -25,13 +25,10 @@ export interface BandPool {
   dispose(): Promise<void>;
 }
 
-/** out/engine/backgroundWorker.cjs beside the running bundle (engine or CLI), or null. */
+/** The engine's row worker, out/engine/worker.cjs, beside the running bundle (engine or CLI), or null. */
 export function defaultBackgroundWorkerPath(): string | null {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-  const candidates = [
-    path.join(here, 'backgroundWorker.cjs'),
-    path.join(here, '../engine/backgroundWorker.cjs'),
-  ];
+  const candidates = [path.join(here, 'worker.cjs'), path.join(here, '../engine/worker.cjs')];
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
@@ -67,7 +64,7 @@ export function createBandPool(
   const workers = Array.from({ length: bands }, (_, b) => {
     const worker = new Worker(workerPath);
     const init: BandInit = {
-      type: 'init',
+      type: 'band-init',
       frame: frameBuffer,
       mask: maskBuffer,
       estimate: estimateBuffer,
@@ -98,7 +95,7 @@ export function createBandPool(
         await ready;
         ready = null;
       }
-      await ask({ type: 'frame', params, estimate: withEstimate });
+      await ask({ type: 'band-frame', params, estimate: withEstimate });
     },
     async dispose() {
       await Promise.all(workers.map((w) => w.terminate()));

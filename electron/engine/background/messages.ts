@@ -1,8 +1,8 @@
-/** Messages between the background runner and its worker threads (backgroundWorker.ts). */
+/** Messages between the background runner and its worker threads (bandWorker.ts). */
 import type { FrameParams } from '../../../shared/engine/background/mog2';
 
 export interface BandInit {
-  type: 'init';
+  type: 'band-init';
   /** The frame (nPixels × channels bytes), the mask (nPixels) and the estimate (nPixels × channels), shared. */
   frame: SharedArrayBuffer;
   mask: SharedArrayBuffer;
@@ -15,7 +15,7 @@ export interface BandInit {
 }
 
 export interface BandFrame {
-  type: 'frame';
+  type: 'band-frame';
   params: FrameParams;
   /** Also write the background estimate of the band. */
   estimate: boolean;
