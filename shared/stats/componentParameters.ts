@@ -59,13 +59,7 @@ function describe(k: number, weight: number, mean: Float64Array, cov: Float64Arr
 export function fittedParameters(params: GaussianMixtureParams): ComponentParameters[] {
   const d = params.nFeatures;
   return Array.from({ length: params.nComponents }, (_, k) =>
-    describe(
-      k,
-      params.weights[k],
-      params.means.slice(k * d, (k + 1) * d),
-      componentCovariance(params, k),
-      d,
-    ),
+    describe(k, params.weights[k], params.means.slice(k * d, (k + 1) * d), componentCovariance(params, k), d),
   );
 }
 

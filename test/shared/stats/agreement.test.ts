@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  adjustedRandIndex,
-  contingencyTable,
-  normalizedMutualInfo,
-} from '../../../shared/stats/agreement';
+import { adjustedRandIndex, contingencyTable, normalizedMutualInfo } from '../../../shared/stats/agreement';
 
 /** Codes 0 … max of a label vector, as the table wants them. */
-const table = (a: number[], b: number[]) =>
-  contingencyTable(a, b, Math.max(...a) + 1, Math.max(...b) + 1);
+const table = (a: number[], b: number[]) => contingencyTable(a, b, Math.max(...a) + 1, Math.max(...b) + 1);
 
 /**
  * scikit-learn 1.2.1 adjusted_rand_score / normalized_mutual_info_score (average_method
