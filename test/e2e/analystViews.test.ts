@@ -222,6 +222,8 @@ describe('the analyst’s views (Chromium, real services and engine process)', (
           .allInnerTexts();
         expect(bics.length).toBeGreaterThan(10);
         expect(new Set(bics).size).toBe(bics.length);
+        await settle(page);
+        await app.screenshot(`views-selection-faithful-${tag}`);
         // The split moves from the keyboard.
         const handle = page.getByTestId('split-handle');
         const before = Number(await handle.getAttribute('aria-valuenow'));
@@ -230,8 +232,6 @@ describe('the analyst’s views (Chromium, real services and engine process)', (
         await expect
           .poll(async () => Number(await handle.getAttribute('aria-valuenow')))
           .toBeGreaterThan(before);
-        await settle(page);
-        await app.screenshot(`views-selection-faithful-${tag}`);
         await page.getByTestId('sweep-include-k1').check();
         await expect
           .poll(async () => {
