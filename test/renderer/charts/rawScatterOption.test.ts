@@ -22,7 +22,10 @@ describe('buildRawScatterOption', () => {
 
   it('strides over a large column and says how many rows it shows', () => {
     const x = Float64Array.from({ length: 1000 }, (_, i) => i);
-    const o = buildRawScatterOption({ x, y: x, axisNames: ['a', 'b'], text, maxPoints: 100 }, CHART_THEMES.dark);
+    const o = buildRawScatterOption(
+      { x, y: x, axisNames: ['a', 'b'], text, maxPoints: 100 },
+      CHART_THEMES.dark,
+    );
     const data = (o.series as { data: number[][] }[])[0].data;
     expect(data).toHaveLength(100);
     expect(data[1]).toEqual([10, 10]);
