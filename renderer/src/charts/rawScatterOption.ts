@@ -7,7 +7,11 @@ import type { ECOption } from './echartsSetup';
 import type { ChartTheme } from './theme';
 import { escapeHtml, formatNumber, titlePart, tooltipPart, valueAxisPart } from './chartParts';
 
-export const RAW_SCATTER_MAX_POINTS = 100_000;
+/**
+ * A glance at the data's shape needs no more: 20 000 points show every structure a scatter can,
+ * and drawing them one by one stays cheap on the page while a fit of millions of rows runs.
+ */
+export const RAW_SCATTER_MAX_POINTS = 20_000;
 
 export interface RawScatterInput {
   x: ArrayLike<number>;
@@ -28,7 +32,6 @@ export function buildRawScatterOption(input: RawScatterInput, theme: ChartTheme)
     if (Number.isFinite(x) && Number.isFinite(y)) data.push([x, y]);
   }
   const [xName, yName] = input.axisNames.map(escapeHtml);
-  const large = data.length > 20_000;
   return {
     backgroundColor: theme.background,
     animation: false,
@@ -41,8 +44,7 @@ export function buildRawScatterOption(input: RawScatterInput, theme: ChartTheme)
       {
         type: 'scatter',
         data,
-        symbolSize: large ? 3 : data.length > 5000 ? 4 : 6,
-        large,
+        symbolSize: data.length > 5000 ? 3 : 6,
         itemStyle: { color: theme.accent, opacity: 0.6 },
         animation: false,
         tooltip: {
