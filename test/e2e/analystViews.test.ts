@@ -16,7 +16,12 @@ import { chart, importDataFile, pickColumn, settle, withApp } from './pageHelper
 beforeAll(() => ensureRendererBuilt());
 afterAll(() => closeBrowser());
 
-const CONFIGS: { tag: string; options: AppOptions }[] = [
+/**
+ * Every size × language × theme for the parameters and the classic plots; the comparison and model
+ * selection (longer flows) in the first two, which between them still cover each size, language and
+ * theme.
+ */
+const CONFIGS: { tag: string; options: AppOptions; few?: boolean }[] = [
   {
     tag: '900x600-en-light',
     options: { locale: 'en-US', colorScheme: 'light', viewport: { width: 900, height: 600 } },
@@ -24,6 +29,16 @@ const CONFIGS: { tag: string; options: AppOptions }[] = [
   {
     tag: '1280x800-zh-dark',
     options: { locale: 'zh-CN', colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
+  },
+  {
+    tag: '900x600-zh-dark',
+    options: { locale: 'zh-CN', colorScheme: 'dark', viewport: { width: 900, height: 600 } },
+    few: true,
+  },
+  {
+    tag: '1280x800-en-light',
+    options: { locale: 'en-US', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
+    few: true,
   },
 ];
 
@@ -55,7 +70,7 @@ function ariFromCounts(counts: number[][]): number {
 }
 
 describe('the analyst’s views (Chromium, real services and engine process)', () => {
-  for (const { tag, options } of CONFIGS) {
+  for (const { tag, options, few } of CONFIGS) {
     it(`shows Li Hang’s example 9.3 parameters in data units (${tag})`, async () => {
       await withApp(options, async (app) => {
         const { page } = app;
@@ -96,46 +111,47 @@ describe('the analyst’s views (Chromium, real services and engine process)', (
       });
     });
 
-    it(`compares iris clusters with the species: cross-tab and ARI (${tag})`, async () => {
-      await withApp(options, async (app) => {
-        const { page } = app;
-        await page.getByTestId('sample-iris').click();
-        await page.getByTestId('workspace').waitFor();
-        for (const name of ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'])
-          await pickColumn(page, name);
-        await page.getByTestId('view-tab-compare').click();
-        await fit(page, 3, '[data-testid="compare-view"]');
-        await page.getByTestId('compare-reference').selectOption({ label: 'species' });
-        const table = page.getByTestId('compare-table');
-        await table.waitFor();
-        const counts: number[][] = [];
-        for (const row of await table.locator('tbody tr[data-cluster]').all())
-          counts.push(
-            await row
-              .locator('td[data-count]')
-              .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-count')))),
-          );
-        expect(counts).toHaveLength(3);
-        expect(counts[0]).toHaveLength(3);
-        expect(counts.flat().reduce((a, b) => a + b, 0)).toBe(150);
-        const ari = Number(await page.getByTestId('compare-ari').getAttribute('data-value'));
-        expect(ari).toBeCloseTo(ariFromCounts(counts), 12);
-        // A full-covariance GMM separates iris well (ARI about 0.90; k-means gets 0.73).
-        expect(ari).toBeGreaterThan(0.85);
-        await expect(page.getByTestId('compare-ari').innerText()).resolves.toBe(ari.toFixed(3));
-        await page.getByTestId('compare-mode-rowShares').click();
-        await settle(page);
-        await app.screenshot(`views-compare-iris-${tag}`);
+    if (!few)
+      it(`compares iris clusters with the species: cross-tab and ARI (${tag})`, async () => {
+        await withApp(options, async (app) => {
+          const { page } = app;
+          await page.getByTestId('sample-iris').click();
+          await page.getByTestId('workspace').waitFor();
+          for (const name of ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'])
+            await pickColumn(page, name);
+          await page.getByTestId('view-tab-compare').click();
+          await fit(page, 3, '[data-testid="compare-view"]');
+          await page.getByTestId('compare-reference').selectOption({ label: 'species' });
+          const table = page.getByTestId('compare-table');
+          await table.waitFor();
+          const counts: number[][] = [];
+          for (const row of await table.locator('tbody tr[data-cluster]').all())
+            counts.push(
+              await row
+                .locator('td[data-count]')
+                .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-count')))),
+            );
+          expect(counts).toHaveLength(3);
+          expect(counts[0]).toHaveLength(3);
+          expect(counts.flat().reduce((a, b) => a + b, 0)).toBe(150);
+          const ari = Number(await page.getByTestId('compare-ari').getAttribute('data-value'));
+          expect(ari).toBeCloseTo(ariFromCounts(counts), 12);
+          // A full-covariance GMM separates iris well (ARI about 0.90; k-means gets 0.73).
+          expect(ari).toBeGreaterThan(0.85);
+          await expect(page.getByTestId('compare-ari').innerText()).resolves.toBe(ari.toFixed(3));
+          await page.getByTestId('compare-mode-rowShares').click();
+          await settle(page);
+          await app.screenshot(`views-compare-iris-${tag}`);
 
-        // The pairs plot: 4 × 4 panels.
-        await page.getByTestId('view-tab-pairs').click();
-        await page.locator('[data-chart="pairs"]').waitFor();
-        const pairs = (await chart(page, 'pairs'))!;
-        expect(pairs.series.filter((s) => s.type === 'custom')).toHaveLength(4);
-        await settle(page);
-        await app.screenshot(`views-pairs-iris-${tag}`);
+          // The pairs plot: 4 × 4 panels.
+          await page.getByTestId('view-tab-pairs').click();
+          await page.locator('[data-chart="pairs"]').waitFor();
+          const pairs = (await chart(page, 'pairs'))!;
+          expect(pairs.series.filter((s) => s.type === 'custom')).toHaveLength(4);
+          await settle(page);
+          await app.screenshot(`views-pairs-iris-${tag}`);
+        });
       });
-    });
 
     it(`shows the classic plots of the mall customers (${tag})`, async () => {
       await withApp(options, async (app) => {
@@ -187,64 +203,65 @@ describe('the analyst’s views (Chromium, real services and engine process)', (
       });
     });
 
-    it(`model selection reads at a glance (${tag})`, async () => {
-      await withApp(options, async (app) => {
-        const { page } = app;
-        await page.getByTestId('sample-faithful').click();
-        await page.getByTestId('workspace').waitFor();
-        for (const name of ['eruptions', 'waiting']) await pickColumn(page, name);
-        await page.getByTestId('view-tab-selection').click();
-        await page.getByTestId('sweep-kmax').fill('5');
-        await page.getByTestId('sweep-kmax').dispatchEvent('change');
-        await page.getByTestId('sweep-run').click();
-        await page.getByTestId('sweep-status').waitFor({ timeout: 90_000 });
-        // K = 1 is off the chart: the axis starts at 2 and no point sits at K = 1.
-        const option = await page.evaluate(() => {
-          const el = document.querySelector('[data-chart="criteria"]');
-          return el ? el.getAttribute('data-series-count') : null;
+    if (!few)
+      it(`model selection reads at a glance (${tag})`, async () => {
+        await withApp(options, async (app) => {
+          const { page } = app;
+          await page.getByTestId('sample-faithful').click();
+          await page.getByTestId('workspace').waitFor();
+          for (const name of ['eruptions', 'waiting']) await pickColumn(page, name);
+          await page.getByTestId('view-tab-selection').click();
+          await page.getByTestId('sweep-kmax').fill('5');
+          await page.getByTestId('sweep-kmax').dispatchEvent('change');
+          await page.getByTestId('sweep-run').click();
+          await page.getByTestId('sweep-status').waitFor({ timeout: 90_000 });
+          // K = 1 is off the chart: the axis starts at 2 and no point sits at K = 1.
+          const option = await page.evaluate(() => {
+            const el = document.querySelector('[data-chart="criteria"]');
+            return el ? el.getAttribute('data-series-count') : null;
+          });
+          expect(Number(option)).toBeGreaterThan(0);
+          const criteria = (await chart(page, 'criteria'))!;
+          for (const s of criteria.series)
+            for (const item of s.data) {
+              const v = (Array.isArray(item) ? item : (item as { value: unknown[] }).value) as unknown[];
+              if (v[0] === 1) expect(v[1]).toBe('-');
+            }
+          // The chart is tall enough to read.
+          const box = await page.locator('[data-chart="criteria"]').boundingBox();
+          expect(box!.height).toBeGreaterThanOrEqual(240);
+          // Δ to the best cell: 0 on the best, and the BICs differ in the table's text.
+          const deltas = await page.locator('[data-testid^="sweep-delta-"]').allInnerTexts();
+          expect(deltas.filter((d) => d.trim() === '0')).toHaveLength(1);
+          // (K = 1 is left out: there a tied and a full model are the same model, with the same BIC.)
+          const bics = await page
+            .locator('[data-testid="sweep-table"] tbody tr:not([data-testid$="-1"]) td.num.on')
+            .allInnerTexts();
+          expect(bics.length).toBeGreaterThan(10);
+          expect(new Set(bics).size).toBe(bics.length);
+          await settle(page);
+          await app.screenshot(`views-selection-faithful-${tag}`);
+          // The split moves from the keyboard.
+          const handle = page.getByTestId('split-handle');
+          const before = Number(await handle.getAttribute('aria-valuenow'));
+          await handle.focus();
+          await page.keyboard.press('ArrowDown');
+          await expect
+            .poll(async () => Number(await handle.getAttribute('aria-valuenow')))
+            .toBeGreaterThan(before);
+          await page.getByTestId('sweep-include-k1').check();
+          await expect
+            .poll(async () => {
+              const c = (await chart(page, 'criteria'))!;
+              return c.series.some((s) =>
+                s.data.some((item) => {
+                  const v = (Array.isArray(item) ? item : (item as { value: unknown[] }).value) as unknown[];
+                  return v[0] === 1 && typeof v[1] === 'number';
+                }),
+              );
+            })
+            .toBe(true);
         });
-        expect(Number(option)).toBeGreaterThan(0);
-        const criteria = (await chart(page, 'criteria'))!;
-        for (const s of criteria.series)
-          for (const item of s.data) {
-            const v = (Array.isArray(item) ? item : (item as { value: unknown[] }).value) as unknown[];
-            if (v[0] === 1) expect(v[1]).toBe('-');
-          }
-        // The chart is tall enough to read.
-        const box = await page.locator('[data-chart="criteria"]').boundingBox();
-        expect(box!.height).toBeGreaterThanOrEqual(240);
-        // Δ to the best cell: 0 on the best, and the BICs differ in the table's text.
-        const deltas = await page.locator('[data-testid^="sweep-delta-"]').allInnerTexts();
-        expect(deltas.filter((d) => d.trim() === '0')).toHaveLength(1);
-        // (K = 1 is left out: there a tied and a full model are the same model, with the same BIC.)
-        const bics = await page
-          .locator('[data-testid="sweep-table"] tbody tr:not([data-testid$="-1"]) td.num.on')
-          .allInnerTexts();
-        expect(bics.length).toBeGreaterThan(10);
-        expect(new Set(bics).size).toBe(bics.length);
-        await settle(page);
-        await app.screenshot(`views-selection-faithful-${tag}`);
-        // The split moves from the keyboard.
-        const handle = page.getByTestId('split-handle');
-        const before = Number(await handle.getAttribute('aria-valuenow'));
-        await handle.focus();
-        await page.keyboard.press('ArrowDown');
-        await expect
-          .poll(async () => Number(await handle.getAttribute('aria-valuenow')))
-          .toBeGreaterThan(before);
-        await page.getByTestId('sweep-include-k1').check();
-        await expect
-          .poll(async () => {
-            const c = (await chart(page, 'criteria'))!;
-            return c.series.some((s) =>
-              s.data.some((item) => {
-                const v = (Array.isArray(item) ? item : (item as { value: unknown[] }).value) as unknown[];
-                return v[0] === 1 && typeof v[1] === 'number';
-              }),
-            );
-          })
-          .toBe(true);
       });
-    });
   }
 });
