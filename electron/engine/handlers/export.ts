@@ -14,7 +14,10 @@ import { applyModel, type AppliedModel } from '../../../shared/export/applyModel
 import type { ColumnMatch } from '../../../shared/export/labelModel';
 import type { DataTable } from '../../../shared/data/table';
 import type { LabelModel } from '../../../shared/export/labelModel';
-import { labelColumnNames } from '../../../shared/export/labelColumns';
+import { imputedColumnNames, labelColumnNames } from '../../../shared/export/labelColumns';
+import { applyMixture, imputedColumns, type ImputedColumn } from '../../../shared/export/applyMixture';
+import { isMixedModel } from '../../../shared/export/resolveMixtureModel';
+import type { UnknownLevels } from '../../../shared/export/unknownLevels';
 import { labelRowCursor } from '../export/labelRows';
 import { writeLabelsCsv } from '../export/writeLabelsCsv';
 import { writeLabelsXlsx } from '../export/writeLabelsXlsx';
@@ -25,7 +28,12 @@ export const exportLabels: Handler<'export.labels', ParsedLabelExportRequest> = 
   schema: labelExportRequestSchema,
   async run(request, ctx) {
     const table = ctx.store.get(request.datasetId);
-    const applied = await predictLabels(table, request.model, request.match);
+    const { applied, imputed, unknownLevels } = await predictForExport(
+      table,
+      request.model,
+      request.match,
+      request.includeImputed,
+    );
     const K = request.model.params.nComponents;
     const options = {
       format: request.format,
@@ -33,9 +41,10 @@ export const exportLabels: Handler<'export.labels', ParsedLabelExportRequest> = 
       encoding: request.encoding,
       includeProbabilities: request.includeProbabilities,
       includeUncertainty: request.includeUncertainty,
+      includeImputed: request.includeImputed,
     };
-    const addedColumns = labelColumnNames(K, options);
-    const cursor = labelRowCursor(applied, K, options);
+    const addedColumns = [...labelColumnNames(K, options), ...imputedColumnNames(imputed.map((c) => c.name))];
+    const cursor = labelRowCursor(applied, K, options, imputed);
     const job = { path: request.path, options, signal: ctx.signal, progress: ctx.progress };
     const write = options.format === 'xlsx' ? writeLabelsXlsx : writeLabelsCsv;
     const bytes = await write(table, cursor, addedColumns, job);
@@ -46,6 +55,7 @@ export const exportLabels: Handler<'export.labels', ParsedLabelExportRequest> = 
       excluded: table.rowCount - applied.rowIndex.length,
       bytes,
       addedColumns,
+      ...(unknownLevels.length > 0 ? { unknownLevels } : {}),
     };
   },
 };
@@ -62,7 +72,40 @@ export const modelApply: Handler<'model.apply', ParsedModelApplyRequest> = {
   },
 };
 
-/** applyModel with the E-step on this thread's SIMD kernels (the JavaScript ones' numbers). */
-function predictLabels(table: DataTable, model: LabelModel, match?: ColumnMatch): Promise<AppliedModel> {
-  return withSimdInThreadExecutor((executor) => applyModel(table, model, match, executor));
+/**
+ * Labels from a stored model: a plain Gaussian one (no discrete column, no weights, rows with a
+ * missing cell left out) through applyModel with the E-step on this thread's SIMD kernels (the
+ * JavaScript ones' numbers); any other through applyMixture, which also labels rows with missing
+ * cells as the fit did.
+ */
+async function predictLabels(
+  table: DataTable,
+  model: LabelModel,
+  match?: ColumnMatch,
+): Promise<AppliedModel> {
+  if (!isMixedModel(model))
+    return withSimdInThreadExecutor((executor) => applyModel(table, model, match, executor));
+  const { columns, rowIndex, labels, resp, excludedMissing, excludedNonPositive } = applyMixture(
+    table,
+    model,
+    match ?? 'index',
+  );
+  return { columns, rowIndex, labels, resp, excludedMissing, excludedNonPositive };
+}
+
+/** predictLabels, plus the imputed columns when asked and the unknown levels met. */
+async function predictForExport(
+  table: DataTable,
+  model: LabelModel,
+  match: ColumnMatch,
+  impute: boolean,
+): Promise<{ applied: AppliedModel; imputed: ImputedColumn[]; unknownLevels: UnknownLevels[] }> {
+  if (!isMixedModel(model))
+    return { applied: await predictLabels(table, model, match), imputed: [], unknownLevels: [] };
+  const applied = applyMixture(table, model, match);
+  return {
+    applied,
+    imputed: impute ? imputedColumns(table, applied) : [],
+    unknownLevels: applied.unknownLevels,
+  };
 }
