@@ -11,7 +11,13 @@ import { COVARIANCE_TYPES, INIT_METHODS, type FitRequest } from '../../../shared
 import type { FitResponse } from '../../../shared/engine/model/types';
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec, type SafeParser } from '../args';
 import { codedCommand } from '../codedCommand';
-import { FAMILY_FLAGS, FAMILY_FLAGS_SPEC, FAMILY_FLAGS_USAGE, resolveFamilies } from '../familyFlags';
+import {
+  FAMILY_FLAGS,
+  FAMILY_FLAGS_SPEC,
+  FAMILY_FLAGS_USAGE,
+  maxIterFor,
+  resolveFamilies,
+} from '../familyFlags';
 import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
 import { existingFile } from '../inputFile';
 import { checkInitParams, readInitParams } from '../initParams';
@@ -104,6 +110,10 @@ export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
   const families = resolveFamilies(summary, options);
   const fitRequest = fitValidated(fitRequestSchema, {
     ...request,
+    options: {
+      ...request.options,
+      maxIter: maxIterFor(options['max-iter'], families, request.options.maxIter),
+    },
     datasetId: summary.datasetId,
     ...families,
   });
