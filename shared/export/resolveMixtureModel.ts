@@ -11,7 +11,8 @@ import { EngineError } from '../errors';
 import type { DatasetSummary } from '../data/types';
 import type { Preprocessing } from '../engine/model/types';
 import type { MixtureModel } from '../engine/request/mixtureModel';
-import { ApplyErrorCodes } from './applyModel';
+import type { DataTable } from '../data/table';
+import { ApplyErrorCodes, resolveModelColumns } from './applyModel';
 import type { ColumnMatch, LabelModel } from './labelModel';
 
 /** A column as a model names it: its dataset index when known, and its name. */
@@ -20,16 +21,33 @@ interface Named {
   name: string;
 }
 
-/** True when labelling needs the mixed-type path (any family, weights, or missing cells modelled). */
+/** True when the model has more than a Gaussian block: a discrete family, weights, no numeric column. */
 export function isMixedModel(model: LabelModel): boolean {
   const pre = model.preprocessing;
   return (
     model.params.nFeatures === 0 ||
     model.params.discrete !== undefined ||
     (pre.categorical?.length ?? 0) + (pre.poisson?.length ?? 0) + (pre.binomial?.length ?? 0) > 0 ||
-    pre.weights !== undefined ||
-    pre.missing === 'model'
+    pre.weights !== undefined
   );
+}
+
+/**
+ * True when labelling `table` needs the mixed-type path (applyMixture.ts): a mixed model, or a
+ * Gaussian one that models missing cells on a table where a model column has one. Otherwise the
+ * plain Gaussian path (applyModel.ts, SIMD kernels) labels the same rows with the same numbers, and
+ * an image or a complete table keeps its speed.
+ */
+export function needsMixedPath(table: DataTable, model: LabelModel, match: ColumnMatch): boolean {
+  if (isMixedModel(model)) return true;
+  if (model.preprocessing.missing !== 'model') return false;
+  const columns = resolveModelColumns(table.summary, model.preprocessing, match);
+  return columns.some((c) => {
+    const values = table.numeric(c);
+    if (!values) return false;
+    for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+    return false;
+  });
 }
 
 export function resolveMixtureModel(

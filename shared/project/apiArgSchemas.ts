@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ArgOf, MixlabMethod } from '../api';
 import { EXPORT_DELIMITERS } from '../export/csvFormat';
-import { EXPORT_ENCODINGS, EXPORT_FORMATS } from '../export/labelExport';
+import { EXPORT_ENCODINGS, EXPORT_FORMATS, LABEL_COLOURS } from '../export/labelExport';
 import { COLUMN_MATCHES, labelModelSchema } from '../export/labelModel';
 import { dataSourceSchema, projectStateSchema } from './schema';
 
@@ -63,6 +63,7 @@ export const projectApiArgSchemas: { [M in ProjectMethod & MixlabMethod]: z.ZodT
           includeProbabilities: z.boolean().optional(),
           includeUncertainty: z.boolean().optional(),
           includeImputed: z.boolean().optional(),
+          labelColours: z.enum(LABEL_COLOURS).optional(),
         })
         .strict()
         .optional(),

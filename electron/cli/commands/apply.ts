@@ -9,7 +9,9 @@ import path from 'node:path';
 import { EXPORT_DELIMITERS, type ExportDelimiter } from '../../../shared/export/csvFormat';
 import {
   EXPORT_ENCODINGS,
+  LABEL_COLOURS,
   type ExportEncoding,
+  type LabelColours,
   type LabelExportSummary,
 } from '../../../shared/export/labelExport';
 import type { ColumnMatch, LabelModel } from '../../../shared/export/labelModel';
@@ -33,16 +35,18 @@ Labels the rows of <file.csv> with a model saved by Mixture Lab (or written from
 attributes: format "mixlab-model"). The model's columns are found in the file by name; its stored
 log transform, centre and scale are applied, never re-estimated. --labels writes the file's original
 columns plus cluster (1-based) and probability; --probabilities adds p_1 … p_K, --uncertainty adds
-1 − max p. A name ending in .xlsx writes an Excel workbook. Summary rows the import leaves out get
-empty label cells (noted on stderr).
+1 − max p. A name ending in .xlsx writes an Excel workbook; for an image, a name ending in .png
+writes the label image (each pixel in its cluster's colour, or with --label-colours mean the mean
+colour of the cluster's pixels). Summary rows the import leaves out get empty label cells (noted on
+stderr).
 Every family the model has is applied: numeric columns (its Gaussian block), categorical ones
 (text or codes), counts and binomial columns. Missing cells: --missing model labels a row from its
 observed cells (only a row with none stays unlabelled), --missing drop leaves every row with a
 missing cell in a model column unlabelled; the default is the model's own mode (a mixed-type
-model's is written in it; a plain Gaussian model file, format 1, means drop). A category level the model never saw is treated as a
-missing cell, with a warning on stderr naming the column and the levels. --weights w names the
-frequency-weight column (default: the model's, when the file has it): rows of weight 0 stay
-unlabelled, a negative or non-numeric weight is refused with its row.
+model's is written in it; a plain Gaussian model file, format 1, means drop). A category level
+the model never saw is treated as a missing cell, with a warning on stderr naming the column and
+the levels. --weights w names the frequency-weight column (default: the model's, when the file
+has it): rows of weight 0 stay unlabelled, a negative or non-numeric weight is refused with its row.
 --impute adds, for each model column with missing cells among the labelled rows, <column>_filled
 (the column with each missing cell filled by its expected value given the row's observed cells:
 the most probable level for a category) and <column>_imputed (1 where filled, else 0).
@@ -54,6 +58,7 @@ ${IMPORT_FLAGS_USAGE}
 
 const SPEC = {
   labels: 'string',
+  'label-colours': 'string',
   probabilities: 'flag',
   uncertainty: 'flag',
   delimiter: 'string',
@@ -148,9 +153,12 @@ export interface LabelOutputOptions {
   includeImputed: boolean;
   delimiter: ExportDelimiter;
   encoding: ExportEncoding;
+  /** A label image's colours (a labels path ending in .png). */
+  labelColours: LabelColours;
 }
 
 export function labelOutputOptions(o: {
+  'label-colours'?: string;
   probabilities?: boolean;
   uncertainty?: boolean;
   impute?: boolean;
@@ -165,7 +173,11 @@ export function labelOutputOptions(o: {
   if (!(EXPORT_ENCODINGS as readonly string[]).includes(encoding)) {
     throw new ArgumentError(`--encoding must be one of ${EXPORT_ENCODINGS.join(', ')} (got "${encoding}")`);
   }
+  const labelColours = o['label-colours'] ?? 'palette';
+  if (!(LABEL_COLOURS as readonly string[]).includes(labelColours))
+    throw new ArgumentError(`--label-colours must be palette or mean (got "${labelColours}")`);
   return {
+    labelColours: labelColours as LabelColours,
     includeProbabilities: o.probabilities === true,
     includeUncertainty: o.uncertainty === true,
     includeImputed: o.impute === true,
@@ -209,12 +221,13 @@ export async function writeLabelOutputs(
         model,
         match,
         path: labelsPath,
-        format: /\.xlsx$/i.test(labelsPath) ? 'xlsx' : 'csv',
+        format: /\.xlsx$/i.test(labelsPath) ? 'xlsx' : /\.png$/i.test(labelsPath) ? 'png' : 'csv',
         delimiter: options.delimiter,
         encoding: options.encoding,
         includeProbabilities: options.includeProbabilities,
         includeUncertainty: options.includeUncertainty,
         includeImputed: options.includeImputed,
+        labelColours: options.labelColours,
       });
     } catch (err) {
       await modelFile?.abort();

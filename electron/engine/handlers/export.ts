@@ -1,6 +1,7 @@
 /**
  * Engine kinds `export.labels` (write the dataset's rows with labels recomputed from a model, CSV or
- * .xlsx, streamed with progress and cancel, replaced atomically) and `model.apply` (the labels and
+ * .xlsx, streamed with progress and cancel, replaced atomically; or an image dataset's label image
+ * as PNG) and `model.apply` (the labels and
  * responsibilities themselves, for the UI after "apply model" or reopening a project). Both go
  * through `applyModel`, so what is exported is what is shown.
  */
@@ -16,11 +17,12 @@ import type { DataTable } from '../../../shared/data/table';
 import type { LabelModel } from '../../../shared/export/labelModel';
 import { imputedColumnNames, labelColumnNames } from '../../../shared/export/labelColumns';
 import { applyMixture, imputedColumns, type ImputedColumn } from '../../../shared/export/applyMixture';
-import { isMixedModel } from '../../../shared/export/resolveMixtureModel';
+import { needsMixedPath } from '../../../shared/export/resolveMixtureModel';
 import type { UnknownLevels } from '../../../shared/export/unknownLevels';
 import { labelRowCursor } from '../export/labelRows';
 import { writeLabelsCsv } from '../export/writeLabelsCsv';
 import { writeLabelsXlsx } from '../export/writeLabelsXlsx';
+import { writeLabelImage } from '../export/writeLabelImage';
 import { withSimdInThreadExecutor } from '../wasm/simdInThreadExecutor';
 import { withTransfer, type Handler } from './handler';
 
@@ -42,12 +44,19 @@ export const exportLabels: Handler<'export.labels', ParsedLabelExportRequest> = 
       includeProbabilities: request.includeProbabilities,
       includeUncertainty: request.includeUncertainty,
       includeImputed: request.includeImputed,
+      labelColours: request.labelColours,
     };
-    const addedColumns = [...labelColumnNames(K, options), ...imputedColumnNames(imputed.map((c) => c.name))];
-    const cursor = labelRowCursor(applied, K, options, imputed);
     const job = { path: request.path, options, signal: ctx.signal, progress: ctx.progress };
+    const addedColumns =
+      options.format === 'png'
+        ? []
+        : [...labelColumnNames(K, options), ...imputedColumnNames(imputed.map((c) => c.name))];
+    const cursor = labelRowCursor(applied, K, options, imputed);
     const write = options.format === 'xlsx' ? writeLabelsXlsx : writeLabelsCsv;
-    const bytes = await write(table, cursor, addedColumns, job);
+    const bytes =
+      options.format === 'png'
+        ? await writeLabelImage(table, applied, K, job)
+        : await write(table, cursor, addedColumns, job);
     return {
       path: request.path,
       rows: table.rowCount,
@@ -83,7 +92,7 @@ async function predictLabels(
   model: LabelModel,
   match?: ColumnMatch,
 ): Promise<AppliedModel> {
-  if (!isMixedModel(model))
+  if (!needsMixedPath(table, model, match ?? 'index'))
     return withSimdInThreadExecutor((executor) => applyModel(table, model, match, executor));
   const { columns, rowIndex, labels, resp, excludedMissing, excludedNonPositive } = applyMixture(
     table,
@@ -100,7 +109,7 @@ async function predictForExport(
   match: ColumnMatch,
   impute: boolean,
 ): Promise<{ applied: AppliedModel; imputed: ImputedColumn[]; unknownLevels: UnknownLevels[] }> {
-  if (!isMixedModel(model))
+  if (!needsMixedPath(table, model, match))
     return { applied: await predictLabels(table, model, match), imputed: [], unknownLevels: [] };
   const applied = applyMixture(table, model, match);
   return {
