@@ -51,7 +51,8 @@ function parseCli(argv) {
     else if (a === '--no-r') o.r = false;
     else if (a === '--k' && i + 1 < argv.length) o.k = argv[++i].split(',').map(Number);
     else if (a === '--max-iter' && i + 1 < argv.length) o.maxIter = Number(argv[++i]);
-    else if (['--n', '--threads', '--tol'].includes(a) && i + 1 < argv.length) o[a.slice(2)] = Number(argv[++i]);
+    else if (['--n', '--threads', '--tol'].includes(a) && i + 1 < argv.length)
+      o[a.slice(2)] = Number(argv[++i]);
     else {
       console.error(`bench-lca: unknown argument ${a}\n${USAGE}`);
       process.exit(2);
@@ -206,7 +207,9 @@ async function main() {
     `mixlab --threads ${o.threads}; poLCA: ${polca ? 'yes' : o.r ? 'not run (Rscript with poLCA and jsonlite not found)' : 'not run (--no-r)'}. ` +
       `Stopping rule: poLCA tol ${o.tol} on the log-likelihood, mixlab --tol ${o.tol}/n on the mean log-likelihood; max-iter ${o.maxIter} for both.`,
   );
-  console.log(`${busy()} at start${loadavg()[0] > 0.5 ? ' (other work is running: figures will be noisy)' : ''}.\n`);
+  console.log(
+    `${busy()} at start${loadavg()[0] > 0.5 ? ' (other work is running: figures will be noisy)' : ''}.\n`,
+  );
   try {
     const datasets = [];
     if (polca) {
@@ -214,14 +217,27 @@ async function main() {
       if (res.status !== 0) throw new Error(`bench_polca.R export failed: ${res.stderr}`);
       for (const d of JSON.parse(res.stdout.trim().split('\n').pop()))
         datasets.push({ ...d, ...readCodes(d.file, d.items), ks: EXAMPLE_K[d.name], block2: true });
-    } else console.log("poLCA's example datasets come from R: without R only the generated data are fitted.\n");
+    } else
+      console.log("poLCA's example datasets come from R: without R only the generated data are fitted.\n");
     const gen = generateLca(path.join(dir, 'generated.csv'), o.n, 20240601);
     datasets.push({ ...gen, ...readCodes(gen.file, gen.items), ks: o.k, block2: !o.quick });
 
     console.log('Block 1 — same start (equal shares, the same random item probabilities):');
     const w1 = [16, 6, 3, 8, 9, 13, 8, 9, 13, 8, 10];
     const row1 = table(
-      ['dataset', 'n', 'K', 'mx iter', 'mx s', 'mx loglik', 'pl iter', 'pl s', 'pl loglik', 'mx/pl', 'mx−pl ll'],
+      [
+        'dataset',
+        'n',
+        'K',
+        'mx iter',
+        'mx s',
+        'mx loglik',
+        'pl iter',
+        'pl s',
+        'pl loglik',
+        'mx/pl',
+        'mx−pl ll',
+      ],
       w1,
     );
     for (const data of datasets) {
@@ -240,9 +256,7 @@ async function main() {
         writeFileSync(initFile, JSON.stringify(init));
         const stop = ['--tol', String(o.tol / data.n), '--max-iter', String(o.maxIter)];
         const ours = runMixlab(data, K, ['--init-params', initFile, ...stop], o.threads);
-        const theirs = polca
-          ? runPolca(dir, { ...job(data, K, o), nrep: 1, probs_start: probs })
-          : undefined;
+        const theirs = polca ? runPolca(dir, { ...job(data, K, o), nrep: 1, probs_start: probs }) : undefined;
         for (const r of [ours, theirs]) if (r?.error) console.error(`  ${data.name} K=${K}: ${r.error}`);
         row1([
           data.name,
@@ -260,7 +274,9 @@ async function main() {
       }
     }
 
-    console.log(`\nBlock 2 — best of ${RESTARTS} random starts, each tool's own (poLCA nrep, mixlab --n-init):`);
+    console.log(
+      `\nBlock 2 — best of ${RESTARTS} random starts, each tool's own (poLCA nrep, mixlab --n-init):`,
+    );
     const w2 = [16, 6, 3, 9, 13, 9, 13, 7, 8, 10];
     const row2 = table(
       ['dataset', 'n', 'K', 'mx s', 'mx best ll', 'pl s', 'pl best ll', 'pl hits', 'mx/pl', 'mx−pl ll'],
@@ -289,9 +305,15 @@ async function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log('\nmx = mixlab, pl = poLCA; s = seconds of the fit; mx/pl = time ratio (below 1: mixlab faster);');
-  console.log('mx−pl ll = log-likelihood difference (positive: mixlab higher); pl hits = poLCA starts that reached');
-  console.log('its best log-likelihood (within 1e-6 relative). mixlab iterations count E-steps (one more than');
+  console.log(
+    '\nmx = mixlab, pl = poLCA; s = seconds of the fit; mx/pl = time ratio (below 1: mixlab faster);',
+  );
+  console.log(
+    'mx−pl ll = log-likelihood difference (positive: mixlab higher); pl hits = poLCA starts that reached',
+  );
+  console.log(
+    'its best log-likelihood (within 1e-6 relative). mixlab iterations count E-steps (one more than',
+  );
   console.log("poLCA's count of updates for the same path).");
   console.log(`${busy()} at the end.`);
 }
