@@ -22,11 +22,15 @@ import { FrameCodes } from '../engine/background/frameSource';
 /** Cells a model's columns refuse (request/buildMixedRows.ts): the file's fault, named by row. */
 const DATA_REFUSALS = ['invalid_count', 'invalid_binomial', 'invalid_weight'];
 
+/** A model file `mixlab sample` cannot draw from (commands/sample.ts). */
+const SAMPLE_REFUSALS = ['sample_trials_unknown'];
+
 /** Codes that exit 2: the user's command line or files were refused. */
 export const REFUSAL_CODES: ReadonlySet<string> = new Set([
   'invalid_arguments',
   ...IMPORT_REFUSALS,
   ...DATA_REFUSALS,
+  ...SAMPLE_REFUSALS,
   ...FILE_REFUSALS,
   ...Object.values(ModelFileCodes),
   SAVE_FAILED,

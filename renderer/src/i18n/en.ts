@@ -541,6 +541,7 @@ const en = {
     encodings: { 'utf-8-bom': 'UTF-8 with BOM (for Excel)', 'utf-8': 'UTF-8', gbk: 'GBK (Chinese Windows)' },
     includeProbabilities: 'Probability of every cluster (p_1 … p_K)',
     includeUncertainty: 'Uncertainty (1 − probability)',
+    includeImputed: 'Imputed values of missing cells (<column>_filled, <column>_imputed)',
     columnsNote: 'Every original column, then cluster (1-based) and probability of the assigned cluster.',
     export: 'Export…',
     cancel: 'Cancel',

@@ -604,6 +604,7 @@ const zhCN: Messages = {
     encodings: { 'utf-8-bom': 'UTF-8 带 BOM（适用于 Excel）', 'utf-8': 'UTF-8', gbk: 'GBK（中文 Windows）' },
     includeProbabilities: '每个簇的概率（p_1 … p_K）',
     includeUncertainty: '不确定度（1 − 概率）',
+    includeImputed: '缺失单元格的插补值（<列>_filled、<列>_imputed）',
     columnsNote: '包含所有原始列，然后是 cluster（从 1 开始）和所属簇的 probability。',
     export: '导出…',
     cancel: '取消',
