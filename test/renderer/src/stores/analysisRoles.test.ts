@@ -85,7 +85,7 @@ function setup() {
 describe('analysis store: column roles', () => {
   it('takes a text column in as categories only when asked, and lists it as categorical in the request', async () => {
     const ctx = setup();
-    await ctx.dataset.openSample('x');
+    await ctx.dataset.openSample('mall_customers');
     await flush();
     ctx.analysis.toggleColumn(0);
     expect(ctx.analysis.selection).toEqual([]);
@@ -103,7 +103,7 @@ describe('analysis store: column roles', () => {
 
   it('counts the missing cells the fit will model, text columns included', async () => {
     const ctx = setup();
-    await ctx.dataset.openSample('x');
+    await ctx.dataset.openSample('mall_customers');
     await flush();
     ctx.analysis.includeAsCategories(0);
     ctx.analysis.toggleColumn(1);
@@ -116,7 +116,7 @@ describe('analysis store: column roles', () => {
 
   it('suggests categories for a few-valued Gaussian column, and carries counts, weights and the missing mode', async () => {
     const ctx = setup();
-    await ctx.dataset.openSample('x');
+    await ctx.dataset.openSample('mall_customers');
     await flush();
     ctx.analysis.selectAllNumeric();
     await flush();
@@ -141,7 +141,7 @@ describe('analysis store: column roles', () => {
 
   it('saves the roles with the state and restores them over the dataset', async () => {
     const ctx = setup();
-    await ctx.dataset.openSample('x');
+    await ctx.dataset.openSample('mall_customers');
     await flush();
     ctx.analysis.includeAsCategories(0);
     ctx.analysis.toggleColumn(2);
