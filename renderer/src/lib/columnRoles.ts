@@ -181,3 +181,18 @@ export function restoreRoles(
   if (saved.missing === 'drop') roles.missing = 'drop';
   return roles;
 }
+
+/** The role fields of a request (fit or sweep), in requestRoles' key order, absent ones left out. */
+export function roleFields(req: RequestRoles): RequestRoles {
+  const out: RequestRoles = {};
+  if (req.categorical) out.categorical = [...req.categorical];
+  if (req.counts) out.counts = [...req.counts];
+  if (req.binomial)
+    out.binomial = req.binomial.map((b) => ({
+      column: b.column,
+      trials: typeof b.trials === 'number' ? b.trials : { column: b.trials.column },
+    }));
+  if (req.weights !== undefined) out.weights = req.weights;
+  if (req.missing) out.missing = req.missing;
+  return out;
+}
