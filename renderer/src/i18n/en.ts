@@ -216,7 +216,12 @@ const en = {
     trace: 'Trace',
     certainty: 'Certainty',
     summary: 'Clusters',
+    profiles: 'Profiles',
     clusterName: 'Cluster {k}',
+    noNumeric:
+      'This view draws numeric columns, and this model has none: every column is modelled as categories, counts or successes. See Profiles and Clusters.',
+    noDiscrete:
+      'Profiles show columns modelled as categories, counts or successes; this model has only numeric columns. Clusters lists their means; to profile a text or few-valued column, model it as categories in the Columns panel.',
     preparing: 'Preparing the views…',
     failed: 'The views could not be prepared: {message}',
     noTrace:
@@ -229,6 +234,8 @@ const en = {
       trace: 'How the log-likelihood rose with every EM iteration, for each restart.',
       certainty: 'How sure the model is about each row’s cluster, and which rows are uncertain.',
       summary: 'Each cluster’s size, weight and column means in the original units.',
+      profiles:
+        'Each class’s share of every category, its count rates and success probabilities, and its numeric means.',
       selection: 'BIC and AIC for each number of clusters and covariance type, to choose a model.',
     },
     firstStep: 'Choose numeric columns and fit a model in the left panel to see this view.',
@@ -350,6 +357,23 @@ const en = {
     certainBins: 'Certain',
     threshold: 'Threshold',
     note: 'Rows near a boundary between clusters have low certainty; sort the table by probability to see them.',
+  },
+  profiles: {
+    lead: 'Per class (cluster): its share of the rows, then each column’s fitted distribution in that class.',
+    categorical: 'Categories: probability of each value',
+    poisson: 'Counts: mean per row (Poisson rate)',
+    binomial: 'Successes: probability per trial',
+    gaussian: 'Numeric: mean',
+    share: '{share} of rows',
+    trials: 'of {trials}',
+    logged: 'ln',
+    legend: 'Values of {column}',
+  },
+  shares: {
+    title: 'Category columns',
+    lead: 'Share of each value among the cluster’s rows with a value in that column.',
+    modelled: 'modelled',
+    context: 'not modelled',
   },
   summary: {
     lead: 'Per cluster: rows assigned to it, its mixing weight, the mean certainty of its rows and the mean of each column over its rows.',

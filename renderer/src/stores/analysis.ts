@@ -73,13 +73,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     columns,
     selection,
     columnValues,
-    datasetId: () => dataset.summary?.datasetId ?? null,
-    excludedRows: () =>
-      new Set(
-        (dataset.summary?.errors ?? [])
-          .filter((e) => e.kind === 'total_row' && e.excluded === true)
-          .map((e) => e.row - 1),
-      ),
+    summary: () => dataset.summary,
     setSelection: (next) => setSelection(next),
   });
   const selectedColumns = computed(() =>
@@ -95,10 +89,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       selectedColumns.value,
     );
   });
-  /**
-   * Rows with every selected cell present: the Fit button asks for at least K of them, whatever
-   * happens to missing cells (a conservative floor; the engine checks the rows it keeps).
-   */
+  // Rows with every selected cell present: the Fit button asks for at least K (a conservative floor).
   const usableRows = computed(() => (dataset.summary?.rows ?? 0) - dropped.value.count);
 
   const problems = computed(() => settingsProblems(settings.value));
@@ -298,6 +289,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
         name: columns.value.find((c) => c.index === i)?.displayName ?? String(i),
         values: cache.get(i)!,
       }));
+    const categories = await rolesState.categoryInputs(fit.response.preprocessing);
     runner ??= createFitViewsRunner();
     try {
       const { resp, params } = fit.response.fit;
@@ -311,6 +303,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
         certainty,
         rowIndex: fit.response.rowIndex,
         columns: cols,
+        categories,
       });
       if (current.value?.id !== fit.id) return;
       views.value = result;
@@ -443,17 +436,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     toggleColumn,
     selectAllNumeric,
     clearSelection,
-    roles: rolesState.roles,
-    categories: rolesState.categories,
-    categoriesError: rolesState.categoriesError,
-    missing: rolesState.missing,
-    fewValued: rolesState.fewValued,
-    family: rolesState.family,
-    selectable: rolesState.selectable,
-    includeAsCategories: rolesState.includeAsCategories,
-    setFamily: rolesState.setFamily,
-    setWeights: rolesState.setWeights,
-    setMissing: rolesState.setMissing,
+    ...rolesState.exposed,
     setStandardize,
     setLog,
     setSetting,

@@ -5,7 +5,8 @@
  * the analysis store's setup so the store stays one store, and kept here so each file stays small.
  */
 import { computed, ref, shallowRef, type ComputedRef, type Ref } from 'vue';
-import type { ColumnSummary } from '../../../shared/data/types';
+import type { ColumnSummary, DatasetSummary } from '../../../shared/data/types';
+import type { Preprocessing } from '../../../shared/engine/model/types';
 import type { Clients } from '../api/clients';
 import { toUserError } from '../api/userError';
 import {
@@ -29,6 +30,10 @@ import {
   type MissingCounts,
 } from '../lib/missingCells';
 import { isModelColumn } from '../lib/preprocessingAdvice';
+import type { CategoryColumnInput } from '../lib/categoryShares';
+
+/** Text columns with more levels than this are not listed in the clusters table for context. */
+const MAX_CONTEXT_LEVELS = 50;
 
 /** A text column's levels and per-row codes (−1 = missing), as a fit codes them. */
 export interface CategoryColumn {
@@ -41,9 +46,7 @@ interface RoleDeps {
   columns: ComputedRef<readonly ColumnSummary[]>;
   selection: Ref<number[]>;
   columnValues: Ref<Map<number, Float64Array>>;
-  datasetId: () => string | null;
-  /** Dataset rows every fit leaves out (summary rows the import excluded). */
-  excludedRows: () => ReadonlySet<number>;
+  summary: () => DatasetSummary | null;
   setSelection: (next: number[]) => void;
 }
 
@@ -52,6 +55,14 @@ export function useAnalysisRoles(deps: RoleDeps) {
   const categories = shallowRef(new Map<number, CategoryColumn>());
   const categoriesError = ref<string | null>(null);
 
+  const datasetId = () => deps.summary()?.datasetId ?? null;
+  /** Dataset rows every fit leaves out: summary rows the import excluded. */
+  const excludedRows = () =>
+    new Set(
+      (deps.summary()?.errors ?? [])
+        .filter((e) => e.kind === 'total_row' && e.excluded === true)
+        .map((e) => e.row - 1),
+    );
   const byIndex = computed(() => new Map(deps.columns.value.map((c) => [c.index, c])));
 
   /** A column the user may select now: numeric, or a text column taken in as categories. */
@@ -73,12 +84,12 @@ export function useAnalysisRoles(deps: RoleDeps) {
 
   /** Fetches the category codes of text columns not yet cached (one engine call). */
   async function loadCategories(indices: number[]): Promise<void> {
-    const id = deps.datasetId();
+    const id = datasetId();
     const wanted = indices.filter((i) => !categories.value.has(i));
     if (!id || wanted.length === 0) return;
     try {
       const result = await deps.clients.analysis.categories(id, wanted);
-      if (deps.datasetId() !== id) return;
+      if (datasetId() !== id) return;
       const next = new Map(categories.value);
       result.columns.forEach((c, j) => next.set(c, { levels: result.levels[j], codes: result.codes[j] }));
       categories.value = next;
@@ -123,7 +134,7 @@ export function useAnalysisRoles(deps: RoleDeps) {
       if (!values) return null;
       cells.push(values);
     }
-    return missingCounts(cells, deps.excludedRows());
+    return missingCounts(cells, excludedRows());
   });
 
   /**
@@ -144,6 +155,29 @@ export function useAnalysisRoles(deps: RoleDeps) {
     }),
   );
 
+  /**
+   * The category columns the clusters table shows: the fit's categorical ones and the dataset's
+   * text columns with a modest number of levels (an identifier column would be noise), codes loaded.
+   */
+  async function categoryInputs(pre: Preprocessing): Promise<CategoryColumnInput[]> {
+    const modelled = (pre.categorical ?? []).map((c) => c.column);
+    const context = deps.columns.value
+      .filter((c) => isTextColumn(c) && (c.distinct ?? 0) <= MAX_CONTEXT_LEVELS)
+      .map((c) => c.index);
+    const wanted = [...new Set([...modelled, ...context])];
+    await loadCategories(wanted);
+    const cache = categories.value;
+    return wanted
+      .filter((i) => cache.has(i))
+      .map((i) => ({
+        index: i,
+        name: byIndex.value.get(i)?.displayName ?? String(i),
+        selected: modelled.includes(i),
+        levels: cache.get(i)!.levels,
+        codes: cache.get(i)!.codes,
+      }));
+  }
+
   function reset(): void {
     roles.value = defaultColumnRoles();
     categories.value = new Map();
@@ -161,20 +195,28 @@ export function useAnalysisRoles(deps: RoleDeps) {
   }
 
   return {
+    /** What the analysis store offers the components. */
+    exposed: {
+      roles,
+      categories,
+      categoriesError,
+      missing,
+      fewValued,
+      family,
+      selectable,
+      includeAsCategories,
+      setFamily,
+      setWeights,
+      setMissing,
+    },
     roles,
     categories,
-    categoriesError,
-    selectable,
     selectableColumns,
     requestFields,
     family,
     missing,
-    fewValued,
     loadCategories,
-    includeAsCategories,
-    setFamily,
-    setWeights,
-    setMissing,
+    categoryInputs,
     reset,
     restore,
   };
