@@ -215,6 +215,11 @@ describe('mixed-type models and missing cells (Chromium, real services and engin
             ? new RegExp(`No rows left out; ${blanks} missing cells modelled`)
             : new RegExp(`未剔除任何行；已对 ${blanks} 个缺失单元格建模`),
         );
+        // The table shows the model's expected value in the missing cells in view, set apart.
+        const imputedCells = page.locator('[data-testid="data-table"] [data-imputed="true"]');
+        await expect.poll(() => imputedCells.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+        const first = (await imputedCells.first().innerText()).trim();
+        expect(Number(first.replace(/,/g, ''))).not.toBeNaN();
         await page.getByTestId('view-tab-summary').click();
         await page.getByTestId('cluster-summary').waitFor({ timeout: 30_000 });
         const sizes = await page
@@ -225,6 +230,8 @@ describe('mixed-type models and missing cells (Chromium, real services and engin
         await app.screenshot(`missing-modelled-${locale}-${scheme}`);
 
         await page.getByTestId('drop-instead').click();
+        // Rows with a missing cell are now left out: nothing is filled in.
+        await expect.poll(() => imputedCells.count(), { timeout: 30_000 }).toBe(0);
         await expect.poll(() => note.locator('[data-kind="dropped"]').count(), { timeout: 60_000 }).toBe(1);
         await expect(note.locator('[data-kind="dropped"]').innerText()).resolves.toMatch(
           new RegExp(`${blanks}`),

@@ -256,6 +256,7 @@ const en = {
     sorting: 'Sorting…',
     cluster: 'Cluster',
     probability: 'Probability',
+    imputedHint: 'Missing in the file ({cell}): the model’s expected value given the row’s other cells.',
     unlabelledHint: 'Not fitted: this row has a missing value in a modelled column.',
     lost: 'The data is no longer in memory because the computing engine stopped.',
     reopen: 'Open again',
