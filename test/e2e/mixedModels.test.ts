@@ -124,9 +124,11 @@ describe('mixed-type models and missing cells (Chromium, real services and engin
         await app.screenshot(`mixed-mall-profiles-${locale}-${scheme}`);
 
         await page.getByTestId('view-tab-summary').click();
-        const shares = page.locator('[data-testid="category-shares"] table[data-column="Gender"]');
+        const shares = page.locator('[data-testid="category-shares"] [role="table"][data-column="Gender"]');
         await shares.waitFor({ timeout: 30_000 });
-        await expect.poll(() => shares.locator('tbody tr').count(), { timeout: 30_000 }).toBe(4);
+        await expect
+          .poll(() => shares.locator('[role="row"][data-cluster]').count(), { timeout: 30_000 })
+          .toBe(4);
         await settle(page);
         await app.screenshot(`mixed-mall-clusters-${locale}-${scheme}`);
       });
