@@ -124,6 +124,7 @@ describe('imputed cells for the data table', () => {
     await ctx.dataset.openSample('mall_customers');
     await flush();
     ctx.analysis.selectAllNumeric();
+    ctx.analysis.setSetting('nComponents', 1);
     await ctx.analysis.fit();
     await flush();
     expect(ctx.imputed.active).toBe(true);
