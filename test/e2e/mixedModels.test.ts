@@ -124,11 +124,9 @@ describe('mixed-type models and missing cells (Chromium, real services and engin
         await app.screenshot(`mixed-mall-profiles-${locale}-${scheme}`);
 
         await page.getByTestId('view-tab-summary').click();
-        const shares = page.locator('[data-testid="category-shares"] [role="table"][data-column="Gender"]');
+        const shares = page.locator('[data-testid="category-shares"] table[data-column="Gender"]');
         await shares.waitFor({ timeout: 30_000 });
-        await expect
-          .poll(() => shares.locator('[role="row"][data-cluster]').count(), { timeout: 30_000 })
-          .toBe(4);
+        await expect.poll(() => shares.locator('tbody tr').count(), { timeout: 30_000 }).toBe(4);
         await settle(page);
         await app.screenshot(`mixed-mall-clusters-${locale}-${scheme}`);
       });
@@ -190,6 +188,15 @@ describe('mixed-type models and missing cells (Chromium, real services and engin
       await expect.poll(() => outcome.locator('.bar').count(), { timeout: 30_000 }).toBe(2);
       await expect.poll(() => outcome.locator('.legend li').count(), { timeout: 30_000 }).toBe(2);
       await app.screenshot('mixed-three-coins-profiles-zh-CN-light');
+      await page.getByTestId('view-tab-summary').click();
+      const shares = page.locator(
+        '[data-testid="modelled-category-shares"] [role="table"][data-column="outcome"]',
+      );
+      await expect
+        .poll(() => shares.locator('[role="row"][data-cluster]').count(), { timeout: 30_000 })
+        .toBe(2);
+      await settle(page);
+      await app.screenshot('mixed-three-coins-clusters-zh-CN-light');
     });
   });
 

@@ -32,9 +32,6 @@ import {
 import { isModelColumn } from '../lib/preprocessingAdvice';
 import type { CategoryColumnInput } from '../lib/categoryShares';
 
-/** Text columns with more levels than this are not listed in the clusters table for context. */
-const MAX_CONTEXT_LEVELS = 50;
-
 /** A text column's levels and per-row codes (−1 = missing), as a fit codes them. */
 export interface CategoryColumn {
   levels: string[];
@@ -156,15 +153,18 @@ export function useAnalysisRoles(deps: RoleDeps) {
   );
 
   /**
-   * The category columns the clusters table shows: the fit's categorical ones and the dataset's
-   * text columns with a modest number of levels (an identifier column would be noise), codes loaded.
+   * The category columns of the fit that the clusters table adds, with their codes loaded.
    */
   async function categoryInputs(pre: Preprocessing): Promise<CategoryColumnInput[]> {
-    const modelled = (pre.categorical ?? []).map((c) => c.column);
-    const context = deps.columns.value
-      .filter((c) => isTextColumn(c) && (c.distinct ?? 0) <= MAX_CONTEXT_LEVELS)
-      .map((c) => c.index);
-    const wanted = [...new Set([...modelled, ...context])];
+    // Text columns have their shares in the Clusters view already (ClusterCategoryShares.vue):
+    // these are the numeric columns modelled as categories (codes such as a 0/1 outcome).
+    const wanted = (pre.categorical ?? [])
+      .map((c) => c.column)
+      .filter((c) => {
+        const column = byIndex.value.get(c);
+        return column !== undefined && !isTextColumn(column);
+      });
+    const modelled = wanted;
     await loadCategories(wanted);
     const cache = categories.value;
     return wanted

@@ -5,10 +5,13 @@ import { ref } from 'vue';
 export const VIEW_IDS = [
   'scatter',
   'histogram',
+  'pairs',
   'trace',
   'certainty',
   'summary',
   'profiles',
+  'parameters',
+  'compare',
   'selection',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
