@@ -9,6 +9,7 @@ export const VIEW_IDS = [
   'trace',
   'certainty',
   'summary',
+  'profiles',
   'parameters',
   'compare',
   'selection',
