@@ -186,6 +186,7 @@ const en = {
       kmeansPlusPlus: 'k-means++ centres',
       random: 'Random responsibilities',
       randomFromData: 'Random rows as centres',
+      hc: 'Hierarchical (mclust)',
     },
     nInit: 'Restarts',
     nInitAdvice: 'One start can end in a poor solution; 5–10 restarts keep the best of several.',

@@ -180,6 +180,7 @@ const zhCN: Messages = {
       kmeansPlusPlus: 'k-means++ 中心',
       random: '随机责任度',
       randomFromData: '随机选取数据行作为中心',
+      hc: '层次聚类（mclust）',
     },
     nInit: '重启次数',
     nInitAdvice: '单次初始化可能陷入较差的解；重启 5–10 次并保留最优结果更稳妥。',
