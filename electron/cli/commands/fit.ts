@@ -7,17 +7,18 @@ import { readFile } from 'node:fs/promises';
 import { collapsedComponents, degeneracyMessage } from '../../../shared/engine/model/degeneracy';
 import { fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/request/fitRequest';
 import { COVARIANCE_SHAPE } from '../../../shared/engine/request/fitRules';
-import {
-  COVARIANCE_TYPES,
-  INIT_METHODS,
-  type FitRequest,
-  type InitParams,
-} from '../../../shared/engine/model/types';
+import { FIT_INIT_METHODS, type FitRequest, type InitParams } from '../../../shared/engine/model/types';
 import type { FitResponse } from '../../../shared/engine/model/types';
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec, type SafeParser } from '../args';
 import { codedCommand } from '../codedCommand';
 import { resolveColumns } from '../columns';
-import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
+import {
+  checkColumnChoice,
+  covarianceName,
+  dataFileArgument,
+  FIT_SETTINGS_FLAGS,
+  FIT_SETTINGS_SPEC,
+} from '../fitSettings';
 import { existingFile } from '../inputFile';
 import {
   IMPORT_FLAGS_SPEC,
@@ -143,11 +144,10 @@ async function parseFitArgs(
   const file = dataFileArgument(positionals, 'mixlab fit <file.csv> --k K …');
   if (o.k === undefined) throw new ArgumentError('missing --k (the number of components)');
   checkColumnChoice(o);
-  oneOf('--covariance', o.covariance, COVARIANCE_TYPES);
-  oneOf('--init', o.init, INIT_METHODS);
+  oneOf('--init', o.init, FIT_INIT_METHODS);
   const raw = {
     nComponents: o.k,
-    covarianceType: o.covariance,
+    covarianceType: o.covariance === undefined ? undefined : covarianceName('--covariance', o.covariance),
     init: o.init,
     initParams: o['init-params'] === undefined ? undefined : await readInitParams(o['init-params']),
     nInit: o['n-init'],

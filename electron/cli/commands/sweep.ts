@@ -4,7 +4,7 @@
  * and the best cell per criterion or, with --json, exactly one JSON object (see SWEEP_USAGE).
  */
 import { sweepOptionsSchema, sweepRequestSchema } from '../../../shared/engine/request/sweepRequest';
-import { COVARIANCE_TYPES, INIT_METHODS, type CovarianceType } from '../../../shared/engine/model/types';
+import { COVARIANCE_TYPES, FIT_INIT_METHODS, type CovarianceType } from '../../../shared/engine/model/types';
 import type {
   SweepCell,
   SweepFitOptions,
@@ -14,7 +14,13 @@ import type {
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
 import { resolveColumns } from '../columns';
-import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
+import {
+  checkColumnChoice,
+  covarianceNames,
+  dataFileArgument,
+  FIT_SETTINGS_FLAGS,
+  FIT_SETTINGS_SPEC,
+} from '../fitSettings';
 import { existingFile } from '../inputFile';
 
 export const SWEEP_USAGE = `Usage: mixlab sweep <file.csv> [--columns a,b,c | --all-numeric] [--standardize] [--k 1-9]
@@ -93,16 +99,6 @@ export function parseKList(text: string): number[] {
   return [...ks].sort((a, b) => a - b);
 }
 
-/** `--covariance full,diag` as covariance types, in the order given, without repeats. */
-function parseCovarianceList(text: string): CovarianceType[] {
-  const types = text.split(',').map((t) => t.trim());
-  for (const t of types) {
-    if (!COVARIANCE_TYPES.includes(t as CovarianceType))
-      throw new ArgumentError(`--covariance: "${t}" is not one of ${COVARIANCE_TYPES.join(', ')}`);
-  }
-  return [...new Set(types)] as CovarianceType[];
-}
-
 /** Command line → the sweep request without its dataset and columns (known only after the import). */
 function parseSweepArgs(args: readonly string[]): {
   file: string;
@@ -112,7 +108,7 @@ function parseSweepArgs(args: readonly string[]): {
   const { positionals, options: o } = parseArgs(args, SPEC);
   const file = dataFileArgument(positionals, 'mixlab sweep <file.csv> …');
   checkColumnChoice(o);
-  oneOf('--init', o.init, INIT_METHODS);
+  oneOf('--init', o.init, FIT_INIT_METHODS);
   // Check the options now, before a possibly long import.
   const options = validated<SweepFitOptions>(
     sweepOptionsSchema,
@@ -131,7 +127,8 @@ function parseSweepArgs(args: readonly string[]): {
     request: {
       standardize: o.standardize === true,
       ks: o.k === undefined ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : parseKList(o.k),
-      covarianceTypes: o.covariance === undefined ? [...COVARIANCE_TYPES] : parseCovarianceList(o.covariance),
+      covarianceTypes:
+        o.covariance === undefined ? [...COVARIANCE_TYPES] : covarianceNames('--covariance', o.covariance),
       options,
       refine: o['no-refine'] !== true,
       threads: o.threads,
