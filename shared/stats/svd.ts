@@ -15,12 +15,25 @@ export interface SquareSvd {
   V: Float64Array;
 }
 
+const MAX_SWEEPS = 80;
+
 /** A: d × d row-major (only read). */
-export function jacobiSvd(A: Float64Array, d: number, maxSweeps = 80): SquareSvd {
+export function jacobiSvd(A: Float64Array, d: number): SquareSvd {
   const B = Float64Array.from(A);
   const V = new Float64Array(d * d);
+  orthogonaliseColumns(B, V, d);
+  return sortedSvd(B, V, d);
+}
+
+/**
+ * One-sided Jacobi: rotates the columns of B (d × d, overwritten) pairwise until they are
+ * orthogonal, accumulating the rotations in V (overwritten, starts as I). Afterwards B = U diag(σ)
+ * and A = B Vᵀ.
+ */
+function orthogonaliseColumns(B: Float64Array, V: Float64Array, d: number): void {
+  V.fill(0);
   for (let i = 0; i < d; i++) V[i * d + i] = 1;
-  for (let sweep = 0; sweep < maxSweeps; sweep++) {
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let rotated = false;
     for (let p = 0; p < d - 1; p++) {
       for (let q = p + 1; q < d; q++) {
@@ -41,18 +54,16 @@ export function jacobiSvd(A: Float64Array, d: number, maxSweeps = 80): SquareSvd
         const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
-        for (const M of [B, V]) {
-          for (let r = 0; r < d; r++) {
-            const mp = M[r * d + p];
-            const mq = M[r * d + q];
-            M[r * d + p] = c * mp - s * mq;
-            M[r * d + q] = s * mp + c * mq;
-          }
-        }
+        rotateColumns(B, d, p, q, c, s);
+        rotateColumns(V, d, p, q, c, s);
       }
     }
     if (!rotated) break;
   }
+}
+
+/** U, σ descending and V from orthogonalised columns B (B = U diag(σ)) and rotations V. */
+function sortedSvd(B: Float64Array, V: Float64Array, d: number): SquareSvd {
   const norms = Array.from({ length: d }, (_, j) => {
     let s = 0;
     for (let r = 0; r < d; r++) s += B[r * d + j] * B[r * d + j];
@@ -72,8 +83,18 @@ export function jacobiSvd(A: Float64Array, d: number, maxSweeps = 80): SquareSvd
       kept.push(dst);
     }
   });
-  completeOrthonormal(U, d, kept);
+  if (kept.length < d) completeOrthonormal(U, d, kept);
   return { U, values, V: Vs };
+}
+
+/** Columns p and q of M (d × d) ← (c·m_p − s·m_q, s·m_p + c·m_q). */
+function rotateColumns(M: Float64Array, d: number, p: number, q: number, c: number, s: number): void {
+  for (let r = 0; r < d; r++) {
+    const mp = M[r * d + p];
+    const mq = M[r * d + q];
+    M[r * d + p] = c * mp - s * mq;
+    M[r * d + q] = s * mp + c * mq;
+  }
 }
 
 /**
@@ -81,15 +102,45 @@ export function jacobiSvd(A: Float64Array, d: number, maxSweeps = 80): SquareSvd
  * orthogonal matrix nearest A, and the maximiser of tr(Qᵀ A) over orthogonal Q.
  */
 export function orthogonalPolarFactor(A: Float64Array, d: number): Float64Array {
-  const { U, V } = jacobiSvd(A, d);
   const Q = new Float64Array(d * d);
+  polarFactorInto(A, d, Q, new Float64Array(2 * d * d));
+  return Q;
+}
+
+/**
+ * orthogonalPolarFactor written into Q (d × d) with `work` (2d² values) as scratch, for loops that
+ * take many of them: Q = Σ_j (b_j / σ_j) v_jᵀ over the orthogonalised columns b_j. A singular A
+ * (some σ_j zero to rounding) goes through the full decomposition, which completes U.
+ */
+export function polarFactorInto(A: Float64Array, d: number, Q: Float64Array, work: Float64Array): void {
+  const B = work.subarray(0, d * d);
+  const V = work.subarray(d * d, 2 * d * d);
+  B.set(A.subarray(0, d * d));
+  orthogonaliseColumns(B, V, d);
+  let largest = 0;
+  const norms = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    let s = 0;
+    for (let r = 0; r < d; r++) s += B[r * d + j] * B[r * d + j];
+    norms[j] = Math.sqrt(s);
+    largest = Math.max(largest, norms[j]);
+  }
+  if (norms.some((x) => !(x > d * Number.EPSILON * largest))) {
+    const { U, V: Vs } = sortedSvd(B, V, d);
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) {
+        let s = 0;
+        for (let m = 0; m < d; m++) s += U[i * d + m] * Vs[j * d + m];
+        Q[i * d + j] = s;
+      }
+    return;
+  }
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) {
       let s = 0;
-      for (let m = 0; m < d; m++) s += U[i * d + m] * V[j * d + m];
+      for (let m = 0; m < d; m++) s += (B[i * d + m] / norms[m]) * V[j * d + m];
       Q[i * d + j] = s;
     }
-  return Q;
 }
 
 /**
