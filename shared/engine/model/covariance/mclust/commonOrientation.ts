@@ -14,7 +14,7 @@
 import type { CovarianceModel, CovarianceParts } from '../model';
 import { fullCovariance } from '../full';
 import { jacobiEigen } from '../../../../stats/jacobi';
-import { orthogonalPolarFactor } from '../../../../stats/svd';
+import { polarFactorInto } from '../../../../stats/svd';
 import { precisionCholeskyFromCovariance } from '../../linalg';
 import { mclustModel } from './build';
 import {
@@ -72,16 +72,17 @@ function commonOrientationStep(variableVolume: boolean) {
   return (W: Float64Array[], nk: Float64Array, K: number, d: number, start: CovarianceParts | null) => {
     // Largest eigenvalue of each W_k: the majorising constant of the first update.
     const omega = W.map((Wk) => jacobiEigen(Wk, d).values[0]);
-    let D = start?.orientation ? start.orientation.slice(0, d * d) : identity(d);
+    const D = start?.orientation ? start.orientation.slice(0, d * d) : identity(d);
     const shape = start ? Float64Array.from(start.shape) : new Float64Array(K * d).fill(1);
     const scale = new Float64Array(K);
+    const work = orientationWork(d);
     let target = Infinity;
     for (let inner = 1; ; inner++) {
-      D = firstUpdate(W, omega, D, shape, K, d);
-      D = secondUpdate(W, D, shape, K, d);
+      firstUpdate(W, omega, D, shape, K, d, work);
+      secondUpdate(W, D, shape, K, d, work);
       let next = 0;
       for (let k = 0; k < K; k++) {
-        const projected = diagonalOfProjection(W[k], D, d);
+        const projected = diagonalOfProjection(W[k], D, d, work.projected);
         if (variableVolume) for (let j = 0; j < d; j++) projected[j] /= nk[k];
         const g = geometricMean(projected);
         scale[k] = g;
@@ -104,9 +105,22 @@ function commonOrientationStep(variableVolume: boolean) {
   };
 }
 
+/** Working arrays of the updates, allocated once per M-step (the inner loop runs many times). */
+function orientationWork(d: number) {
+  return {
+    F: new Float64Array(d * d),
+    Q: new Float64Array(d * d),
+    WD: new Float64Array(d * d),
+    svd: new Float64Array(2 * d * d),
+    row: new Float64Array(d),
+    projected: new Float64Array(d),
+  };
+}
+type OrientationWork = ReturnType<typeof orientationWork>;
+
 /**
  * Browne & McNicholas's first update (their MM 1): F = Σ_k A_k⁻¹ Dᵀ (W_k − ω_k I); with F = P B Rᵀ,
- * the new D is R Pᵀ.
+ * the new D is R Pᵀ = polar(F)ᵀ. D (d × d, axes as columns) is updated in place.
  */
 function firstUpdate(
   W: Float64Array[],
@@ -115,22 +129,30 @@ function firstUpdate(
   shape: Float64Array,
   K: number,
   d: number,
-): Float64Array {
-  const F = new Float64Array(d * d);
-  const Dt = transpose(D, d);
+  work: OrientationWork,
+): void {
+  const { F, Q, row } = work;
+  F.fill(0);
   for (let k = 0; k < K; k++) {
-    const G = new Float64Array(d * d); // A_k⁻¹ Dᵀ
-    for (let j = 0; j < d; j++) for (let c = 0; c < d; c++) G[j * d + c] = Dt[j * d + c] / shape[k * d + j];
-    const GW = multiply(G, W[k], d);
-    for (let e = 0; e < d * d; e++) F[e] += GW[e] - omega[k] * G[e];
+    const Wk = W[k];
+    for (let j = 0; j < d; j++) {
+      // Row j of A_k⁻¹ Dᵀ: D's column j over a_kj.
+      const a = shape[k * d + j];
+      for (let m = 0; m < d; m++) row[m] = D[m * d + j] / a;
+      for (let c = 0; c < d; c++) {
+        let s = 0;
+        for (let m = 0; m < d; m++) s += row[m] * Wk[m * d + c];
+        F[j * d + c] += s - omega[k] * row[c];
+      }
+    }
   }
-  // polar(F) = P Rᵀ, so R Pᵀ is its transpose.
-  return transpose(orthogonalPolarFactor(F, d), d);
+  polarFactorInto(F, d, Q, work.svd);
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) D[i * d + j] = Q[j * d + i];
 }
 
 /**
  * Their second update (MM 2, as mclust computes it): F = Σ_k W_k D (A_k⁻¹ − max_j a_kj⁻¹ I); with
- * F = P B Rᵀ, the new D is P Rᵀ.
+ * F = P B Rᵀ, the new D is P Rᵀ = polar(F). D is updated in place.
  */
 function secondUpdate(
   W: Float64Array[],
@@ -138,21 +160,28 @@ function secondUpdate(
   shape: Float64Array,
   K: number,
   d: number,
-): Float64Array {
-  const F = new Float64Array(d * d);
+  work: OrientationWork,
+): void {
+  const { F, WD } = work;
+  F.fill(0);
   for (let k = 0; k < K; k++) {
-    const WD = multiply(W[k], D, d);
+    const Wk = W[k];
+    for (let r = 0; r < d; r++)
+      for (let j = 0; j < d; j++) {
+        let s = 0;
+        for (let m = 0; m < d; m++) s += Wk[r * d + m] * D[m * d + j];
+        WD[r * d + j] = s;
+      }
     let largest = 0;
     for (let j = 0; j < d; j++) largest = Math.max(largest, 1 / shape[k * d + j]);
     for (let r = 0; r < d; r++)
       for (let j = 0; j < d; j++) F[r * d + j] += WD[r * d + j] / shape[k * d + j] - largest * WD[r * d + j];
   }
-  return orthogonalPolarFactor(F, d);
+  polarFactorInto(F, d, D, work.svd);
 }
 
-/** diag(Dᵀ W D), d. */
-function diagonalOfProjection(W: Float64Array, D: Float64Array, d: number): Float64Array {
-  const out = new Float64Array(d);
+/** diag(Dᵀ W D) written to out (d). */
+function diagonalOfProjection(W: Float64Array, D: Float64Array, d: number, out: Float64Array): Float64Array {
   for (let j = 0; j < d; j++) {
     let s = 0;
     for (let r = 0; r < d; r++) {
