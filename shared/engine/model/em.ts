@@ -60,6 +60,8 @@ export interface EmContext extends EmSteps {
   restartRank?: (state: MixtureState) => number;
   /** When EM stops (EmLoop.stopping). */
   stopping?: StoppingRule;
+  /** EmLoop.keepBestIterate. */
+  keepBestIterate?: boolean;
 }
 
 /** `meanLogLikelihood` is at `state` (the final E-step); job.resp and job.logNorm hold its rows. */
@@ -94,6 +96,13 @@ export interface EmLoop<S> {
   restartRank?: (state: S) => number;
   /** When EM stops; default scikit-learn's (sklearnStopping). */
   stopping?: StoppingRule;
+  /**
+   * Keep, in each restart, the parameters with the highest log-likelihood an E-step saw when the
+   * likelihood later fell. EM never lowers it, but an M-step that is not the exact maximiser can:
+   * mclust's VVE update of the common orientation weighs the components by A_k where the
+   * likelihood has (λ_k A_k)⁻¹, so its iterations can drift down from a better point.
+   */
+  keepBestIterate?: boolean;
 }
 
 export interface StoppingRule {
@@ -158,6 +167,7 @@ export async function runEmLoop<S, M extends { meanLogNorm: number }>(
     let converged = false;
     const trace: number[] = [];
     let nIter = 0;
+    let bestIterate: { state: typeof state; lowerBound: number } | null = null;
     for (let iter = 1; iter <= options.maxIter; iter++) {
       if (signal?.aborted) throw cancelledError('fit');
       const previous = lowerBound;
@@ -165,6 +175,8 @@ export async function runEmLoop<S, M extends { meanLogNorm: number }>(
       const evaluated = state;
       state = await algorithm.mStep(moments);
       lowerBound = moments.meanLogNorm;
+      if (ctx.keepBestIterate && !(lowerBound <= (bestIterate?.lowerBound ?? -Infinity)))
+        bestIterate = { state: evaluated, lowerBound };
       trace.push(lowerBound);
       nIter = iter;
       ctx.onProgress?.({
@@ -180,6 +192,7 @@ export async function runEmLoop<S, M extends { meanLogNorm: number }>(
         break;
       }
     }
+    if (bestIterate && bestIterate.lowerBound > lowerBound) ({ state, lowerBound } = bestIterate);
     traces.push(Float64Array.from(trace));
     const rank = ctx.restartRank?.(state) ?? 0;
     if (best === null || rank > best.rank || (rank === best.rank && lowerBound > best.lowerBound))

@@ -8,6 +8,7 @@
  * offset, so a column at 1e9 + small noise fits as accurately as the same noise at 0.
  */
 import type { FitOptions, FitProgress, FitResult } from './types';
+import { isMclustName } from './types';
 import type { RowExecutor, RowJob } from '../compute';
 import { chunkCount, createInThreadExecutor, partialStride } from '../compute';
 import { mclustStopping, runEm, sklearnStopping, type MixtureState } from './em';
@@ -92,6 +93,9 @@ export async function fitGaussianMixture(
     restartRank: runtime.restartRank,
     stopping:
       runtime.convergence === 'mclust' ? mclustStopping(options.tol, n) : sklearnStopping(options.tol),
+    // mclust's models (by their mclust names) keep their best iterate (em.ts), except when
+    // reproducing mclust's run itself; scikit-learn's names keep scikit-learn's EM exactly.
+    keepBestIterate: isMclustName(options.covarianceType) && runtime.convergence !== 'mclust',
   });
   const seconds = (Date.now() - started) / 1000;
 
