@@ -1,7 +1,7 @@
 // `npm run bench:engine`: seconds per EM iteration of the engine (1 thread and all threads) on
 // generated Gaussian mixtures, next to scikit-learn's GaussianMixture on the same data and start
 // (OMP_NUM_THREADS=1 and unrestricted) when /usr/bin/python3 has scikit-learn. Figures, not
-// assertions: the acceptance targets (issue 3) are ≤ 0.5× scikit-learn's single-threaded time with
+// assertions: the engine's speed targets are ≤ 0.5× scikit-learn's single-threaded time with
 // 1 thread and ≤ 0.3× with all threads, for d ≤ 10.
 //
 // Every run does exactly ITERS iterations: explicit start (weights 1/K, means = K data rows,
@@ -193,7 +193,7 @@ function runSklearn(dataFile, initFile, n, d, cov, threads, repeat) {
 
 /**
  * The engine's fastest of `repeat` runs: seconds per iteration (its own EM `seconds`, so the
- * one-off bundle load is not counted) and the final lower bound; a FitError is shown, not thrown.
+ * one-off bundle load is not counted) and the final lower bound; an engine error is shown, not thrown.
  */
 async function timeEngine(runFit, X, n, d, options, threads, repeat, wasmKernels) {
   let best;

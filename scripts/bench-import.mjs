@@ -1,6 +1,6 @@
 // `npm run bench:import`: import speed and peak memory of the real import code (electron/engine/
 // import, bundled here with esbuild) on a generated numeric CSV — 5 000 000 rows × 6 columns,
-// ~300 MB, in os.tmpdir(), generated once and reused. Figures, not assertions: the targets (issue 4)
+// ~270 MB, in os.tmpdir(), generated once and reused. Figures, not assertions: the import's targets
 // are ≥ 60 MB/s on the 2-core reference machine and peak memory < 2× the numeric arrays
 // (rows × columns × 8 bytes).
 //

@@ -1,5 +1,5 @@
 // `npm run bench:sweep`: wall time of a model-selection sweep on a generated 200k-row dataset with
-// 1 worker thread and with 2, and their ratio (issue 6 target: 2 threads ≤ 0.6 × 1 thread). Figures,
+// 1 worker thread and with 2, and their ratio (the sweep's target: 2 threads ≤ 0.6 × 1 thread). Figures,
 // not assertions. The sweep is the engine's own (electron/engine/sweep/runSweep.ts, bundled here with
 // esbuild) running on out/engine/sweepWorker.cjs, with the app's defaults (k-means init, n_init 1,
 // max_iter 100, tol 1e-3, reg_covar 1e-6, neighbour refinement on).

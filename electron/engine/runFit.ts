@@ -1,5 +1,5 @@
 /**
- * Runs a Gaussian-mixture fit in the engine process on a pool of worker threads (default: every
+ * Runs a mixture fit (Gaussian, or mixed-type) in the engine process on a pool of worker threads (default: every
  * core) that is always disposed afterwards. Even one thread runs in a worker when the data span
  * more than one chunk: the engine's own thread then stays free to receive a cancel, which stops
  * the workers between chunks, within milliseconds rather than at the end of an EM iteration that
@@ -12,7 +12,9 @@ import { existsSync } from 'node:fs';
 import type { FitOptions, FitProgress, FitResult } from '../../shared/engine/model/types';
 import { fitGaussianMixture } from '../../shared/engine/model/fit';
 import { cancelledError } from '../../shared/errors';
-import { chunkCount } from '../../shared/engine/compute';
+import { chunkCount, type RowExecutor } from '../../shared/engine/compute';
+import { fitMixture, type MixtureFitOptions } from '../../shared/engine/model/fitMixture';
+import type { MixedRows } from '../../shared/engine/families/rows';
 import { createWorkerExecutor } from './parallel/workerExecutor';
 import { withSimdInThreadExecutor } from './wasm/simdInThreadExecutor';
 
@@ -37,19 +39,45 @@ export async function runFit(
   options: FitOptions,
   runtime: RunFitRuntime = {},
 ): Promise<FitResult> {
+  const common = { signal: runtime.signal, onProgress: runtime.onProgress };
+  return onFitExecutor(nSamples, runtime, (executor) =>
+    fitGaussianMixture(X, nSamples, nFeatures, options, { ...common, executor }),
+  );
+}
+
+/** A mixed-type (or missing-data, or weighted) fit, on the same executors as runFit. */
+export async function runMixtureFit(
+  rows: MixedRows,
+  options: MixtureFitOptions,
+  runtime: RunFitRuntime = {},
+): Promise<FitResult> {
+  const common = { signal: runtime.signal, onProgress: runtime.onProgress };
+  return onFitExecutor(rows.nSamples, runtime, (executor) =>
+    fitMixture(rows, options, { ...common, executor }),
+  );
+}
+
+/**
+ * Runs `fit` on the right executor for nSamples rows: this thread for one chunk (or without a
+ * worker bundle), else a worker pool that an abort stops between chunks and that is always disposed.
+ */
+async function onFitExecutor(
+  nSamples: number,
+  runtime: RunFitRuntime,
+  fit: (executor: RowExecutor | undefined) => Promise<FitResult>,
+): Promise<FitResult> {
   const requested = Math.max(1, runtime.threads ?? os.availableParallelism());
   const chunks = chunkCount(Math.max(nSamples, 1));
-  const common = { signal: runtime.signal, onProgress: runtime.onProgress };
   const workerPath = runtime.workerPath ?? defaultWorkerPath();
   // A single chunk cannot be split, and is fast: this thread gives the identical result. So does
   // running from sources with no worker bundle built (the numbers never depend on the executor).
   if (chunks <= 1 || !workerPath) {
     if (runtime.wasm === false) {
       runtime.onKernels?.('javascript');
-      return fitGaussianMixture(X, nSamples, nFeatures, options, common);
+      return fit(undefined);
     }
     return withSimdInThreadExecutor(async (executor) => {
-      const result = await fitGaussianMixture(X, nSamples, nFeatures, options, { ...common, executor });
+      const result = await fit(executor ?? undefined);
       runtime.onKernels?.(executor?.kernels ?? 'javascript');
       return result;
     });
@@ -59,7 +87,7 @@ export async function runFit(
   const abort = () => executor.abort();
   runtime.signal?.addEventListener('abort', abort, { once: true });
   try {
-    const result = await fitGaussianMixture(X, nSamples, nFeatures, options, { ...common, executor });
+    const result = await fit(executor);
     runtime.onKernels?.(executor.kernels);
     return result;
   } catch (err) {

@@ -12,11 +12,13 @@ import { EngineError } from '../../shared/errors';
 import type { SweepCell } from '../../shared/engine/sweep/types';
 import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './sweep/messages';
 import { fitSweepCell, type CellRuntime } from '../../shared/engine/sweep/cell';
+import { fitMixedSweepCell } from '../../shared/engine/sweep/mixedCell';
+import type { MixedRows } from '../../shared/engine/families/rows';
 import { WasmArena } from './wasm/arena';
 import { createSimdInThreadExecutor } from './wasm/simdInThreadExecutor';
 import { wasmSimdAvailable } from './wasm/wasmKernels';
 
-let data: { X: Float64Array; nSamples: number; nFeatures: number } | null = null;
+let data: { X: Float64Array; nSamples: number; nFeatures: number; mixed?: MixedRows } | null = null;
 
 let arena: WasmArena | null = null;
 
@@ -32,7 +34,7 @@ function cellRuntime(): CellRuntime {
 
 parentPort?.on('message', (message: SweepWorkerRequest) => {
   if (message.type === 'data') {
-    data = { X: message.X, nSamples: message.nSamples, nFeatures: message.nFeatures };
+    data = { X: message.X, nSamples: message.nSamples, nFeatures: message.nFeatures, mixed: message.mixed };
     return;
   }
   void reply(message.id, message.task).then((r) => parentPort?.postMessage(r));
@@ -40,7 +42,11 @@ parentPort?.on('message', (message: SweepWorkerRequest) => {
 
 function runTask(task: SweepTask): Promise<SweepCell> {
   if (!data) throw new Error('task before data');
-  const { X, nSamples, nFeatures } = data;
+  const { X, nSamples, nFeatures, mixed } = data;
+  if (mixed) {
+    if (task.kind !== 'fit') throw new Error('a mixed sweep has no refinement tasks');
+    return fitMixedSweepCell(mixed, task.k, task.covarianceType, task.options, cellRuntime());
+  }
   return task.kind === 'fit'
     ? fitSweepCell(X, nSamples, nFeatures, task.k, task.covarianceType, task.options, cellRuntime(), {
         search: task.search,

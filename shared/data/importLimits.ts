@@ -1,6 +1,6 @@
 /**
  * Limits on what an import may make the engine read and hold, so that an untrusted file is refused
- * with a reason before it can exhaust memory (issue 8, "resource limits"). The imported table lives
+ * with a reason before it can exhaust memory (docs/SECURITY.md, "Resource limits"). The imported table lives
  * in the engine process's memory, about 9 bytes per cell (a Float64 value and a one-byte format
  * code, columnBuilder.ts), plus the distinct texts of text columns; the limits keep that well inside
  * an ordinary desktop's RAM:

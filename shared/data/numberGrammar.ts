@@ -10,8 +10,8 @@
  * rounds correctly (Clinger's fast path, "How to read floating point numbers accurately", PLDI 1990);
  * anything longer goes through `Number()` on the normalised text, which is correctly rounded too.
  *
- * The scan also says whether the cell text can be rebuilt from the value (`formatOf`), so a numeric
- * column need not keep its cell texts: see columnText.ts.
+ * The scan also says whether the cell text can be rebuilt from the value (its `format`), so a numeric
+ * column need not keep its cell texts: see columnBuilder.ts.
  */
 
 export interface NumberScan {

@@ -2,7 +2,8 @@
  * Count, exactly rounded sum, min and max of a column's numbers, in one pass over its stored values
  * (NaN = not a number: missing, text or non-finite), fed chunk by chunk during the import
  * (NumberAccumulator). Not cell by cell inside the scanner, so its inner loop only stores the value
- * (issue 4 profile: a per-cell Shewchuk `add` cost ~40 ns, more than scanning the cell); this pass
+ * (profiled on the import benchmark, scripts/bench-import.mjs: a per-cell Shewchuk `add` cost
+ * ~40 ns, more than scanning the cell); this pass
  * costs ~2-3 ns per value.
  *
  * The sum is the exact sum of the doubles rounded once, as Python's math.fsum (the fixtures'

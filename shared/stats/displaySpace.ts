@@ -1,6 +1,6 @@
 /**
  * Fitted space ↔ display space. The engine fits on z = (t − center) / scale per feature, where
- * t = x for a plain feature and t = ln x for a log-transformed one (shared/engine/fitRequest.ts:
+ * t = x for a plain feature and t = ln x for a log-transformed one (shared/engine/request/buildFitMatrix.ts:
  * log first, then standardise). Charts show t: the original units, or the log of them.
  *
  * The map z → t is affine, t = center + D z with D = diag(scale), so a Gaussian stays Gaussian:

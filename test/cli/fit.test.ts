@@ -90,9 +90,14 @@ describe('mixlab fit', () => {
     const { status, json } = mixlabJson(data('iris.csv'), '--k', '2', '--covariance', 'diag');
     expect(status).toBe(0);
     expect(Object.keys(json)).toEqual([
-      'n', 'd', 'columns', 'k', 'covariance_type', 'converged', 'n_iter', 'mean_log_likelihood', 'bic', 'aic', 'icl',
-      'weights', 'means', 'covariances', 'trace', 'fit_seconds', 'dropped_rows',
+      'n', 'd', 'columns', 'k', 'covariance_type', 'converged', 'n_iter', 'mean_log_likelihood', 'log_likelihood',
+      'n_parameters', 'bic', 'aic', 'icl', 'weights', 'means', 'covariances', 'trace', 'fit_seconds', 'dropped_rows',
+      'n_missing_cells', 'weights_total',
     ]); // prettier-ignore
+    // Gaussian-only: no family keys; the total log-likelihood is n × the mean, 4·2 + 4·2 + 1 parameters.
+    expect(json.log_likelihood).toBeCloseTo(150 * json.mean_log_likelihood, 9);
+    expect(json.n_parameters).toBe(17);
+    expect([json.n_missing_cells, json.weights_total]).toEqual([0, 150]);
     expect(json.columns).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);
     expect([json.n, json.d, json.k]).toEqual([150, 4, 2]);
     expect(json.converged).toBe(true);
@@ -101,13 +106,13 @@ describe('mixlab fit', () => {
     expect(json.covariances[0].length).toBe(4);
   });
 
-  it('drops and counts rows with a missing value in a selected column', () => {
+  it('drops and counts rows with a missing value in a selected column (--missing drop)', () => {
     const file = path.join(tmp, 'missing.csv');
     const rows = readFileSync(data('faithful.csv'), 'utf8').trim().split('\n');
     rows.splice(5, 0, '3.1,');
     rows.splice(9, 0, ',80');
     writeFileSync(file, rows.join('\n') + '\n');
-    const { json } = mixlabJson(file, '--k', '2', '--covariance', 'tied');
+    const { json } = mixlabJson(file, '--k', '2', '--covariance', 'tied', '--missing', 'drop');
     expect(json.dropped_rows).toBe(2);
     expect(json.n).toBe(272);
     const { json: onlyFirst } = mixlabJson(
@@ -118,6 +123,8 @@ describe('mixlab fit', () => {
       'tied',
       '--columns',
       'eruptions',
+      '--missing',
+      'drop',
     );
     expect(onlyFirst.dropped_rows).toBe(1);
   });

@@ -13,7 +13,13 @@ import type {
 } from '../../../shared/engine/sweep/types';
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
-import { resolveColumns } from '../columns';
+import {
+  FAMILY_FLAGS,
+  FAMILY_FLAGS_SPEC,
+  FAMILY_FLAGS_USAGE,
+  resolveFamilies,
+  type FamilyOptions,
+} from '../familyFlags';
 import {
   checkColumnChoice,
   covarianceNames,
@@ -27,6 +33,8 @@ export const SWEEP_USAGE = `Usage: mixlab sweep <file.csv> [--columns a,b,c | --
                     [--covariance full,tied,diag,spherical] [--init kmeans|k-means++|random|random_from_data]
                     [--n-init N] [--seed S] [--max-iter N] [--tol T] [--reg-covar R] [--threads N]
                     [--no-refine] [--json]
+                    [--categorical a,b] [--count c] [--binomial d:10|d:trials_column] [--weights w]
+                    [--missing model|drop] [--smoothing a]
 
 Fits a Gaussian mixture for every number of components K in --k (a range "1-8", one value "3", or a
 list "1,2,5"; default 1-9) and every covariance type in --covariance (default all four), in parallel on
@@ -46,6 +54,11 @@ collapsed onto repeated values); such cells are never chosen as best. Cells that
 --json prints one object: results [{k, covariance_type, status, message, mean_log_likelihood,
 n_parameters, bic, aic, icl, converged, n_iter, seconds}], best {bic, aic, icl: {k, covariance_type}
 or null}, seconds.
+A model with categorical, count or binomial columns, weights or missing cells to model (the options
+below, as for "mixlab fit") is swept the same way over K (and the Gaussian block's covariance type;
+without numeric columns over K alone, reported under the first --covariance). Its cells run
+fitMixture's own starts (emEM); the split/merge pass applies to plain Gaussian grids only.
+${FAMILY_FLAGS_USAGE}
 `;
 
 const SPEC = {
@@ -53,16 +66,22 @@ const SPEC = {
   k: 'string',
   covariance: 'string',
   'no-refine': 'flag',
+  ...FAMILY_FLAGS_SPEC,
 } as const satisfies OptionSpec;
 
 /** Request field → the option a user typed, so schema messages speak the command line's language. */
-const FLAG_OF: Record<string, string> = { ...FIT_SETTINGS_FLAGS, ks: '--k', covarianceTypes: '--covariance' };
+const FLAG_OF: Record<string, string> = {
+  ...FIT_SETTINGS_FLAGS,
+  ...FAMILY_FLAGS,
+  ks: '--k',
+  covarianceTypes: '--covariance',
+};
 
 export const sweep = codedCommand('sweep', SWEEP_USAGE, async (ctx, json) => {
-  const { file, request, columnList } = parseSweepArgs(ctx.args);
+  const { file, request, familyOptions } = parseSweepArgs(ctx.args);
   const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file) });
-  const columns = resolveColumns(summary, columnList);
-  const fullRequest = { ...request, datasetId: summary.datasetId, columns };
+  const families = resolveFamilies(summary, familyOptions);
+  const fullRequest = { ...request, datasetId: summary.datasetId, ...families };
   const sweepRequest = validated<SweepRequest>(sweepRequestSchema, fullRequest, FLAG_OF);
   const showProgress = !json && process.stderr.isTTY === true;
   const response = await ctx.engine.call('sweep', sweepRequest, {
@@ -103,7 +122,7 @@ export function parseKList(text: string): number[] {
 function parseSweepArgs(args: readonly string[]): {
   file: string;
   request: Omit<SweepRequest, 'datasetId' | 'columns'>;
-  columnList: string | undefined;
+  familyOptions: FamilyOptions;
 } {
   const { positionals, options: o } = parseArgs(args, SPEC);
   const file = dataFileArgument(positionals, 'mixlab sweep <file.csv> …');
@@ -133,7 +152,7 @@ function parseSweepArgs(args: readonly string[]): {
       refine: o['no-refine'] !== true,
       threads: o.threads,
     },
-    columnList: o.columns,
+    familyOptions: o,
   };
 }
 

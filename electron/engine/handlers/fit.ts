@@ -1,45 +1,97 @@
 /**
- * Engine kind `fit`: one Gaussian mixture on columns of a dataset the engine holds.
- * Payload validated by `fitRequestSchema` (the core parses it before `run`); the matrix is built by
- * `buildFitMatrix` (drop rows with missing values, log, standardise) and fitted by `runFit` on the
- * worker pool. EngineError codes (singular_component, too_few_samples, …) travel unchanged as EngineError
- * codes, with their details (e.g. the component index).
+ * Engine kind `fit`: one mixture on columns of a dataset the engine holds. Payload validated by
+ * `fitRequestSchema` (the core parses it before `run`). A plain Gaussian request (numeric columns,
+ * no weights, no missing cell to model: request/mixtureRequest.ts) builds its matrix with
+ * `buildFitMatrix` and runs scikit-learn's exact fit (`runFit`); any other builds mixed rows
+ * (`buildMixedRows`: families, missing cells, weights) and runs `runMixtureFit` — on worker
+ * threads, or in this thread when the rows fit in one chunk. The fit's coded errors
+ * (singular_component, too_few_samples, …) keep their code and details (e.g. the component index);
+ * those that number features also get the columns' names (toEngineError).
  */
 import { fitRequestSchema } from '../../../shared/engine/request/fitRequest';
 import { buildFitMatrix } from '../../../shared/engine/request/buildFitMatrix';
 import { EngineError } from '../../../shared/errors';
-import type { FitResponse } from '../../../shared/engine/model/types';
-import { runFit } from '../runFit';
+import type { FitProgress, FitResponse, FitResult } from '../../../shared/engine/model/types';
+import { buildMixedRows } from '../../../shared/engine/request/buildMixedRows';
+import {
+  checkDeclaredColumns,
+  isPlainRequest,
+  mixtureInit,
+} from '../../../shared/engine/request/mixtureRequest';
+import { runFit, runMixtureFit } from '../runFit';
 import { withTransfer, type Handler } from './handler';
 
 export const fit: Handler<'fit'> = {
   schema: fitRequestSchema,
   async run(request, ctx) {
     const table = ctx.store.get(request.datasetId);
-    const matrix = buildFitMatrix(table, request);
-    let result;
-    try {
-      result = await runFit(matrix.X, matrix.nSamples, matrix.nFeatures, request.options, {
-        threads: request.threads,
-        signal: ctx.signal,
-        onProgress: (p) => ctx.progress(p),
-      });
-    } catch (err) {
-      if (err instanceof EngineError) throw toEngineError(err, matrix.preprocessing.columnNames);
-      throw err;
+    checkDeclaredColumns(table, request);
+    const runtime = {
+      threads: request.threads,
+      signal: ctx.signal,
+      onProgress: (p: FitProgress) => ctx.progress(p),
+    };
+    if (isPlainRequest(table, request)) {
+      const matrix = buildFitMatrix(table, request);
+      const result = await named(
+        runFit(matrix.X, matrix.nSamples, matrix.nFeatures, request.options, runtime),
+        matrix.preprocessing.columnNames,
+      );
+      const response: FitResponse = {
+        fit: result,
+        preprocessing: matrix.preprocessing,
+        rowIndex: matrix.rowIndex,
+        droppedRows: matrix.droppedMissing + matrix.droppedNonPositive,
+        missingCells: 0,
+      };
+      return withTransfer(
+        response,
+        transferable([result.resp, result.logDensity, result.labels, matrix.rowIndex]),
+      );
     }
+    const built = buildMixedRows(table, request);
+    const { options } = request;
+    const result = await named(
+      runMixtureFit(
+        built.rows,
+        {
+          ...options,
+          smoothing: request.smoothing,
+          initParams: mixtureInit(
+            options.initParams,
+            built.preprocessing,
+            options.covarianceType,
+            options.nComponents,
+          ),
+        },
+        runtime,
+      ),
+      built.preprocessing.columnNames,
+    );
     const response: FitResponse = {
       fit: result,
-      preprocessing: matrix.preprocessing,
-      rowIndex: matrix.rowIndex,
-      droppedRows: matrix.droppedMissing + matrix.droppedNonPositive,
+      preprocessing: built.preprocessing,
+      rowIndex: built.rowIndex,
+      droppedRows: built.droppedMissing + built.droppedNonPositive + built.droppedZeroWeight,
+      missingCells: built.missingCells,
+      ...(built.rows.weights ? { totalWeight: built.rows.weights.reduce((a, b) => a + b, 0) } : {}),
     };
     return withTransfer(
       response,
-      transferable([result.resp, result.logDensity, result.labels, matrix.rowIndex]),
+      transferable([result.resp, result.logDensity, result.labels, built.rowIndex]),
     );
   },
 };
+
+/** The fit's refusals with the feature names added (toEngineError). */
+async function named(fit: Promise<FitResult>, columnNames: string[]): Promise<FitResult> {
+  try {
+    return await fit;
+  } catch (err) {
+    if (err instanceof EngineError) throw toEngineError(err, columnNames);
+    throw err;
+  }
+}
 
 /**
  * The engine numbers features (details.columns, 0-based, and "Column 1" in the message); the user

@@ -4,8 +4,8 @@
  * CRLF or a lone CR, empty lines skipped (fixture README, "Rows and records").
  *
  * Why not PapaParse: its chunked parser allocates a string per field and an array per row, and
- * typing the strings afterwards ran at ~25-40 MB/s here (issue 4 measurements), below the 60 MB/s
- * target. This scanner hands out field *ranges* of the chunk string, so a numeric cell is typed from
+ * typing the strings afterwards ran at ~25-40 MB/s here (scripts/bench-import.mjs), below the import's
+ * 60 MB/s target. This scanner hands out field *ranges* of the chunk string, so a numeric cell is typed from
  * its characters without ever becoming a string (ColumnBuilder.add). Quoting follows Python's `csv`
  * reader (the fixtures' oracle), including its lenient cases: text after a closing quote is kept
  * literally, a quote inside an unquoted field is a plain character. Two cases would silently merge

@@ -7,13 +7,14 @@
  *
  * Cancelling (the signal) terminates every worker at once — a cell in the middle of EM is not
  * waited for — and rejects every waiting and running task with EngineError('cancelled'). A crashed
- * worker, or an error that is not a cell status (sweepCell.ts throws those), rejects them all with
+ * worker, or an error that is not a cell status (shared/engine/sweep/cell.ts throws those), rejects them all with
  * that error.
  */
 import { Worker } from 'node:worker_threads';
 import type { SweepCell } from '../../../shared/engine/sweep/types';
 import { EngineError, cancelledError, type FitErrorCode } from '../../../shared/errors';
 import type { SweepTask, SweepWorkerReply, SweepWorkerRequest } from './messages';
+import type { MixedRows } from '../../../shared/engine/families/rows';
 
 export interface CellPoolOptions {
   /** Worker threads (≥ 1), started as tasks arrive. */
@@ -21,6 +22,8 @@ export interface CellPoolOptions {
   /** Path of out/engine/sweepWorker.cjs. */
   workerPath: string;
   signal?: AbortSignal;
+  /** A mixed-type model's rows (arrays on SharedArrayBuffers): the cells are fitMixture's. */
+  mixed?: MixedRows;
 }
 
 export interface CellPool {
@@ -102,7 +105,7 @@ export function createCellPool(
     worker.on('exit', (code) => {
       if (!disposed) fail(new Error(`Sweep worker exited (code ${code}).`));
     });
-    const data: SweepWorkerRequest = { type: 'data', X, nSamples, nFeatures };
+    const data: SweepWorkerRequest = { type: 'data', X, nSamples, nFeatures, mixed: options.mixed };
     worker.postMessage(data);
     return worker;
   };

@@ -4,7 +4,7 @@
  *
  *   'fit'      its own best-of-n_init fit;
  *   'refine'   REFINE_ROUNDS rounds in which it also starts EM from splits of its K − 1 fit and
- *              merges of its K + 1 fit of the previous round (sweepRefine.ts), keeping the better
+ *              merges of its K + 1 fit of the previous round (shared/engine/sweep/refine.ts), keeping the better
  *              fit; from round 2 on only if a neighbour changed in the previous round.
  *
  * The rounds are a dataflow, not barriers: a cell's round-r task is queued as soon as its own and
@@ -23,13 +23,16 @@ import { estimatedCellCost, gridCells } from '../../../shared/engine/sweep/order
 import { sweepEtaSeconds } from '../../../shared/engine/sweep/eta';
 import { REFINE_ROUNDS, fitChanged, neighbourIndices } from '../../../shared/engine/sweep/refine';
 import { createCellPool } from './cellPool';
+import type { MixedRows } from '../../../shared/engine/families/rows';
 
 export interface SweepGrid {
   ks: readonly number[];
   covarianceTypes: readonly CovarianceType[];
   options: SweepFitOptions;
-  /** Neighbour-start refinement (default true). */
+  /** Neighbour-start refinement (default true; never for a mixed model). */
   refine?: boolean;
+  /** A mixed-type model's rows (shared arrays) and its category smoothing: cells are fitMixture's. */
+  mixed?: { rows: MixedRows; smoothing?: number };
 }
 
 export interface RunSweepRuntime {
@@ -61,7 +64,7 @@ export async function runSweep(
   const elapsed = () => (performance.now() - started) / 1000;
   const keys = gridCells(grid.ks, grid.covarianceTypes);
   const neighbours = neighbourIndices(keys);
-  const rounds = grid.refine === false ? 0 : REFINE_ROUNDS;
+  const rounds = grid.refine === false || grid.mixed ? 0 : REFINE_ROUNDS;
   const threads = Math.max(1, Math.min(runtime.threads ?? os.availableParallelism(), keys.length));
   const cost = keys.map((key) => estimatedCellCost(key, nFeatures));
   const total = keys.length * (1 + rounds);
@@ -87,11 +90,12 @@ export async function runSweep(
     threads,
     workerPath: runtime.workerPath ?? defaultSweepWorkerPath(),
     signal: runtime.signal,
+    mixed: grid.mixed?.rows,
   });
-  const { options } = grid;
+  const options = grid.mixed ? { ...grid.options, smoothing: grid.mixed.smoothing } : grid.options;
   try {
     let previous: Promise<SweepCell>[] = keys.map(async (key, i) => {
-      const search = grid.refine === false ? 'plain' : 'thorough';
+      const search = rounds === 0 ? 'plain' : 'thorough';
       const cell = await pool.submit({ kind: 'fit', ...key, options, search }, cost[i]);
       report('fit', i, cell);
       return cell;

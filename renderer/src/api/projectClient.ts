@@ -13,7 +13,7 @@ import type {
 import { systemApi } from './systemApi';
 
 /**
- * Project files, label and model export, autosave and recovery (issue 7) as the project store uses
+ * Project files, label and model export, autosave and recovery as the project store uses
  * them. Native dialogs answer null when the user cancels. Long jobs report progress on `jobId`.
  */
 export interface ProjectClient {

@@ -1,5 +1,5 @@
 /**
- * Model-selection chart (issue 6): a criterion (BIC, AIC, ICL or sample-size-adjusted BIC) against
+ * Model-selection chart: a criterion (BIC, AIC, ICL or sample-size-adjusted BIC) against
  * K, one line per covariance type, the best cell marked with a pin.
  *
  * How cells are drawn, by status:

@@ -1,5 +1,7 @@
 /**
  * English UI strings. zh-CN.ts has the same keys (typed by `Messages`, checked by a unit test).
+ * Long by nature: data, not logic — every string of the UI in one table, so a translator reads it
+ * whole; splitting it would only scatter the keys.
  * vue-i18n message syntax: `{name}` interpolates; avoid bare `@`, `|`, `{`, `}` in text.
  */
 const en = {
@@ -414,6 +416,15 @@ const en = {
       project_too_new: 'This project was saved by a newer version of Mixture Lab. Update the app to open it.',
       project_invalid: 'This project file is incomplete or inconsistent.',
       file_not_found: 'The project file was not found.',
+      not_a_file: 'This is a folder, not a file.',
+      special_file: 'This is not a regular file but a pipe or a device, which Mixture Lab does not read.',
+      symlink_loop: 'This path is a loop of symbolic links that leads to no file.',
+      permission_denied: 'You do not have permission to read this file.',
+      file_unreadable: 'The system could not read this file.',
+      too_large: 'This file is larger than a file of this kind may be.',
+      embed_not_open:
+        'Only the data file of the open analysis can be embedded. Save without embedding the data, or open the data file first.',
+      data_changed: 'The data file changed while the project was being saved. Save again.',
       path_not_granted:
         'Mixture Lab writes only to a file chosen in the Save dialog or the project you opened. Use Save As… to choose the file.',
     },

@@ -1,6 +1,9 @@
 import type { Messages } from './en';
 
-/** 简体中文界面文字。键与 en.ts 完全一致（类型与单元测试双重检查）。 */
+/**
+ * 简体中文界面文字。键与 en.ts 完全一致（类型与单元测试双重检查）。
+ * Long by nature: data, not logic — the same one table of UI strings as en.ts, key for key.
+ */
 const zhCN: Messages = {
   app: {
     name: 'Mixture Lab',
@@ -478,6 +481,14 @@ const zhCN: Messages = {
       project_too_new: '此项目由更新版本的 Mixture Lab 保存。请更新应用后再打开。',
       project_invalid: '此项目文件不完整或内容不一致。',
       file_not_found: '找不到项目文件。',
+      not_a_file: '这是一个文件夹，不是文件。',
+      special_file: '这不是普通文件，而是管道或设备，Mixture Lab 不会读取它。',
+      symlink_loop: '此路径是一个符号链接循环，不指向任何文件。',
+      permission_denied: '您没有读取此文件的权限。',
+      file_unreadable: '系统无法读取此文件。',
+      too_large: '此文件超过了此类文件允许的大小。',
+      embed_not_open: '只能嵌入当前分析的数据文件。请不嵌入数据保存，或先打开该数据文件。',
+      data_changed: '保存项目时数据文件发生了变化。请重新保存。',
       path_not_granted:
         'Mixture Lab 只写入在“保存”对话框中选择的文件或当前打开的项目。请使用“另存为…”选择文件。',
     },

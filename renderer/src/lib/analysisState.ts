@@ -34,7 +34,7 @@ export interface PreprocessingSettings {
 
 /**
  * The workspace's state as plain data (numbers, strings, arrays): what a project file saves and
- * restores. The fitted model itself is `AnalysisStore.current` (typed arrays), saved separately.
+ * restores. The fitted model itself is the analysis store's `current` (typed arrays), saved separately.
  */
 export interface AnalysisState {
   selection: number[];

@@ -1,6 +1,6 @@
 /**
  * What an analyst should know about a fit that succeeded: EM stopped at the iteration limit, or a
- * cluster collapsed and is held up only by the covariance regularisation (shared/engine/degeneracy.ts).
+ * cluster collapsed and is held up only by the covariance regularisation (shared/engine/model/degeneracy.ts).
  * scikit-learn says the first with a ConvergenceWarning and the second not at all; both change how
  * far the result can be trusted, so the model panel shows them beside the Fit button.
  */

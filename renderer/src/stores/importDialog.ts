@@ -13,7 +13,7 @@ export type Importer = (path: string, overrides: ImportOverrides) => Promise<voi
 
 /** Encodings offered in the dialog (the engine decodes these through iconv-lite / TextDecoder). */
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030', 'windows-1252'] as const;
-/** Delimiters the importer detects (issue 4, item 2). */
+/** Delimiters the importer detects (DELIMITER_CANDIDATES in electron/engine/import/detectDialect.ts). */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** A problem the preview already shows, named for the dialog's list (the import lists every row). */
@@ -43,7 +43,7 @@ export function previewProblems(preview: PreviewResult): PreviewProblem[] {
 }
 
 /**
- * The import dialog (issue 4, item 7): a user's file is previewed first — detected settings, the
+ * The import dialog: a user's file is previewed first — detected settings, the
  * first rows, column kinds — and imported only when the user confirms, with the settings they chose.
  * A file rejected outright (empty, binary) never opens the dialog: the error banner says why.
  *

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { MixlabProject } from '../../../shared/project/schema';
-import type { DataSourceStatus, RecoverableSummary } from '../../../shared/project/status';
+import type { DataSourceStatus } from '../../../shared/project/status';
 import { useClients } from '../api/clients';
 import { toUserError, type UserError } from '../api/userError';
 import { useBrowserEnv } from '../platform/browserEnv';
@@ -11,6 +11,7 @@ import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
 import { useSessionStore } from './session';
 import { restoreWithData, restoreWithoutData } from './restoreProject';
+import { useProjectRecovery } from './projectRecovery';
 import { useSweepStore } from './sweep';
 
 /** A project whose data file could not be used as it stands: the dialog offers the ways on. */
@@ -31,12 +32,12 @@ export interface Detached {
 
 export type ConfirmChoice = 'save' | 'discard' | 'cancel';
 
-export const AUTOSAVE_INTERVAL_MS = 60_000;
+export { AUTOSAVE_INTERVAL_MS } from './projectRecovery';
 
 /**
  * The analysis as a document: Save / Save As / Open / New, the dirty marker, the unsaved-changes
- * question, recent projects, autosave and crash recovery. The File menu (and later Electron's app
- * menu) calls these actions; the dialogs read the prompts from here.
+ * question, recent projects, autosave and crash recovery (projectRecovery.ts). The page's File menu
+ * and the native app menu (stores/desktop.ts) call these actions; the dialogs read the prompts here.
  */
 export const useProjectStore = defineStore('project', () => {
   const clients = useClients();
@@ -55,7 +56,6 @@ export const useProjectStore = defineStore('project', () => {
   const detached = shallowRef<Detached | null>(null);
   const confirm = ref<{ resolve: (choice: ConfirmChoice) => void } | null>(null);
   const saveAsOpen = ref(false);
-  const recoverable = ref<RecoverableSummary | null>(null);
   const recent = ref<RecentProject[]>(readRecent(env.storage));
   /** Fingerprint of the state when last saved or opened; null = never saved. */
   const baseline = ref<string | null>(null);
@@ -349,61 +349,17 @@ export const useProjectStore = defineStore('project', () => {
     writeRecent(env.storage, recent.value);
   }
 
-  // ---- autosave and recovery -------------------------------------------------------------------
+  // ---- autosave and recovery (projectRecovery.ts) -------------------------------------------------
 
-  let lastAutosaved: string | null = null;
-  /** Hands the working state to the main process if it changed (it writes at most once a minute). */
-  async function autosaveNow(): Promise<void> {
-    const current = hasDocument.value ? fingerprint.value + (detached.value ? 'detached' : '') : null;
-    if (current === lastAutosaved) return;
-    try {
-      await clients.project.autosave(current === null ? null : currentState());
-      lastAutosaved = current;
-    } catch {
-      // Autosave is a safety net: a failure must not interrupt the user (the next tick tries again).
-    }
-  }
-
-  let timer: ReturnType<typeof setInterval> | null = null;
-  function startAutosave(intervalMs = AUTOSAVE_INTERVAL_MS): void {
-    timer ??= setInterval(() => void autosaveNow(), intervalMs);
-  }
-  onScopeDispose(() => timer && clearInterval(timer));
-
-  /** At start: an analysis from a session that crashed, for the "Restore…?" prompt. */
-  async function checkRecovery(): Promise<void> {
-    try {
-      recoverable.value = await clients.project.findRecoverable();
-    } catch {
-      recoverable.value = null;
-    }
-  }
-
-  async function restoreRecovered(): Promise<void> {
-    recoverable.value = null;
-    busy.value = true;
-    try {
-      const project = await clients.project.recover();
-      const status: DataSourceStatus = project.dataSource
-        ? await clients.project.checkDataSource(project.dataSource)
-        : { state: 'none', message: '' };
-      await clients.project.discardRecoverable();
-      await continueWith(project, null, status);
-    } catch (err) {
-      error.value = toUserError(err);
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  async function discardRecovered(): Promise<void> {
-    recoverable.value = null;
-    try {
-      await clients.project.discardRecoverable();
-    } catch (err) {
-      error.value = toUserError(err);
-    }
-  }
+  const recovery = useProjectRecovery({
+    clients,
+    autosaveKey: () => (hasDocument.value ? fingerprint.value + (detached.value ? 'detached' : '') : null),
+    currentState,
+    busy,
+    error,
+    continueWith,
+  });
+  const { recoverable } = recovery;
 
   function dismissError(): void {
     error.value = null;
@@ -441,11 +397,11 @@ export const useProjectStore = defineStore('project', () => {
     openWithoutData,
     cancelDataPrompt,
     promptForData,
-    autosaveNow,
-    startAutosave,
-    checkRecovery,
-    restoreRecovered,
-    discardRecovered,
+    autosaveNow: recovery.autosaveNow,
+    startAutosave: recovery.startAutosave,
+    checkRecovery: recovery.checkRecovery,
+    restoreRecovered: recovery.restoreRecovered,
+    discardRecovered: recovery.discardRecovered,
     dismissError,
   };
 });

@@ -100,7 +100,7 @@ const kRangeValid = (s: SweepSettings) =>
   s.kMax <= MAX_COMPONENTS;
 
 /**
- * Model selection (issue 6): the sweep of K × covariance type over the workspace's columns,
+ * Model selection: the sweep of K × covariance type over the workspace's columns,
  * preprocessing and model settings, its cells as they stream in, the best cell per criterion, and
  * "use this cell" (the cell's model becomes the analysis store's current fit, labels by predict).
  */

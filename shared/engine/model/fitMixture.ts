@@ -15,12 +15,10 @@
  */
 import type { FitOptions, FitProgress, FitResult, GaussianMixtureParams } from './types';
 import type { RowExecutor, RowJob } from '../compute';
-import type { CovarianceModel } from './covariance/model';
-import { chunkCount, createInThreadExecutor, partialStride } from '../compute';
+import { chunkCount, createInThreadExecutor } from '../compute';
 import { COVARIANCE_MODELS } from './covariance/index';
 import { runEmLoop } from './em';
 import { mixtureAlgorithm, type MixtureAlgorithm, type MixtureModelSpec } from './mixtureEm';
-import { assign, kmeansPlusPlus, lloyd } from './kmeans';
 import { Rng } from './rng';
 import { aic, bic, icl } from './criteria';
 import { argmaxRows } from './predict';
@@ -28,19 +26,20 @@ import { EngineError, cancelledError } from '../../errors';
 import { mixedLayout, type MixedRows } from '../families/rows';
 import type { MixedState } from '../families/state';
 import { categoricalParameters, randomCategorical } from '../families/categorical';
+import {
+  explicitStart,
+  randomGaussian,
+  randomResponsibilities,
+  shiftRows,
+  startFromLabels,
+  startMethod,
+  withExplicit,
+  type MixtureInit,
+} from './mixtureStarts';
 import { randomPoisson } from '../families/poisson';
 import { randomBinomial } from '../families/binomial';
 
-/** Explicit starting values; categorical[j] is K × L_j, poisson K × q, binomial K × b. */
-export interface MixtureInit {
-  weights?: Float64Array;
-  /** K × d, in the data's coordinates. */
-  means?: Float64Array;
-  covariances?: Float64Array;
-  categorical?: Float64Array[];
-  poisson?: Float64Array;
-  binomial?: Float64Array;
-}
+export type { MixtureInit } from './mixtureStarts';
 
 export interface MixtureFitOptions extends Omit<FitOptions, 'initParams'> {
   /** Dirichlet pseudo-count for category probabilities; 0 (default) = maximum likelihood. */
@@ -316,198 +315,4 @@ function binomialRates(rows: MixedRows): Float64Array {
     }
   }
   return x.map((v, j) => (t[j] > 0 ? v / t[j] : 0.5));
-}
-
-/**
- * A start from the Gaussian block's k-means (or k-means++ / random rows) labels, written to
- * job.resp as hard responsibilities. k-means runs on its own job over the block (missing cells at
- * the column mean, 0 once centred); the mixed job is bound again afterwards.
- */
-/**
- * How restart r starts. A mixed model's default ('kmeans') varies the start from restart to
- * restart, because k-means sees only the numeric columns: Lloyd's k-means first, then k-means++
- * seeds, K random rows, and random parameters for every family (poLCA's start) in turn. Without
- * numeric columns every start is random parameters. Other methods are used as named.
- */
-function startMethod(
-  init: FitOptions['init'],
-  restart: number,
-  hasGaussian: boolean,
-): 'kmeans' | 'k-means++' | 'random_from_data' | 'random' | 'parameters' {
-  if (init === 'random') return 'random';
-  if (!hasGaussian) return 'parameters';
-  // 'hc' (mclust's hierarchical start) is for Gaussian data: a mixed model starts as for 'kmeans'.
-  if (init !== 'kmeans' && init !== 'hc') return init;
-  const cycle = ['kmeans', 'k-means++', 'random_from_data', 'parameters'] as const;
-  return cycle[restart % cycle.length];
-}
-
-function startFromLabels(
-  job: RowJob & { mixed: MixedRows },
-  executor: RowExecutor,
-  rows: MixedRows,
-  K: number,
-  rng: Rng,
-): (method: 'kmeans' | 'k-means++' | 'random_from_data') => Promise<void> {
-  const { nSamples: n, d } = rows;
-  let kmeansJob: RowJob | null = null;
-  return async (method) => {
-    if (!kmeansJob) {
-      let X = rows.X;
-      if (X.some((x) => x !== x)) {
-        X = executor.allocateFloat64(n * d);
-        for (let e = 0; e < n * d; e++) X[e] = rows.X[e] === rows.X[e] ? rows.X[e] : 0;
-      }
-      kmeansJob = {
-        ...job,
-        X,
-        partials: executor.allocateFloat64(chunkCount(n) * partialStride(K, d)),
-        family: 'diagonal',
-        mixed: undefined,
-        stride: undefined,
-      };
-    }
-    await executor.bind(kmeansJob);
-    let centers: Float64Array;
-    if (method === 'random_from_data') {
-      centers = new Float64Array(K * d);
-      for (let k = 0; k < K; k++) {
-        const row = rng.int(n);
-        centers.set(kmeansJob.X.subarray(row * d, row * d + d), k * d);
-      }
-    } else centers = kmeansPlusPlus(kmeansJob.X, n, d, K, rng);
-    if (method === 'kmeans') await lloyd(kmeansJob, executor, centers, rng);
-    else await assign(kmeansJob, executor, centers);
-    job.resp.fill(0);
-    for (let i = 0; i < n; i++) job.resp[i * K + kmeansJob.labels[i]] = 1;
-    await executor.bind(job);
-  };
-}
-
-/**
- * A random Gaussian start: K distinct random rows' observed cells as means (0, the column mean,
- * where missing), every class with the columns' overall variances and no correlation.
- */
-function randomGaussian(
-  rows: MixedRows,
-  model: CovarianceModel,
-  K: number,
-  rng: Rng,
-): MixedState['gaussian'] {
-  const { X, d, nSamples: n } = rows;
-  const means = new Float64Array(K * d);
-  for (let k = 0; k < K; k++) {
-    const row = rng.int(n);
-    for (let j = 0; j < d; j++) {
-      const x = X[row * d + j];
-      means[k * d + j] = x === x ? x : 0;
-    }
-  }
-  const variance = new Float64Array(d);
-  const count = new Float64Array(d);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < d; j++) {
-      const x = X[i * d + j];
-      if (x !== x) continue;
-      variance[j] += x * x;
-      count[j]++;
-    }
-  for (let j = 0; j < d; j++) variance[j] = count[j] > 0 && variance[j] > 0 ? variance[j] / count[j] : 1;
-  const dense = new Float64Array(K * d * d);
-  for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) dense[k * d * d + j * d + j] = variance[j];
-  const covariances = model.fromScatter(
-    model.family === 'dense' ? dense : new Float64Array(K * d).map((_, e) => variance[e % d]),
-    new Float64Array(K).fill(1),
-    0,
-    K,
-    d,
-  );
-  const precisionsCholesky = model.precisionCholesky(covariances, K, d);
-  if (typeof precisionsCholesky === 'number') throw new Error('randomGaussian: variances must be positive');
-  return { means, covariances, precisionsCholesky };
-}
-
-function randomResponsibilities(resp: Float64Array, n: number, K: number, rng: Rng): void {
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < K; k++) s += resp[i * K + k] = rng.random();
-    for (let k = 0; k < K; k++) resp[i * K + k] /= s;
-  }
-}
-
-/** The explicitly given parts of a start (means centred); complete when every block is given. */
-interface ExplicitStart {
-  weights?: Float64Array;
-  gaussian?: MixedState['gaussian'];
-  /** Means without covariances: they replace the estimated ones. */
-  means?: Float64Array;
-  categorical?: Float64Array[];
-  poisson?: Float64Array;
-  binomial?: Float64Array;
-  complete: boolean;
-}
-
-function explicitStart(
-  init: MixtureInit | undefined,
-  center: Float64Array,
-  rows: MixedRows,
-  K: number,
-  covarianceType: FitOptions['covarianceType'],
-): ExplicitStart {
-  if (!init) return { complete: false };
-  const d = rows.d;
-  const means = init.means && shiftRows(init.means, center, -1);
-  let gaussian: MixedState['gaussian'] | undefined;
-  if (d > 0 && means && init.covariances) {
-    const factors = COVARIANCE_MODELS[covarianceType].precisionCholesky(init.covariances, K, d);
-    if (typeof factors === 'number')
-      throw new EngineError(
-        'invalid_option',
-        `initParams.covariances of component ${factors + 1} is not positive definite.`,
-      );
-    gaussian = { means, covariances: init.covariances, precisionsCholesky: factors };
-  }
-  const complete =
-    Boolean(init.weights) &&
-    (d === 0 || gaussian !== undefined) &&
-    (rows.levels.length === 0 || Boolean(init.categorical)) &&
-    (rows.q === 0 || Boolean(init.poisson)) &&
-    (rows.b === 0 || Boolean(init.binomial));
-  return {
-    weights: init.weights,
-    gaussian,
-    means: gaussian ? undefined : means,
-    categorical: init.categorical,
-    poisson: init.poisson,
-    binomial: init.binomial,
-    complete,
-  };
-}
-
-/** `state` with every explicitly given part put in (the whole state when the start is complete). */
-function withExplicit(state: MixedState | null, given: ExplicitStart): MixedState {
-  const out: MixedState = state
-    ? { ...state }
-    : {
-        weights: new Float64Array(0),
-        gaussian: null,
-        categorical: [],
-        poisson: new Float64Array(0),
-        binomial: new Float64Array(0),
-      };
-  if (given.weights) out.weights = given.weights;
-  if (given.gaussian) out.gaussian = given.gaussian;
-  else if (given.means && out.gaussian) out.gaussian = { ...out.gaussian, means: given.means };
-  if (given.categorical) out.categorical = given.categorical;
-  if (given.poisson) out.poisson = given.poisson;
-  if (given.binomial) out.binomial = given.binomial;
-  return out;
-}
-
-/** rows (K × d) + sign · center, as a new array. */
-function shiftRows(rows: Float64Array, center: Float64Array, sign: 1 | -1): Float64Array {
-  const d = center.length;
-  const out = new Float64Array(rows.length);
-  for (let e = 0; e < rows.length; e++) out[e] = rows[e] + sign * center[e % d];
-  return out;
 }

@@ -125,7 +125,15 @@ export interface FitResult {
 export interface FitResponse {
   fit: FitResult;
   preprocessing: Preprocessing;
-  /** Dataset row index (0-based) of each fitted row; rows with missing values are left out. */
+  /**
+   * Dataset row index (0-based) of each fitted row. Left out: rows with no observed cell in the
+   * selected columns (or, with missing 'drop' and for a plain fit, with any missing), rows ≤ 0 in a
+   * log column, rows of weight 0.
+   */
   rowIndex: Uint32Array;
   droppedRows: number;
+  /** Missing cells of the fitted rows, modelled (not imputed); 0 for a plain fit. */
+  missingCells?: number;
+  /** Σ of the row weights when rows are weighted: the n of the criteria. */
+  totalWeight?: number;
 }

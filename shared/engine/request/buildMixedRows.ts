@@ -161,7 +161,13 @@ export function buildMixedRows(table: DataTable, roles: ColumnRoles): MixedMatri
   let droppedZeroWeight = 0;
   let missingCells = 0;
   const total = d + cats.length + counts.length + binomial.length;
+  const summaryRows = excludedRows(table);
   for (let i = 0; i < n0; i++) {
+    if (summaryRows.has(i)) {
+      // Left out at import (a "Total" row): absent from every fit, as buildFitMatrix drops it.
+      droppedMissing++;
+      continue;
+    }
     if (weights && weights[i] === 0) {
       droppedZeroWeight++;
       continue;
@@ -269,6 +275,14 @@ export function buildMixedRows(table: DataTable, roles: ColumnRoles): MixedMatri
         : {}),
     },
   };
+}
+
+/** Table rows (0-based) left out of every column at import: summary rows (shared/data/totalRows.ts). */
+export function excludedRows(table: DataTable): Set<number> {
+  const rows = new Set<number>();
+  for (const problem of table.summary.errors ?? [])
+    if (problem.kind === 'total_row' && problem.excluded === true) rows.add(problem.row - 1);
+  return rows;
 }
 
 function checkIntegers(v: Float64Array, column: string, what: string, where: (i: number) => string): void {

@@ -3,12 +3,14 @@
  * the same payload on IPC, and the source of the FitOptions, InitParams and FitRequest types
  * (model/types.ts). The matrix it asks for is built by buildFitMatrix.ts.
  *
- * Validation happens here once (STYLE.md §4): option ranges, column lists, and the shapes of explicit
- * initial parameters against K and d = columns.length, by the rules of fitRules.ts. The numerics
- * (finite data, n ≥ K, positive definite covariances) are checked by the fit entry itself.
+ * Validation happens here once, at the edge (as scikit-learn's _parameter_constraints): option
+ * ranges, column lists, and the shapes of explicit initial parameters against K and
+ * d = columns.length, by the rules of fitRules.ts. The numerics (finite data, n ≥ K, positive
+ * definite covariances) are checked by the fit entry itself.
  */
 import { z } from 'zod';
 import { COVARIANCE_MODEL_NAMES, DEFAULT_FIT_OPTIONS, FIT_INIT_METHODS } from '../model/vocabulary';
+import { familyRoleFields, familyRoleProblems, nonGaussianColumns } from './familyRoles';
 import {
   INIT_PARAM_SHAPE,
   INTEGER_OPTION_RANGES,
@@ -43,6 +45,29 @@ export const initParamsSchema = z
     covariances: nested.optional(),
     /** Same shapes as covariances; scikit-learn's precisions_init. */
     precisions: nested.optional(),
+    /** Per categorical column (by name): its levels and K × L class probabilities. */
+    categorical: z
+      .record(
+        z.string(),
+        z
+          .object({ levels: z.array(z.string()).min(1), probabilities: z.array(z.array(z.number())) })
+          .strict(),
+      )
+      .optional(),
+    /** Per count column (by name): K Poisson rates. */
+    poisson: z.record(z.string(), z.array(z.number())).optional(),
+    /** Per binomial column (by name): K success probabilities (and, for reading back, its trials). */
+    binomial: z
+      .record(
+        z.string(),
+        z
+          .object({
+            trials: z.union([z.number(), z.string()]).optional(),
+            probabilities: z.array(z.number()),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict()
   .refine((p) => !(p.covariances && p.precisions), {
@@ -75,12 +100,14 @@ export const fitRequestSchema = z
     options: fitOptionsSchema,
     /** Worker threads; default all cores. */
     threads: z.number().int().min(1).max(256).optional(),
+    ...familyRoleFields,
   })
   .strict()
   .superRefine((req, ctx) => {
     if (new Set(req.columns).size !== req.columns.length) {
       ctx.addIssue({ code: 'custom', path: ['columns'], message: 'a column is selected twice' });
     }
+    for (const problem of familyRoleProblems(req)) ctx.addIssue({ code: 'custom', ...problem });
     for (const c of req.logColumns ?? []) {
       if (!req.columns.includes(c)) {
         ctx.addIssue({
@@ -93,7 +120,8 @@ export const fitRequestSchema = z
     const init = req.options.initParams;
     if (!init) return;
     const k = req.options.nComponents;
-    const d = req.columns.length;
+    const d = req.columns.length - nonGaussianColumns(req).size;
+    for (const problem of discreteInitProblems(init, k)) ctx.addIssue({ code: 'custom', ...problem });
     for (const key of ['weights', 'means', 'covariances', 'precisions'] as const) {
       const dims = INIT_PARAM_SHAPE[key](req.options.covarianceType, k, d);
       const problem = init[key] === undefined ? null : shapeProblem(init[key], dims);
@@ -118,3 +146,50 @@ export const fitRequestSchema = z
       }
     }
   });
+
+/**
+ * Shape and range problems of the discrete families' explicit starts, against K: probabilities in
+ * [0, 1] summing to 1 per class (categorical, to 1e-8 as scikit-learn's weights), rates ≥ 0.
+ */
+function discreteInitProblems(
+  init: z.output<typeof initParamsSchema>,
+  k: number,
+): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const at = (...path: (string | number)[]) => ['options', 'initParams', ...path];
+  for (const [name, c] of Object.entries(init.categorical ?? {})) {
+    const problem = shapeProblem(c.probabilities, [k, c.levels.length]);
+    if (problem)
+      out.push({
+        path: at('categorical', name, 'probabilities', ...problem.path),
+        message: `${problem.message}, for K=${k} and ${c.levels.length} levels`,
+      });
+    else if (
+      c.probabilities.some((row) => !row.every(isWeight) || !weightsSumToOne(row.reduce((a, b) => a + b, 0)))
+    )
+      out.push({
+        path: at('categorical', name, 'probabilities'),
+        message: 'each class’s probabilities must lie in [0, 1] and sum to 1',
+      });
+    if (new Set(c.levels).size !== c.levels.length)
+      out.push({ path: at('categorical', name, 'levels'), message: 'a level is listed twice' });
+  }
+  for (const [name, rates] of Object.entries(init.poisson ?? {})) {
+    const problem = shapeProblem(rates, [k]);
+    if (problem)
+      out.push({ path: at('poisson', name, ...problem.path), message: `${problem.message}, for K=${k}` });
+    else if (rates.some((r) => !(r >= 0)))
+      out.push({ path: at('poisson', name), message: 'rates must be ≥ 0' });
+  }
+  for (const [name, b] of Object.entries(init.binomial ?? {})) {
+    const problem = shapeProblem(b.probabilities, [k]);
+    if (problem)
+      out.push({
+        path: at('binomial', name, 'probabilities', ...problem.path),
+        message: `${problem.message}, for K=${k}`,
+      });
+    else if (!b.probabilities.every(isWeight))
+      out.push({ path: at('binomial', name, 'probabilities'), message: 'probabilities must lie in [0, 1]' });
+  }
+  return out;
+}

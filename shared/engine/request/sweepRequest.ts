@@ -7,9 +7,10 @@
 import { z } from 'zod';
 import { fitOptionsSchema } from './fitRequest';
 import { INTEGER_OPTION_RANGES } from './fitRules';
+import { familyRoleFields, familyRoleProblems } from './familyRoles';
 import { COVARIANCE_MODEL_NAMES, COVARIANCE_TYPES } from '../model/types';
 
-/** Default grid: K = 1…9 (issue 6), every covariance type. */
+/** Default grid: K = 1…9 (mclust's default, `Mclust(G = 1:9)`), every covariance type. */
 export const DEFAULT_SWEEP_KS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 const K_RANGE = INTEGER_OPTION_RANGES.nComponents;
@@ -50,11 +51,13 @@ export const sweepRequestSchema = z
     refine: z.boolean().default(true),
     /** Worker threads running whole cells; default all cores. */
     threads: z.number().int().min(1).max(256).optional(),
+    ...familyRoleFields,
   })
   .strict()
   .superRefine((req, ctx) => {
     if (new Set(req.columns).size !== req.columns.length)
       ctx.addIssue({ code: 'custom', path: ['columns'], message: 'a column is selected twice' });
+    for (const problem of familyRoleProblems(req)) ctx.addIssue({ code: 'custom', ...problem });
     if (new Set(req.ks).size !== req.ks.length)
       ctx.addIssue({ code: 'custom', path: ['ks'], message: 'a component count is listed twice' });
     if (new Set(req.covarianceTypes).size !== req.covarianceTypes.length)

@@ -31,7 +31,7 @@ import { hcLabels } from '../model/hc/hcStart';
 import { preferredCell } from './preferred';
 
 /** The fit's refusals that describe this cell (not the data), and the status they give it. */
-const CELL_FAILURES: Partial<Record<string, 'singular' | 'failed'>> = {
+export const CELL_FAILURES: Partial<Record<string, 'singular' | 'failed'>> = {
   singular_component: 'singular',
   too_few_samples: 'failed',
   too_many_components: 'failed',
@@ -39,9 +39,9 @@ const CELL_FAILURES: Partial<Record<string, 'singular' | 'failed'>> = {
 
 /**
  * Where a cell's EM starts: its own k-means (or other) restarts — 'thorough' (the sweep's default:
- * extra restarts on small data, sweepRestarts.ts, and collapsed restarts ranked below proper ones)
+ * extra restarts on small data, restarts.ts, and collapsed restarts ranked below proper ones)
  * or 'plain' (exactly scikit-learn's best-of-n_init by lower bound, for `--no-refine`) — or one
- * explicit start (sweepNeighbourStarts.ts), from which EM runs once, as scikit-learn does.
+ * explicit start (neighbourStarts.ts), from which EM runs once, as scikit-learn does.
  */
 export type CellStart =
   | { search: 'thorough' | 'plain' }

@@ -1,5 +1,5 @@
 /**
- * Time left in a sweep, from the estimated cost of the cells (sweepOrder.ts) rather than their
+ * Time left in a sweep, from the estimated cost of the cells (order.ts) rather than their
  * count: the pool starts the largest cells first, so after half the cells far more than half the
  * work is usually done, and a count-based estimate would overstate the wait. The rate observed so
  * far (finished cost per elapsed second) is applied to the cost still to run.

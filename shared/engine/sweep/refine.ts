@@ -1,6 +1,6 @@
 /**
  * The sweep's second pass over a cell: EM from a few starts built from the neighbouring cells'
- * fits (K − 1 split, K + 1 merge; sweepNeighbourStarts.ts), keeping the better of the cell's own
+ * fits (K − 1 split, K + 1 merge; neighbourStarts.ts), keeping the better of the cell's own
  * best-of-n_init fit and these. The neighbours are first-pass fits, so the pass depends only on
  * the first pass, not on scheduling, and every thread count gives the same cells.
  *

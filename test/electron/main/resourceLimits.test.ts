@@ -1,5 +1,5 @@
 /**
- * Resource limits on untrusted data files (issue 8 item 3), through the REAL services and engine
+ * Resource limits on untrusted data files (docs/SECURITY.md, "Resource limits"), through the REAL services and engine
  * process as the app runs them: each hostile file is refused with its code and a message that names
  * the limit and where the file broke it; the engine neither crashes nor restarts, and answers the
  * next request.

@@ -1,5 +1,5 @@
 /**
- * Issue 5's acceptance for the ellipses: the drawn geometry (centre, semi-axes, angle, every
+ * The scatter's component ellipses: the drawn geometry (centre, semi-axes, angle, every
  * polyline point) against an independent eigen-decomposition (power iteration) of the fitted
  * covariance in original units, for every covariance type, through the standardisation map.
  */

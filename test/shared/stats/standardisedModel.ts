@@ -27,7 +27,7 @@ export function originalCov(f: EmFixture, k: number, a: number, b: number): numb
   return byType[f.covariance_type]();
 }
 
-/** Population mean and standard deviation of each fitted column (as fitRequest standardises). */
+/** Population mean and standard deviation of each fitted column (as buildFitMatrix standardises). */
 export function columnScaling(f: EmFixture): {
   center: number[];
   scale: number[];
