@@ -97,8 +97,8 @@ export interface EmLoop<S> {
   /** When EM stops; default scikit-learn's (sklearnStopping). */
   stopping?: StoppingRule;
   /**
-   * Keep, in each restart, the parameters with the highest log-likelihood an E-step saw when the
-   * likelihood later fell. EM never lowers it, but an M-step that is not the exact maximiser can:
+   * Keep, in each restart, the parameters with the highest log-likelihood an E-step saw after the
+   * first M-step, when the likelihood later fell. EM never lowers it, but an M-step that is not the exact maximiser can:
    * mclust's VVE update of the common orientation weighs the components by A_k where the
    * likelihood has (λ_k A_k)⁻¹, so its iterations can drift down from a better point.
    */
@@ -175,7 +175,9 @@ export async function runEmLoop<S, M extends { meanLogNorm: number }>(
       const evaluated = state;
       state = await algorithm.mStep(moments);
       lowerBound = moments.meanLogNorm;
-      if (ctx.keepBestIterate && !(lowerBound <= (bestIterate?.lowerBound ?? -Infinity)))
+      // From the second iteration: the start itself may lie outside the model (a neighbour's
+      // split or merge gives an equal-volume model unequal volumes), every M-step's output does not.
+      if (ctx.keepBestIterate && iter > 1 && !(lowerBound <= (bestIterate?.lowerBound ?? -Infinity)))
         bestIterate = { state: evaluated, lowerBound };
       trace.push(lowerBound);
       nIter = iter;

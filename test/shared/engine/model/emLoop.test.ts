@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { runEmLoop, sklearnStopping, type EmAlgorithm } from '../../../../shared/engine/model/em';
 
 // State i has mean log-likelihood path[i]: up to a peak at state 2, then down and level.
-const path = [-3, -2, -1, -1.5, -1.6, -1.6];
-const algorithm: EmAlgorithm<number, { meanLogNorm: number; at: number }> = {
+const PATH = [-3, -2, -1, -1.5, -1.6, -1.6];
+const algorithm = (path: number[]): EmAlgorithm<number, { meanLogNorm: number; at: number }> => ({
   eStep: async (state) => ({ meanLogNorm: path[Math.min(state, path.length - 1)], at: state }),
   mStep: async (m) => m.at + 1,
-};
+});
 
-function run(keepBestIterate: boolean) {
+function run(keepBestIterate: boolean, path = PATH) {
   return runEmLoop(
     {
       options: { nInit: 1, maxIter: 100, tol: 1e-9 },
@@ -21,7 +21,7 @@ function run(keepBestIterate: boolean) {
       stopping: sklearnStopping(1e-9),
       keepBestIterate,
     },
-    algorithm,
+    algorithm(path),
   );
 }
 
@@ -32,6 +32,12 @@ describe('keepBestIterate', () => {
     expect(out.lowerBound).toBe(-1);
     expect(out.meanLogLikelihood).toBe(-1);
     expect(out.converged).toBe(true);
+  });
+
+  it('never keeps the start itself, which may lie outside the model (an explicit start)', async () => {
+    const out = await run(true, [5, -2, -1, -1.5, -1.6, -1.6]);
+    expect(out.state).toBe(2);
+    expect(out.lowerBound).toBe(-1);
   });
 
   it('is off by default: the loop keeps where it stopped', async () => {
