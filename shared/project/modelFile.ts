@@ -95,7 +95,10 @@ export function modelToFile(model: LabelModel, created: Date, appVersion?: strin
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     covariance_type: p.covarianceType,
-    ...(mclust ? { model_name: COVARIANCE_MODELS[p.covarianceType].mclustName } : {}),
+    // One column's E and V are their own names in mclust (COVARIANCE_MODELS shares EII's, VII's object).
+    ...(mclust
+      ? { model_name: univariate(p.covarianceType) ?? COVARIANCE_MODELS[p.covarianceType].mclustName }
+      : {}),
     n_components: K,
     n_features: d,
     weights: Array.from(p.weights),
@@ -113,6 +116,12 @@ export function modelToFile(model: LabelModel, created: Date, appVersion?: strin
     created: created.toISOString(),
     ...(appVersion ? { app_version: appVersion } : {}),
   };
+}
+
+function univariate(type: CovarianceType): McLustModelName | undefined {
+  return (MCLUST_UNIVARIATE_MODEL_NAMES as readonly string[]).includes(type)
+    ? (type as McLustModelName)
+    : undefined;
 }
 
 function decomposition(p: GaussianMixtureParams): ModelDecomposition {

@@ -23,6 +23,26 @@ export function decomposeCovariances(
   const model = COVARIANCE_MODELS[type];
   const name = model.mclustName;
   const orientation = name.length === 1 ? 'I' : name[2];
+  const parts = decomposeByOrientation(orientation, model, covariances, K, d);
+  // Parts the name says are equal are equal mathematically; computed per component they differ in
+  // the last bits. Report one value (their mean) so that a reader sees them equal.
+  if (name[0] === 'E') parts.scale.fill(parts.scale.reduce((a, b) => a + b, 0) / K);
+  if (name.length === 3 && name[1] === 'E')
+    for (let j = 0; j < d; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += parts.shape[k * d + j];
+      for (let k = 0; k < K; k++) parts.shape[k * d + j] = s / K;
+    }
+  return parts;
+}
+
+function decomposeByOrientation(
+  orientation: string,
+  model: (typeof COVARIANCE_MODELS)[CovarianceType],
+  covariances: Float64Array,
+  K: number,
+  d: number,
+): CovarianceParts {
   const dense = Array.from({ length: K }, (_, k) => {
     const S = new Float64Array(d * d);
     model.denseCovariance(covariances, k, d, S);
@@ -73,7 +93,8 @@ function setVolumeShape(
 ): void {
   let s = 0;
   for (let j = 0; j < d; j++) s += Math.log(values[j]);
-  scale[k] = Math.exp(s / d);
+  // One value is its own geometric mean: exactly, so that one column's shape is exactly 1.
+  scale[k] = d === 1 ? values[0] : Math.exp(s / d);
   for (let j = 0; j < d; j++) shape[k * d + j] = values[j] / scale[k];
 }
 
