@@ -31,8 +31,8 @@ import {
 import { labelOutputOptions, labelsLine, writeLabelOutputs } from './apply';
 
 export const FIT_USAGE = `Usage: mixlab fit <file.csv> [--columns a,b,c | --all-numeric] [--standardize] --k K
-                  [--covariance full|tied|diag|spherical] [--init kmeans|k-means++|random|random_from_data]
-                  [--init-params init.json] [--n-init N] [--seed S] [--max-iter N] [--tol T]
+                  [--covariance full|tied|diag|spherical|EII…VVV]
+                  [--init kmeans|k-means++|random|random_from_data|hc] [--init-params init.json] [--n-init N] [--seed S] [--max-iter N] [--tol T]
                   [--reg-covar R] [--threads N] [--json]
                   [--labels out.csv|out.xlsx [--probabilities] [--uncertainty] [--delimiter D]
                    [--encoding utf-8-bom|utf-8|gbk]] [--model model.json]
@@ -51,6 +51,10 @@ observed cell is dropped. A plain Gaussian fit (numeric columns only, no weights
 is scikit-learn's exactly. Mixed models start from k-means on the numeric columns, k-means++ seeds,
 random rows and random parameters in turn, and run every start a few iterations before the best
 continue (emEM).
+--covariance also takes mclust's names, Σ_k = λ_k D_k A_k D_kᵀ with volume λ, shape A and
+orientation D each Equal, Variable or the Identity: EII VII EEI VEI EVI VVI EEE VEE EVE VVE EEV VEV
+EVV VVV (E, V for one column); VII, VVI, EEE and VVV are spherical, diag, tied and full. --init hc
+starts from mclust's model-based hierarchical clustering (on at most 2000 rows, seeded).
 --init-params reads {weights, means, covariances or precisions} shaped as scikit-learn's for the
 covariance type (precisions win when both are present, as scikit-learn is given precisions_init),
 and categorical {column: {levels, probabilities[K][L]}}, poisson {column: rates[K]} and binomial

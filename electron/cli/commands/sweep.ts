@@ -30,7 +30,8 @@ import {
 import { existingFile } from '../inputFile';
 
 export const SWEEP_USAGE = `Usage: mixlab sweep <file.csv> [--columns a,b,c | --all-numeric] [--standardize] [--k 1-9]
-                    [--covariance full,tied,diag,spherical] [--init kmeans|k-means++|random|random_from_data]
+                    [--covariance full,tied,diag,spherical,EII…VVV]
+                    [--init kmeans|k-means++|random|random_from_data|hc]
                     [--n-init N] [--seed S] [--max-iter N] [--tol T] [--reg-covar R] [--threads N]
                     [--no-refine] [--json]
                     [--categorical a,b] [--count c] [--binomial d:10|d:trials_column] [--weights w]
@@ -48,6 +49,9 @@ exactly the plain fit's). After the cells' own fits, each cell is also started f
 K − 1 fit and merges of its K + 1 fit (same type) and keeps the better optimum, which repairs poor
 k-means starts. --no-refine gives scikit-learn's grid exactly: every cell is a plain best-of-n-init
 fit (highest lower bound), with no extra restarts and no second pass.
+--covariance takes scikit-learn's names and mclust's (EII … VVV, E and V for one column; see
+"mixlab fit --help"), any mix; --json reports each cell under the name it was asked by. A cell of a
+model asked for by mclust's name is also started once from mclust's hierarchical start.
 A cell is "degenerate" when a component's covariance has an eigenvalue below 10 × reg-covar (it
 collapsed onto repeated values); such cells are never chosen as best. Cells that cannot be fitted
 (singular covariance, fewer rows than K) are listed with the reason.
