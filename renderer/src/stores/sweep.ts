@@ -6,7 +6,8 @@ import type {
   FitRequest,
   FitResponse,
 } from '../../../shared/engine/model/types';
-import { COVARIANCE_TYPES } from '../../../shared/engine/model/types';
+import { COVARIANCE_MODEL_NAMES, COVARIANCE_TYPES } from '../../../shared/engine/model/types';
+import { MODEL_SETS, type ModelSet } from '../lib/modelFamilies';
 import type {
   SweepCell,
   SweepChoice,
@@ -170,7 +171,7 @@ export const useSweepStore = defineStore('sweep', () => {
       standardize: fit.standardize,
       ...(fit.logColumns ? { logColumns: fit.logColumns } : {}),
       ks: ks.value,
-      covarianceTypes: COVARIANCE_TYPES.filter((t) => state.value.settings.covarianceTypes.includes(t)),
+      covarianceTypes: COVARIANCE_MODEL_NAMES.filter((t) => state.value.settings.covarianceTypes.includes(t)),
       options,
     };
   });
@@ -192,8 +193,13 @@ export const useSweepStore = defineStore('sweep', () => {
     const rest = state.value.settings.covarianceTypes.filter((t) => t !== type);
     state.value.settings = {
       ...state.value.settings,
-      covarianceTypes: COVARIANCE_TYPES.filter((t) => (on ? [...rest, type] : rest).includes(t)),
+      covarianceTypes: COVARIANCE_MODEL_NAMES.filter((t) => (on ? [...rest, type] : rest).includes(t)),
     };
+  }
+
+  /** Sweep scikit-learn's four types or mclust's fourteen models (every one of the set checked). */
+  function setModelSet(set: ModelSet): void {
+    state.value.settings = { ...state.value.settings, covarianceTypes: [...MODEL_SETS[set]] };
   }
 
   function setCriterion(criterion: SweepCriterion): void {
@@ -342,6 +348,7 @@ export const useSweepStore = defineStore('sweep', () => {
     request,
     setKRange,
     setType,
+    setModelSet,
     setCriterion,
     setMclustSign,
     run,
