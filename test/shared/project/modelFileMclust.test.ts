@@ -13,7 +13,11 @@ import { sameDoubles } from './projectFixture';
 const iris = loadMatrix('iris.csv', ['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);
 
 async function model(type: CovarianceType, X = iris.X, n = iris.n, d = iris.d): Promise<LabelModel> {
-  const fit = await fitGaussianMixture(X, n, d, { ...DEFAULT_FIT_OPTIONS, nComponents: 3, covarianceType: type });
+  const fit = await fitGaussianMixture(X, n, d, {
+    ...DEFAULT_FIT_OPTIONS,
+    nComponents: 3,
+    covarianceType: type,
+  });
   const names = ['a', 'b', 'c', 'd'].slice(0, d);
   return {
     params: fit.params,
