@@ -7,17 +7,21 @@
 // Usage: node scripts/bench-sweep.mjs [--n 200000] [--d 4] [--k 1-6] [--cov full,tied,diag,spherical]
 //                                     [--threads 1,2] [--repeat R] [--no-refine]
 // --repeat R reports the fastest of R runs per thread count (use it on a busy machine).
+// Then a second case: mclust's fourteen models × K 1..9 on --mclust-n rows (default 2000) of the same
+// generator, on the largest thread count, and — when R with mclust is installed — mclust's own time
+// for mclustBIC(x, G = 1:9) on the same rows (one core; hierarchical start, all fourteen models).
+// --mclust-n 0 skips that case.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'usage: node scripts/bench-sweep.mjs [--n 200000] [--d 4] [--k 1-6] [--cov full,tied,diag,spherical] [--threads 1,2] [--repeat R] [--no-refine]';
+  'usage: node scripts/bench-sweep.mjs [--n 200000] [--d 4] [--k 1-6] [--cov full,tied,diag,spherical] [--threads 1,2] [--repeat R] [--no-refine] [--mclust-n 2000]';
 
 function parseCli(argv) {
   const o = {
@@ -28,11 +32,15 @@ function parseCli(argv) {
     threads: '1,2',
     repeat: 1,
     refine: true,
+    'mclust-n': 2000,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--no-refine') o.refine = false;
-    else if (['--n', '--d', '--k', '--cov', '--threads', '--repeat'].includes(a) && i + 1 < argv.length)
+    else if (
+      ['--n', '--d', '--k', '--cov', '--threads', '--repeat', '--mclust-n'].includes(a) &&
+      i + 1 < argv.length
+    )
       o[a.slice(2)] = argv[++i];
     else {
       console.error(`bench-sweep: unknown argument ${a}\n${USAGE}`);
@@ -48,6 +56,7 @@ function parseCli(argv) {
     threads: String(o.threads).split(',').map(Number),
     repeat: Number(o.repeat),
     refine: o.refine,
+    mclustN: Number(o['mclust-n']),
   };
 }
 
@@ -90,6 +99,47 @@ function generate(n, d, seed = 20261122) {
       X[i * d + j] = centres[k][j] + (0.5 + 0.2 * k) * (0.6 * shared + 0.8 * normal());
   }
   return X;
+}
+
+const MCLUST_MODELS = 'EII,VII,EEI,VEI,EVI,VVI,EEE,VEE,EVE,VVE,EEV,VEV,EVV,VVV'.split(',');
+
+/** The fourteen-model case: our sweep, then mclust's when Rscript is there. */
+async function benchFourteen(runSweep, o, options, dir) {
+  const n = o.mclustN;
+  const X = generate(n, o.d);
+  const threads = Math.max(...o.threads);
+  const ks = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const started = performance.now();
+  const run = await runSweep(
+    X,
+    n,
+    o.d,
+    { ks, covarianceTypes: MCLUST_MODELS, options, refine: o.refine },
+    {
+      threads,
+      workerPath,
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `bench:sweep  mclust's 14 models × K 1..9 (${run.cells.length} cells), n=${n} d=${o.d}: ` +
+      `${seconds.toFixed(2)} s wall on ${threads} thread(s)`,
+  );
+  if (spawnSync('Rscript', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    console.log('  mclust: Rscript not found, not timed');
+    return;
+  }
+  const csv = path.join(dir, 'fourteen.csv');
+  const lines = [];
+  for (let i = 0; i < n; i++) lines.push(Array.from(X.subarray(i * o.d, (i + 1) * o.d)).join(','));
+  writeFileSync(csv, lines.join('\n') + '\n');
+  const script =
+    'suppressMessages(library(mclust)); x <- as.matrix(read.csv(commandArgs(TRUE)[1], header = FALSE)); ' +
+    't0 <- proc.time()[["elapsed"]]; b <- mclustBIC(x, G = 1:9, verbose = FALSE); ' +
+    'cat(proc.time()[["elapsed"]] - t0, "\\n")';
+  const r = spawnSync('Rscript', ['-e', script, csv], { encoding: 'utf8' });
+  if (r.status !== 0) console.log(`  mclust: failed (${(r.stderr || '').trim().split('\n').at(-1)})`);
+  else console.log(`  mclust 6 mclustBIC, same rows: ${Number(r.stdout).toFixed(2)} s (one core)`);
 }
 
 async function bundleRunSweep(dir) {
@@ -154,6 +204,7 @@ try {
     console.log(
       `  ratio ${two}/${one} threads: ${(wall[two] / wall[one]).toFixed(3)} (target ≤ 0.6 for 2/1)`,
     );
+  if (o.mclustN > 0) await benchFourteen(runSweep, o, options, dir);
   console.log(
     `  load after: ${loadavg()
       .map((l) => l.toFixed(2))

@@ -1,8 +1,16 @@
 /**
- * The command-line pieces `mixlab fit` and `mixlab sweep` share: the data file, the column choice and
- * the EM settings (scikit-learn's names), as options and as the request fields they fill.
+ * The command-line pieces `mixlab fit` and `mixlab sweep` share: the data file, the column choice,
+ * the EM settings (scikit-learn's names) and the covariance model names, as options and as the
+ * request fields they fill.
  */
 import { ArgumentError, type OptionSpec } from './args';
+import {
+  COVARIANCE_MODEL_NAMES,
+  COVARIANCE_TYPES,
+  MCLUST_MODEL_NAMES,
+  isMclustName,
+  type CovarianceType,
+} from '../../shared/engine/model/types';
 
 /** Options both commands take; each adds its own --k and --covariance (one value vs a list). */
 export const FIT_SETTINGS_SPEC = {
@@ -44,4 +52,27 @@ export function dataFileArgument(positionals: readonly string[], synopsis: strin
 export function checkColumnChoice(o: { columns?: string; 'all-numeric'?: boolean }): void {
   if (o.columns !== undefined && o['all-numeric'])
     throw new ArgumentError('give --columns or --all-numeric, not both');
+}
+
+/**
+ * A --covariance name: scikit-learn's (full, tied, diag, spherical) or mclust's (EII … VVV; E, V for
+ * one column), the latter in any letter case. The request keeps the name as given (canonical case),
+ * so results report the model under it.
+ */
+export function covarianceName(flag: string, text: string): CovarianceType {
+  const t = text.trim();
+  const found =
+    COVARIANCE_MODEL_NAMES.find((name) => name === t) ??
+    COVARIANCE_MODEL_NAMES.find((name) => isMclustName(name) && name.toLowerCase() === t.toLowerCase());
+  if (!found)
+    throw new ArgumentError(
+      `${flag} must be one of ${COVARIANCE_TYPES.join(', ')} or mclust's ${MCLUST_MODEL_NAMES.join(', ')} ` +
+        `(E, V for one column) (got "${t}")`,
+    );
+  return found;
+}
+
+/** A comma-separated list of --covariance names, any mix, in the order given, without repeats. */
+export function covarianceNames(flag: string, text: string): CovarianceType[] {
+  return [...new Set(text.split(',').map((t) => covarianceName(flag, t)))];
 }

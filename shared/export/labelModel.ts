@@ -4,7 +4,7 @@
  * the edge (engine payloads and window.mixlab arguments use the same schema).
  */
 import { z } from 'zod';
-import { COVARIANCE_TYPES, type GaussianMixtureParams } from '../engine/model/types';
+import { COVARIANCE_MODEL_NAMES, type GaussianMixtureParams } from '../engine/model/types';
 import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
 import { INTEGER_OPTION_RANGES } from '../engine/request/fitRules';
 import {
@@ -69,7 +69,7 @@ const finiteArray = z
 // output is one (the annotation is checked, not a cast).
 export const paramsSchema: z.ZodType<GaussianMixtureParams> = z
   .object({
-    covarianceType: z.enum(COVARIANCE_TYPES),
+    covarianceType: z.enum(COVARIANCE_MODEL_NAMES),
     nComponents: z.number().int().min(INTEGER_OPTION_RANGES.nComponents.min).max(MAX_COMPONENTS),
     nFeatures: z.number().int().min(1).max(MAX_FEATURES),
     weights: finiteArray,

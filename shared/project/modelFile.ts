@@ -10,11 +10,26 @@
  * covariances and factors. A plain Gaussian model (no discrete column, no weights) is still
  * written as format 1, which every earlier Mixture Lab reads; format-1 files are read as they
  * always were (rows with a missing cell get no label).
+ *
+ * A model fitted under one of mclust's names (covariance_type "VEV", …) stores its covariances in
+ * the layout of the scikit-learn type it specialises (model/types.ts) and also, additively,
+ * model_name and the covariances' parts Σ_k = λ_k D_k A_k D_kᵀ: decomposition.volume λ (K),
+ * .shape A (K × d, det 1) and .orientation D (K × d × d, absent for the diagonal models). The
+ * covariances stay the model; a reader may ignore the parts.
  */
 import { z } from 'zod';
 import { EngineError } from '../errors';
-import { COVARIANCE_TYPES, type CovarianceType, type GaussianMixtureParams } from '../engine/model/types';
+import {
+  COVARIANCE_MODEL_NAMES,
+  MCLUST_MODEL_NAMES,
+  MCLUST_UNIVARIATE_MODEL_NAMES,
+  isMclustName,
+  type CovarianceType,
+  type GaussianMixtureParams,
+  type McLustModelName,
+} from '../engine/model/types';
 import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
+import { decomposeCovariances } from '../engine/model/covariance/decompose';
 import { COVARIANCE_SHAPE, shapeProblem } from '../engine/request/fitRules';
 import { MAX_COMPONENTS, MAX_FEATURES, type LabelModel, type ModelPreprocessing } from '../export/labelModel';
 import { parseJsonText, stringifyJson } from './jsonText';
@@ -49,12 +64,16 @@ export interface ModelFile extends ModelFileFamilies {
   format: typeof MODEL_FORMAT;
   version: number;
   covariance_type: CovarianceType;
+  /** mclust's name of the model, for a model fitted under one of mclust's names. */
+  model_name?: McLustModelName;
   n_components: number;
   n_features: number;
   weights: number[];
   means: number[][];
   covariances: unknown[];
   precisions_cholesky?: unknown[];
+  /** mclust's volume, shape and orientation of the covariances (header); with model_name. */
+  decomposition?: ModelDecomposition;
   preprocessing: {
     columns: string[];
     log: boolean[];
@@ -66,6 +85,15 @@ export interface ModelFile extends ModelFileFamilies {
   app_version?: string;
 }
 
+export interface ModelDecomposition {
+  /** λ_k, K */
+  volume: number[];
+  /** diag A_k, K × d */
+  shape: number[][];
+  /** D_k, K × d × d (column j the axis of shape j); absent for the diagonal models. */
+  orientation?: number[][][];
+}
+
 /** A fitted model as the model file's JSON object. */
 export function modelToFile(model: LabelModel, created: Date, appVersion?: string): ModelFile {
   const { params: p, preprocessing: pre } = model;
@@ -74,16 +102,23 @@ export function modelToFile(model: LabelModel, created: Date, appVersion?: strin
   // No numeric columns: no Gaussian block, so empty arrays (not K empty rows).
   const shape = d === 0 ? [0] : COVARIANCE_SHAPE[p.covarianceType](K, d);
   const families = needsFamilies(model);
+  const mclust = isMclustName(p.covarianceType);
   return {
     format: MODEL_FORMAT,
-    version: families ? MODEL_VERSION : GAUSSIAN_MODEL_VERSION,
+    // Format 1 only for what an earlier Mixture Lab reads: scikit-learn's four types, Gaussian columns alone.
+    version: families || mclust ? MODEL_VERSION : GAUSSIAN_MODEL_VERSION,
     covariance_type: p.covarianceType,
+    // One column's E and V are their own names in mclust (COVARIANCE_MODELS shares EII's, VII's object).
+    ...(mclust
+      ? { model_name: univariate(p.covarianceType) ?? COVARIANCE_MODELS[p.covarianceType].mclustName }
+      : {}),
     n_components: K,
     n_features: d,
     weights: Array.from(p.weights),
     means: d === 0 ? [] : (nest(p.means, [K, d]) as number[][]),
     covariances: nest(p.covariances, shape),
     precisions_cholesky: nest(p.precisionsCholesky, shape),
+    ...(mclust ? { decomposition: decomposition(p) } : {}),
     preprocessing: {
       columns: [...pre.columnNames],
       log: [...pre.log],
@@ -97,19 +132,44 @@ export function modelToFile(model: LabelModel, created: Date, appVersion?: strin
   };
 }
 
+function univariate(type: CovarianceType): McLustModelName | undefined {
+  return (MCLUST_UNIVARIATE_MODEL_NAMES as readonly string[]).includes(type)
+    ? (type as McLustModelName)
+    : undefined;
+}
+
+function decomposition(p: GaussianMixtureParams): ModelDecomposition {
+  const K = p.nComponents;
+  const d = p.nFeatures;
+  const parts = decomposeCovariances(p.covarianceType, p.covariances, K, d);
+  return {
+    volume: Array.from(parts.scale),
+    shape: nest(parts.shape, [K, d]) as number[][],
+    ...(parts.orientation ? { orientation: nest(parts.orientation, [K, d, d]) as number[][][] } : {}),
+  };
+}
+
 export function serializeModelFile(model: LabelModel, created: Date, appVersion?: string): string {
   return stringifyJson(modelToFile(model, created, appVersion), 2) + '\n';
 }
 
 const finite = z.number().refine(Number.isFinite, 'expected a finite number');
 const header = z.object({
-  covariance_type: z.enum(COVARIANCE_TYPES),
+  covariance_type: z.enum(COVARIANCE_MODEL_NAMES),
+  model_name: z.enum([...MCLUST_MODEL_NAMES, ...MCLUST_UNIVARIATE_MODEL_NAMES]).optional(),
   n_components: z.number().int().min(1).max(MAX_COMPONENTS),
   n_features: z.number().int().min(0).max(MAX_FEATURES),
   weights: z.array(finite).max(MAX_COMPONENTS),
   means: z.array(z.array(finite).max(MAX_FEATURES)).max(MAX_COMPONENTS),
   covariances: z.array(z.unknown()),
   precisions_cholesky: z.array(z.unknown()).optional(),
+  decomposition: z
+    .object({
+      volume: z.array(z.unknown()),
+      shape: z.array(z.unknown()),
+      orientation: z.array(z.unknown()).optional(),
+    })
+    .optional(),
   preprocessing: z.object({
     columns: z.array(z.string()).max(MAX_FEATURES),
     log: z.array(z.boolean()).max(MAX_FEATURES),
@@ -212,6 +272,9 @@ function checkShapes(m: ModelHeader): void {
     ['means', m.means, d === 0 ? [0] : [K, d]],
     ['covariances', m.covariances, covShape],
     ['precisions_cholesky', m.precisions_cholesky, covShape],
+    ['decomposition.volume', m.decomposition?.volume, [K]],
+    ['decomposition.shape', m.decomposition?.shape, [K, d]],
+    ['decomposition.orientation', m.decomposition?.orientation, [K, d, d]],
     ['preprocessing.columns', m.preprocessing.columns, [d]],
     ['preprocessing.log', m.preprocessing.log, [d]],
     ['preprocessing.center', m.preprocessing.center, [d]],

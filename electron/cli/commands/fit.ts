@@ -7,7 +7,7 @@ import { collapsedComponents, degeneracyMessage } from '../../../shared/engine/m
 import { fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/request/fitRequest';
 import { COVARIANCE_SHAPE } from '../../../shared/engine/request/fitRules';
 import { nonGaussianColumns } from '../../../shared/engine/request/familyRoles';
-import { COVARIANCE_TYPES, INIT_METHODS, type FitRequest } from '../../../shared/engine/model/types';
+import { FIT_INIT_METHODS, type FitRequest } from '../../../shared/engine/model/types';
 import type { FitResponse } from '../../../shared/engine/model/types';
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec, type SafeParser } from '../args';
 import { codedCommand } from '../codedCommand';
@@ -18,7 +18,13 @@ import {
   maxIterFor,
   resolveFamilies,
 } from '../familyFlags';
-import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
+import {
+  checkColumnChoice,
+  covarianceName,
+  dataFileArgument,
+  FIT_SETTINGS_FLAGS,
+  FIT_SETTINGS_SPEC,
+} from '../fitSettings';
 import { existingFile } from '../inputFile';
 import { checkInitParams, readInitParams } from '../initParams';
 import {
@@ -31,8 +37,8 @@ import {
 import { labelOutputOptions, labelsLine, writeLabelOutputs } from './apply';
 
 export const FIT_USAGE = `Usage: mixlab fit <file.csv> [--columns a,b,c | --all-numeric] [--standardize] --k K
-                  [--covariance full|tied|diag|spherical] [--init kmeans|k-means++|random|random_from_data]
-                  [--init-params init.json] [--n-init N] [--seed S] [--max-iter N] [--tol T]
+                  [--covariance full|tied|diag|spherical|EII…VVV]
+                  [--init kmeans|k-means++|random|random_from_data|hc] [--init-params init.json] [--n-init N] [--seed S] [--max-iter N] [--tol T]
                   [--reg-covar R] [--threads N] [--json]
                   [--labels out.csv|out.xlsx|out.png [--probabilities] [--uncertainty] [--impute] [--delimiter D]
                    [--label-colours palette|mean]
@@ -53,6 +59,10 @@ observed cell is dropped. A plain Gaussian fit (numeric columns only, no weights
 is scikit-learn's exactly. Mixed models start from k-means on the numeric columns, k-means++ seeds,
 random rows and random parameters in turn, and run every start a few iterations before the best
 continue (emEM).
+--covariance also takes mclust's names, Σ_k = λ_k D_k A_k D_kᵀ with volume λ, shape A and
+orientation D each Equal, Variable or the Identity: EII VII EEI VEI EVI VVI EEE VEE EVE VVE EEV VEV
+EVV VVV (E, V for one column); VII, VVI, EEE and VVV are spherical, diag, tied and full. --init hc
+starts from mclust's model-based hierarchical clustering (on at most 2000 rows, seeded).
 --init-params reads {weights, means, covariances or precisions} shaped as scikit-learn's for the
 covariance type (precisions win when both are present, as scikit-learn is given precisions_init),
 and categorical {column: {levels, probabilities[K][L]}}, poisson {column: rates[K]} and binomial
@@ -187,11 +197,10 @@ async function parseFitArgs(
   const file = dataFileArgument(positionals, 'mixlab fit <file.csv> --k K …');
   if (o.k === undefined) throw new ArgumentError('missing --k (the number of components)');
   checkColumnChoice(o);
-  oneOf('--covariance', o.covariance, COVARIANCE_TYPES);
-  oneOf('--init', o.init, INIT_METHODS);
+  oneOf('--init', o.init, FIT_INIT_METHODS);
   const raw = {
     nComponents: o.k,
-    covarianceType: o.covariance,
+    covarianceType: o.covariance === undefined ? undefined : covarianceName('--covariance', o.covariance),
     init: o.init,
     initParams: o['init-params'] === undefined ? undefined : await readInitParams(o['init-params']),
     nInit: o['n-init'],

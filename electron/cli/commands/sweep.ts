@@ -4,7 +4,7 @@
  * and the best cell per criterion or, with --json, exactly one JSON object (see SWEEP_USAGE).
  */
 import { sweepOptionsSchema, sweepRequestSchema } from '../../../shared/engine/request/sweepRequest';
-import { COVARIANCE_TYPES, INIT_METHODS, type CovarianceType } from '../../../shared/engine/model/types';
+import { COVARIANCE_TYPES, FIT_INIT_METHODS, type CovarianceType } from '../../../shared/engine/model/types';
 import type {
   SweepCell,
   SweepFitOptions,
@@ -21,11 +21,18 @@ import {
   resolveFamilies,
   type FamilyOptions,
 } from '../familyFlags';
-import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
+import {
+  checkColumnChoice,
+  covarianceNames,
+  dataFileArgument,
+  FIT_SETTINGS_FLAGS,
+  FIT_SETTINGS_SPEC,
+} from '../fitSettings';
 import { existingFile } from '../inputFile';
 
 export const SWEEP_USAGE = `Usage: mixlab sweep <file.csv> [--columns a,b,c | --all-numeric] [--standardize] [--k 1-9]
-                    [--covariance full,tied,diag,spherical] [--init kmeans|k-means++|random|random_from_data]
+                    [--covariance full,tied,diag,spherical,EII…VVV]
+                    [--init kmeans|k-means++|random|random_from_data|hc]
                     [--n-init N] [--seed S] [--max-iter N] [--tol T] [--reg-covar R] [--threads N]
                     [--no-refine] [--json]
                     [--categorical a,b] [--count c] [--binomial d:10|d:trials_column] [--weights w]
@@ -43,6 +50,9 @@ exactly the plain fit's). After the cells' own fits, each cell is also started f
 K − 1 fit and merges of its K + 1 fit (same type) and keeps the better optimum, which repairs poor
 k-means starts. --no-refine gives scikit-learn's grid exactly: every cell is a plain best-of-n-init
 fit (highest lower bound), with no extra restarts and no second pass.
+--covariance takes scikit-learn's names and mclust's (EII … VVV, E and V for one column; see
+"mixlab fit --help"), any mix; --json reports each cell under the name it was asked by. A cell of a
+model asked for by mclust's name is also started once from mclust's hierarchical start.
 A cell is "degenerate" when a component's covariance has an eigenvalue below 10 × reg-covar (it
 collapsed onto repeated values); such cells are never chosen as best. Cells that cannot be fitted
 (singular covariance, fewer rows than K) are listed with the reason.
@@ -117,16 +127,6 @@ export function parseKList(text: string): number[] {
   return [...ks].sort((a, b) => a - b);
 }
 
-/** `--covariance full,diag` as covariance types, in the order given, without repeats. */
-function parseCovarianceList(text: string): CovarianceType[] {
-  const types = text.split(',').map((t) => t.trim());
-  for (const t of types) {
-    if (!COVARIANCE_TYPES.includes(t as CovarianceType))
-      throw new ArgumentError(`--covariance: "${t}" is not one of ${COVARIANCE_TYPES.join(', ')}`);
-  }
-  return [...new Set(types)] as CovarianceType[];
-}
-
 /** Command line → the sweep request without its dataset and columns (known only after the import). */
 function parseSweepArgs(args: readonly string[]): {
   file: string;
@@ -138,7 +138,7 @@ function parseSweepArgs(args: readonly string[]): {
   const { positionals, options: o } = parseArgs(args, SPEC);
   const file = dataFileArgument(positionals, 'mixlab sweep <file.csv> …');
   checkColumnChoice(o);
-  oneOf('--init', o.init, INIT_METHODS);
+  oneOf('--init', o.init, FIT_INIT_METHODS);
   // Check the options now, before a possibly long import.
   const options = validated<SweepFitOptions>(
     sweepOptionsSchema,
@@ -157,7 +157,8 @@ function parseSweepArgs(args: readonly string[]): {
     request: {
       standardize: o.standardize === true,
       ks: o.k === undefined ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : parseKList(o.k),
-      covarianceTypes: o.covariance === undefined ? [...COVARIANCE_TYPES] : parseCovarianceList(o.covariance),
+      covarianceTypes:
+        o.covariance === undefined ? [...COVARIANCE_TYPES] : covarianceNames('--covariance', o.covariance),
       options,
       refine: o['no-refine'] !== true,
       threads: o.threads,

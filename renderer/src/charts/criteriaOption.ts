@@ -13,11 +13,11 @@
  * Sign: values are scikit-learn's (lower is better). With `higherIsBetter` the chart shows mclust's
  * convention, −criterion, and the subtitle says so.
  *
- * Series: for each covariance type present (in COVARIANCE_TYPES order) a solid series then a dashed
+ * Series: for each covariance type present (in COVARIANCE_MODEL_NAMES order) a solid series then a dashed
  * one with the same name, so the legend toggles both.
  */
-import type { CovarianceType } from '../../../shared/engine/model/types';
-import { COVARIANCE_TYPES } from '../../../shared/engine/model/types';
+import type { CovarianceType, SklearnCovarianceType } from '../../../shared/engine/model/types';
+import { COVARIANCE_LAYOUT, COVARIANCE_MODEL_NAMES } from '../../../shared/engine/model/types';
 import type { ECOption } from './echartsSetup';
 import type { ChartTheme } from './theme';
 import { clusterColor } from './palette';
@@ -63,7 +63,8 @@ export interface CriteriaInput {
   text: CriteriaText;
 }
 
-const TYPE_SYMBOL: Record<CovarianceType, string> = {
+/** By covariance layout: mclust's models share the symbol of the scikit-learn type they specialise. */
+const TYPE_SYMBOL: Record<SklearnCovarianceType, string> = {
   full: 'circle',
   tied: 'rect',
   diag: 'triangle',
@@ -88,7 +89,7 @@ export function defaultBestCell(cells: readonly CriteriaCell[], criterion: Crite
 }
 
 export function typeColor(t: CovarianceType): string {
-  return clusterColor(COVARIANCE_TYPES.indexOf(t));
+  return clusterColor(COVARIANCE_MODEL_NAMES.indexOf(t));
 }
 
 export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): ECOption {
@@ -98,7 +99,7 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
   const shownName = flip ? `−${name}` : name;
   const y = (v: number) => (flip ? -v : v);
   const ks = [...new Set(input.cells.map((c) => c.k))].sort((a, b) => a - b);
-  const types = COVARIANCE_TYPES.filter((t) => input.cells.some((c) => c.covarianceType === t));
+  const types = COVARIANCE_MODEL_NAMES.filter((t) => input.cells.some((c) => c.covarianceType === t));
   const best = input.best === undefined ? defaultBestCell(input.cells, criterion) : input.best;
 
   const tooltip = (c: CriteriaCell) => {
@@ -135,7 +136,7 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
             // Hollow: filled with the background and outlined in the line's colour (ECharts'
             // own 'empty*' symbols fill with white, which vanishes on the light theme).
             value: [k, v],
-            symbol: TYPE_SYMBOL[t],
+            symbol: TYPE_SYMBOL[COVARIANCE_LAYOUT[t]],
             symbolSize: 11,
             itemStyle: { color: theme.background, borderColor: color, borderWidth: 2.5 },
           }
@@ -148,7 +149,7 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
         type: 'line' as const,
         name: text.typeName(t),
         data: solid,
-        symbol: TYPE_SYMBOL[t],
+        symbol: TYPE_SYMBOL[COVARIANCE_LAYOUT[t]],
         symbolSize: 8,
         connectNulls: false,
         clip: false, // markers at the first and last K sit on the grid edge
@@ -173,7 +174,7 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
         type: 'line' as const,
         name: text.typeName(t),
         data: dashed,
-        symbol: TYPE_SYMBOL[t],
+        symbol: TYPE_SYMBOL[COVARIANCE_LAYOUT[t]],
         connectNulls: false,
         clip: false, // markers at the first and last K sit on the grid edge
         animation: false,

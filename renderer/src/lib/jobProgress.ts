@@ -4,7 +4,7 @@
  * and answers null for anything else; the job helper (engineJob.ts) then ignores that event.
  */
 import type { ImportProgress } from '../../../shared/data/types';
-import { COVARIANCE_TYPES, type FitProgress } from '../../../shared/engine/model/types';
+import { COVARIANCE_MODEL_NAMES, type FitProgress } from '../../../shared/engine/model/types';
 import type { GaussianMixtureParams } from '../../../shared/engine/model/types';
 import type { SweepCell, SweepProgress } from '../../../shared/engine/sweep/types';
 import type { LabelExportProgress } from '../../../shared/export/labelExport';
@@ -54,7 +54,7 @@ export function parseSweepProgress(raw: unknown): SweepProgress | null {
 
 const PASSES: readonly SweepProgress['pass'][] = ['fit', 'refine'];
 const STATUSES: readonly SweepCell['status'][] = ['ok', 'degenerate', 'singular', 'failed'];
-const ORIGINS: readonly NonNullable<SweepCell['origin']>[] = ['restarts', 'split', 'merge'];
+const ORIGINS: readonly NonNullable<SweepCell['origin']>[] = ['restarts', 'hc', 'split', 'merge'];
 /** SweepCell's number-or-null fields (null where the cell has no value). */
 const NULLABLE_NUMBERS = [
   'meanLogLikelihood',
@@ -74,7 +74,7 @@ export function isSweepCell(raw: unknown): raw is SweepCell {
   if (!isObject(raw)) return false;
   return (
     isNumber(raw.k) &&
-    isOneOf(COVARIANCE_TYPES, raw.covarianceType) &&
+    isOneOf(COVARIANCE_MODEL_NAMES, raw.covarianceType) &&
     isOneOf(STATUSES, raw.status) &&
     isStringOrNull(raw.message) &&
     isStringOrNull(raw.code) &&
@@ -90,7 +90,7 @@ export function isSweepCell(raw: unknown): raw is SweepCell {
 function isParams(raw: unknown): raw is GaussianMixtureParams {
   return (
     isObject(raw) &&
-    isOneOf(COVARIANCE_TYPES, raw.covarianceType) &&
+    isOneOf(COVARIANCE_MODEL_NAMES, raw.covarianceType) &&
     isNumber(raw.nComponents) &&
     isNumber(raw.nFeatures) &&
     [raw.weights, raw.means, raw.covariances, raw.precisionsCholesky].every((a) => a instanceof Float64Array)

@@ -4,7 +4,7 @@
  */
 import type { SweepCell, SweepCriterion } from '../../../shared/engine/sweep/types';
 import type { CovarianceType, GaussianMixtureParams } from '../../../shared/engine/model/types';
-import { COVARIANCE_TYPES } from '../../../shared/engine/model/types';
+import { COVARIANCE_MODEL_NAMES } from '../../../shared/engine/model/types';
 import { compareGridOrder } from '../../../shared/engine/sweep/order';
 
 /** GaussianMixtureParams with number[] for the Float64Arrays (same shapes, row-major). */
@@ -103,7 +103,7 @@ const STATUS_ORDER = ['ok', 'degenerate', 'singular', 'failed'];
 function sortValue(c: StoredSweepCell, column: SweepColumn): number | null {
   switch (column) {
     case 'covarianceType':
-      return COVARIANCE_TYPES.indexOf(c.covarianceType);
+      return COVARIANCE_MODEL_NAMES.indexOf(c.covarianceType);
     case 'status':
       return STATUS_ORDER.indexOf(c.status);
     case 'converged':

@@ -7,7 +7,8 @@ import type {
   FitResponse,
   GaussianMixtureParams,
 } from '../../../shared/engine/model/types';
-import { COVARIANCE_TYPES } from '../../../shared/engine/model/types';
+import { COVARIANCE_MODEL_NAMES, COVARIANCE_TYPES } from '../../../shared/engine/model/types';
+import { MODEL_SETS, type ModelSet } from '../lib/modelFamilies';
 import type {
   SweepCell,
   SweepChoice,
@@ -173,7 +174,7 @@ export const useSweepStore = defineStore('sweep', () => {
       ...(fit.logColumns ? { logColumns: fit.logColumns } : {}),
       ...roleFields(fit),
       ks: ks.value,
-      covarianceTypes: COVARIANCE_TYPES.filter((t) => state.value.settings.covarianceTypes.includes(t)),
+      covarianceTypes: COVARIANCE_MODEL_NAMES.filter((t) => state.value.settings.covarianceTypes.includes(t)),
       options,
     };
   });
@@ -195,8 +196,13 @@ export const useSweepStore = defineStore('sweep', () => {
     const rest = state.value.settings.covarianceTypes.filter((t) => t !== type);
     state.value.settings = {
       ...state.value.settings,
-      covarianceTypes: COVARIANCE_TYPES.filter((t) => (on ? [...rest, type] : rest).includes(t)),
+      covarianceTypes: COVARIANCE_MODEL_NAMES.filter((t) => (on ? [...rest, type] : rest).includes(t)),
     };
+  }
+
+  /** Sweep scikit-learn's four types or mclust's fourteen models (every one of the set checked). */
+  function setModelSet(set: ModelSet): void {
+    state.value.settings = { ...state.value.settings, covarianceTypes: [...MODEL_SETS[set]] };
   }
 
   function setCriterion(criterion: SweepCriterion): void {
@@ -381,6 +387,7 @@ export const useSweepStore = defineStore('sweep', () => {
     request,
     setKRange,
     setType,
+    setModelSet,
     setCriterion,
     setMclustSign,
     run,

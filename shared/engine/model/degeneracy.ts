@@ -7,7 +7,8 @@
  * is the fixtures' rule (test/fixtures/README.md, selection/): a genuine variance that small
  * relative to reg_covar would be lost in the regularisation anyway.
  */
-import type { CovarianceType, GaussianMixtureParams } from './types';
+import type { GaussianMixtureParams, SklearnCovarianceType } from './types';
+import { COVARIANCE_LAYOUT } from './types';
 import { jacobiEigen } from '../../stats/jacobi';
 
 export const DEGENERACY_FACTOR = 10;
@@ -28,8 +29,11 @@ function blockMinEigenvalue(covariances: Float64Array, off: number, d: number): 
 const perComponent = (K: number, valueOf: (k: number) => number): SmallestEigenvalue[] =>
   Array.from({ length: K }, (_, k) => ({ value: valueOf(k), component: k }));
 
-/** Covariance shapes as in types.ts: full K × d × d, tied d × d, diag K × d, spherical K. */
-const SMALLEST: Record<CovarianceType, (c: Float64Array, K: number, d: number) => SmallestEigenvalue[]> = {
+/** By covariance layout (types.ts): full K × d × d, tied d × d, diag K × d, spherical K. */
+const SMALLEST: Record<
+  SklearnCovarianceType,
+  (c: Float64Array, K: number, d: number) => SmallestEigenvalue[]
+> = {
   full: (c, K, d) => perComponent(K, (k) => blockMinEigenvalue(c, k * d * d, d)),
   tied: (c, _K, d) => [{ value: blockMinEigenvalue(c, 0, d), component: null }],
   diag: (c, K, d) => perComponent(K, (k) => Math.min(...c.subarray(k * d, k * d + d))),
@@ -41,7 +45,11 @@ const SMALLEST: Record<CovarianceType, (c: Float64Array, K: number, d: number) =
  * component order, or a single entry with component null for the shared tied matrix.
  */
 export function covarianceMinEigenvalues(params: GaussianMixtureParams): SmallestEigenvalue[] {
-  return SMALLEST[params.covarianceType](params.covariances, params.nComponents, params.nFeatures);
+  return SMALLEST[COVARIANCE_LAYOUT[params.covarianceType]](
+    params.covariances,
+    params.nComponents,
+    params.nFeatures,
+  );
 }
 
 /** Smallest eigenvalue of any component covariance of a fitted mixture; first component on ties. */

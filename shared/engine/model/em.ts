@@ -11,7 +11,7 @@
  * through a RowExecutor; this module only reduces chunk partials and does the small M-step
  * algebra. It never validates input (fit.ts does, once) and reports progress through a callback.
  */
-import type { CovarianceModel } from './covariance/index';
+import type { CovarianceModel, CovarianceParts } from './covariance/index';
 import type { FitOptions, FitProgress } from './types';
 import type { RowExecutor, RowJob } from '../compute';
 import { reducePartials } from '../compute';
@@ -31,6 +31,11 @@ export interface MixtureState {
   /** Shape of the covariance type (covariance/model.ts). */
   covariances: Float64Array;
   precisionsCholesky: Float64Array;
+  /**
+   * mclust's parts of the covariances when the model's M-step iterates (covariance/model.ts): the
+   * next M-step starts its inner iterations from them, as mclust keeps them between EM iterations.
+   */
+  parts?: CovarianceParts | null;
 }
 
 /** What the E- and M-steps need: the model, the bound job and where its rows run. */
@@ -53,6 +58,10 @@ export interface EmContext extends EmSteps {
    * reg_covar (degeneracy.ts) and would otherwise hide the best proper optimum.
    */
   restartRank?: (state: MixtureState) => number;
+  /** When EM stops (EmLoop.stopping). */
+  stopping?: StoppingRule;
+  /** EmLoop.keepBestIterate. */
+  keepBestIterate?: boolean;
 }
 
 /** `meanLogLikelihood` is at `state` (the final E-step); job.resp and job.logNorm hold its rows. */
@@ -64,6 +73,8 @@ export interface Moments {
   nk: Float64Array;
   /** Σ_i r_ik x_i, K × d */
   sumX: Float64Array;
+  /** The parts of the state these moments were computed at (an iterative M-step starts from them). */
+  parts?: CovarianceParts | null;
 }
 
 /**
@@ -83,7 +94,42 @@ export interface EmLoop<S> {
   onProgress?: (p: FitProgress) => void;
   initialise(restart: number): Promise<S>;
   restartRank?: (state: S) => number;
+  /** When EM stops; default scikit-learn's (sklearnStopping). */
+  stopping?: StoppingRule;
+  /**
+   * Keep, in each restart, the parameters with the highest log-likelihood an E-step saw after the
+   * first M-step, when the likelihood later fell. EM never lowers it, but an M-step that is not the exact maximiser can:
+   * mclust's VVE update of the common orientation weighs the components by A_k where the
+   * likelihood has (λ_k A_k)⁻¹, so its iterations can drift down from a better point.
+   */
+  keepBestIterate?: boolean;
 }
+
+export interface StoppingRule {
+  /** Whether EM has converged from one lower bound (mean log-likelihood) to the next. */
+  converged(previous: number, next: number): boolean;
+  /**
+   * Keep the parameters the converged E-step evaluated (mclust returns those with their
+   * log-likelihood) rather than the M-step that followed (scikit-learn).
+   */
+  keepEvaluated: boolean;
+}
+
+/** scikit-learn's rule: the mean log-likelihood changed by less than tol. */
+export const sklearnStopping = (tol: number): StoppingRule => ({
+  converged: (previous, next) => Math.abs(next - previous) < tol,
+  keepEvaluated: false,
+});
+
+/**
+ * mclust's rule (its me* routines): the total log-likelihood L = n · mean changed by at most
+ * tol · (1 + |L|); the parameters returned are those L was computed at.
+ */
+export const mclustStopping = (tol: number, nSamples: number): StoppingRule => ({
+  converged: (previous, next) =>
+    Math.abs(nSamples * (next - previous)) <= tol * (1 + Math.abs(nSamples * next)),
+  keepEvaluated: true,
+});
 
 export interface EmLoopOutcome<S> {
   state: S;
@@ -104,6 +150,7 @@ export async function runEmLoop<S, M extends { meanLogNorm: number }>(
   algorithm: EmAlgorithm<S, M>,
 ): Promise<EmLoopOutcome<S>> {
   const { options, signal } = ctx;
+  const stopping = ctx.stopping ?? sklearnStopping(options.tol);
   let best: {
     state: S;
     rank: number;
@@ -120,12 +167,18 @@ export async function runEmLoop<S, M extends { meanLogNorm: number }>(
     let converged = false;
     const trace: number[] = [];
     let nIter = 0;
+    let bestIterate: { state: typeof state; lowerBound: number } | null = null;
     for (let iter = 1; iter <= options.maxIter; iter++) {
       if (signal?.aborted) throw cancelledError('fit');
       const previous = lowerBound;
       const moments = await algorithm.eStep(state);
+      const evaluated = state;
       state = await algorithm.mStep(moments);
       lowerBound = moments.meanLogNorm;
+      // From the second iteration: the start itself may lie outside the model (a neighbour's
+      // split or merge gives an equal-volume model unequal volumes), every M-step's output does not.
+      if (ctx.keepBestIterate && iter > 1 && !(lowerBound <= (bestIterate?.lowerBound ?? -Infinity)))
+        bestIterate = { state: evaluated, lowerBound };
       trace.push(lowerBound);
       nIter = iter;
       ctx.onProgress?.({
@@ -135,11 +188,13 @@ export async function runEmLoop<S, M extends { meanLogNorm: number }>(
         maxIter: options.maxIter,
         lowerBound,
       });
-      if (Math.abs(lowerBound - previous) < options.tol) {
+      if (stopping.converged(previous, lowerBound)) {
         converged = true;
+        if (stopping.keepEvaluated) state = evaluated;
         break;
       }
     }
+    if (bestIterate && bestIterate.lowerBound > lowerBound) ({ state, lowerBound } = bestIterate);
     traces.push(Float64Array.from(trace));
     const rank = ctx.restartRank?.(state) ?? 0;
     if (best === null || rank > best.rank || (rank === best.rank && lowerBound > best.lowerBound))
@@ -173,7 +228,7 @@ export async function eStep(ctx: EmSteps, state: MixtureState): Promise<Moments>
     means: state.means,
     factors: model.kernelFactors(state.precisionsCholesky, K, d),
   });
-  return readMoments(job);
+  return { ...readMoments(job), parts: state.parts ?? null };
 }
 
 /** Moments of the responsibilities already in job.resp (initialisation from a labelling). */
@@ -213,11 +268,18 @@ export async function mStep(
   }
   await ctx.executor.run({ kind: 'scatter', means });
   const scatter = reducePartials(job, KERNEL_FAMILIES[model.family].scatterSize(K, d));
-  const covariances = model.fromScatter(scatter, nk, ctx.options.regCovar, K, d);
+  const { covariances, parts } = model.estimate(
+    scatter,
+    nk,
+    ctx.options.regCovar,
+    K,
+    d,
+    moments.parts ?? null,
+  );
   const precisionsCholesky = model.precisionCholesky(covariances, K, d);
   if (typeof precisionsCholesky === 'number') throw singularComponentError(precisionsCholesky);
   const weights = new Float64Array(K);
   const divisor = weightsDivisor ?? nkTotal;
   for (let k = 0; k < K; k++) weights[k] = nk[k] / divisor;
-  return { weights, means, covariances, precisionsCholesky };
+  return { weights, means, covariances, precisionsCholesky, parts };
 }

@@ -8,14 +8,17 @@
  * offset, so a column at 1e9 + small noise fits as accurately as the same noise at 0.
  */
 import type { FitOptions, FitProgress, FitResult } from './types';
+import { isMclustName } from './types';
 import type { RowExecutor, RowJob } from '../compute';
 import { chunkCount, createInThreadExecutor, partialStride } from '../compute';
-import { runEm, type MixtureState } from './em';
+import { mclustStopping, runEm, sklearnStopping, type MixtureState } from './em';
 import { makeInitialiser } from './init';
 import { Rng } from './rng';
 import { validateFit } from './validate';
 import { aic, bic, icl, nParameters } from './criteria';
 import { argmaxRows } from './predict';
+import { SUBSET_ROWS, hcLabels } from './hc/hcStart';
+import { EngineError } from '../../errors';
 
 export interface FitRuntime {
   /** Where row work runs; default: this thread. */
@@ -26,6 +29,17 @@ export interface FitRuntime {
   onProgress?: (p: FitProgress) => void;
   /** Ranks restarts before their lower bound (EmContext.restartRank); plain fits leave it out. */
   restartRank?: (state: MixtureState) => number;
+  /**
+   * Classifications (n labels in 0 … K − 1, −1 for a row left out) to run EM from, once each,
+   * instead of options.init's restarts: the sweep's shared hierarchical start, or a start given
+   * by a caller (init.ts).
+   */
+  labelStarts?: readonly Int32Array[];
+  /**
+   * When EM stops: scikit-learn's |Δ mean log-likelihood| < tol (default), or mclust's
+   * |ΔL| ≤ tol · (1 + |L|) on the total log-likelihood L, to reproduce mclust's numbers.
+   */
+  convergence?: 'scikit-learn' | 'mclust';
 }
 
 export async function fitGaussianMixture(
@@ -59,7 +73,11 @@ export async function fitGaussianMixture(
   if (explicit.means) explicit.means = shiftRows(explicit.means, center, -1);
 
   const fullyExplicit = Boolean(explicit.weights && explicit.means && explicit.precisionsCholesky);
-  const emOptions = { ...options, nInit: fullyExplicit ? 1 : options.nInit };
+  const labelStarts =
+    runtime.labelStarts ??
+    (options.init === 'hc' && !fullyExplicit ? hierarchicalStarts(X, n, d, options) : []);
+  const nInit = fullyExplicit ? 1 : labelStarts.length > 0 ? labelStarts.length : options.nInit;
+  const emOptions = { ...options, nInit };
   const base = {
     model,
     job,
@@ -71,8 +89,13 @@ export async function fitGaussianMixture(
   const started = Date.now(); // EM only: initialisation, iterations and the final E-step
   const outcome = await runEm({
     ...base,
-    initialise: makeInitialiser(base, options.init, explicit, new Rng(options.seed)),
+    initialise: makeInitialiser(base, options.init, explicit, new Rng(options.seed), labelStarts),
     restartRank: runtime.restartRank,
+    stopping:
+      runtime.convergence === 'mclust' ? mclustStopping(options.tol, n) : sklearnStopping(options.tol),
+    // mclust's models (by their mclust names) keep their best iterate (em.ts), except when
+    // reproducing mclust's run itself; scikit-learn's names keep scikit-learn's EM exactly.
+    keepBestIterate: isMclustName(options.covarianceType) && runtime.convergence !== 'mclust',
   });
   const seconds = (Date.now() - started) / 1000;
 
@@ -108,6 +131,25 @@ export async function fitGaussianMixture(
     logDensity,
     seconds,
   };
+}
+
+/**
+ * init 'hc': mclust's hierarchical start (hc/hcStart.ts). It is deterministic, so one start; above
+ * hcStart's subset size, n_init starts from subsets drawn with seeds seed, seed + 1, …
+ */
+function hierarchicalStarts(X: Float64Array, n: number, d: number, options: FitOptions): Int32Array[] {
+  const K = options.nComponents;
+  const count = n > SUBSET_ROWS ? options.nInit : 1;
+  return Array.from({ length: count }, (_, r) => {
+    const labels = hcLabels(X, n, d, K, (options.seed + r) % 2 ** 32);
+    if (!labels)
+      throw new EngineError(
+        'too_many_components',
+        `The hierarchical start (init hc) finds fewer than ${K} groups in these data.`,
+        { nComponents: K },
+      );
+    return labels;
+  });
 }
 
 function columnMeans(X: Float64Array, n: number, d: number): Float64Array {

@@ -5,6 +5,8 @@
  *   k-means++         k-means++ seeds only, each row assigned to its nearest seed
  *   random            uniform random responsibilities, each row normalised to sum 1
  *   random_from_data  K random distinct rows as centres, each row assigned to the nearest one
+ *   hc                mclust's hierarchical start (hc/hcStart.ts), given to the initialiser as a
+ *                     classification by the fit (fit.ts), like any other labelled start
  *
  * The responsibilities go through the M-step formulas (weights = nk / n as scikit-learn). For
  * 'k-means++' and 'random_from_data' scikit-learn puts one row per component, whose covariance is
@@ -28,8 +30,20 @@ export interface ParsedInit {
   precisionsCholesky?: Float64Array;
 }
 
-export function makeInitialiser(ctx: EmSteps, method: InitMethod, explicit: ParsedInit, rng: Rng) {
-  return async (_restart: number): Promise<MixtureState> => {
+/**
+ * labelStarts: classifications to start from instead of `method` (restart r uses labelStarts[r]):
+ * n labels in 0 … K − 1, or −1 for a row outside the start (mclust's hierarchical start on a subset
+ * of large data), whose responsibilities are then all zero. The start is the M-step of those hard
+ * responsibilities with weights nk / Σ nk, as mclust's me() begins from a classification.
+ */
+export function makeInitialiser(
+  ctx: EmSteps,
+  method: InitMethod,
+  explicit: ParsedInit,
+  rng: Rng,
+  labelStarts: readonly Int32Array[] = [],
+) {
+  return async (restart: number): Promise<MixtureState> => {
     const { weights, means, covariances, precisionsCholesky } = explicit;
     const { model, job } = ctx;
     if (weights && means && precisionsCholesky) {
@@ -40,8 +54,19 @@ export function makeInitialiser(ctx: EmSteps, method: InitMethod, explicit: Pars
         precisionsCholesky,
       };
     }
-    await initialResponsibilities(ctx, method, rng);
-    const estimate = await mStep(ctx, await respMoments(ctx), job.nSamples);
+    const labels = labelStarts[restart];
+    let estimate: MixtureState;
+    if (labels) {
+      const K = job.nComponents;
+      job.resp.fill(0);
+      for (let i = 0; i < job.nSamples; i++) if (labels[i] >= 0) job.resp[i * K + labels[i]] = 1;
+      estimate = await mStep(ctx, await respMoments(ctx), null);
+    } else {
+      // 'hc' arrives as labelStarts; past them (a caller's extra restarts) k-means takes over.
+      await initialResponsibilities(ctx, method === 'hc' ? 'kmeans' : method, rng);
+      estimate = await mStep(ctx, await respMoments(ctx), job.nSamples);
+    }
+    if (!weights && !means && !covariances && !precisionsCholesky) return estimate;
     return {
       weights: weights ?? estimate.weights,
       means: means ?? estimate.means,
@@ -51,7 +76,11 @@ export function makeInitialiser(ctx: EmSteps, method: InitMethod, explicit: Pars
   };
 }
 
-async function initialResponsibilities(ctx: EmSteps, method: InitMethod, rng: Rng): Promise<void> {
+async function initialResponsibilities(
+  ctx: EmSteps,
+  method: Exclude<InitMethod, 'hc'>,
+  rng: Rng,
+): Promise<void> {
   const { job, executor, signal } = ctx;
   const { X, nSamples: n, nFeatures: d, nComponents: K, resp } = job;
   if (method === 'random') {

@@ -38,7 +38,8 @@ export function startMethod(
 ): 'kmeans' | 'k-means++' | 'random_from_data' | 'random' | 'parameters' {
   if (init === 'random') return 'random';
   if (!hasGaussian) return 'parameters';
-  if (init !== 'kmeans') return init;
+  // 'hc' (mclust's hierarchical start) is for Gaussian data: a mixed model starts as for 'kmeans'.
+  if (init !== 'kmeans' && init !== 'hc') return init;
   const cycle = ['kmeans', 'k-means++', 'random_from_data', 'parameters'] as const;
   return cycle[restart % cycle.length];
 }

@@ -3,22 +3,31 @@
  * Vocabulary and shapes follow scikit-learn's GaussianMixture (camelCase): K = nComponents,
  * d = nFeatures, n = nSamples. All matrices are row-major Float64Array.
  *
- * Shape of `covariances` / `precisionsCholesky` by covariance type:
- *   full       K × d × d
- *   tied       d × d
- *   diag       K × d        (variances)
- *   spherical  K            (one variance per component)
+ * Shape of `covariances` / `precisionsCholesky` by covariance type (mclust's models store theirs in
+ * the layout of the scikit-learn type they specialise, covariance/index.ts):
+ *   full       K × d × d    (and VEE EVE VVE EEV VEV EVV VVV)
+ *   tied       d × d        (and EEE)
+ *   diag       K × d        (variances; and EEI VEI EVI VVI)
+ *   spherical  K            (one variance per component; and EII VII E V)
  */
 import type { z } from 'zod';
 import type { fitOptionsSchema, fitRequestSchema, initParamsSchema } from '../request/fitRequest';
 import type { CovarianceType } from './vocabulary';
 
 export {
+  COVARIANCE_LAYOUT,
+  COVARIANCE_MODEL_NAMES,
   COVARIANCE_TYPES,
   DEFAULT_FIT_OPTIONS,
+  FIT_INIT_METHODS,
   INIT_METHODS,
+  MCLUST_MODEL_NAMES,
+  MCLUST_UNIVARIATE_MODEL_NAMES,
+  isMclustName,
   type CovarianceType,
   type InitMethod,
+  type McLustModelName,
+  type SklearnCovarianceType,
 } from './vocabulary';
 
 // The request types are the schemas' (request/fitRequest.ts, where each field is documented): the

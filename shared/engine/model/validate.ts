@@ -15,7 +15,7 @@
  * to drop the column is more useful than such a model.
  */
 import type { FitOptions } from './types';
-import { COVARIANCE_TYPES, INIT_METHODS } from './types';
+import { COVARIANCE_MODEL_NAMES, FIT_INIT_METHODS, MCLUST_UNIVARIATE_MODEL_NAMES } from './types';
 import {
   INIT_PARAM_SHAPE,
   INTEGER_OPTION_RANGES,
@@ -80,15 +80,20 @@ export function validateFit(X: Float64Array, n: number, d: number, options: FitO
       },
     );
   }
+  if ((MCLUST_UNIVARIATE_MODEL_NAMES as readonly string[]).includes(options.covarianceType) && d !== 1)
+    throw invalid(
+      `The covariance model ${options.covarianceType} is mclust's model for one column; with ${d} columns ` +
+        "choose one of the multivariate models (EII … VVV, or scikit-learn's names).",
+    );
   const model = COVARIANCE_MODELS[options.covarianceType];
   return { model, explicit: options.initParams ? parseInitParams(options, model, d) : {} };
 }
 
 function checkOptions(o: FitOptions): void {
   checkInteger(o, 'nComponents');
-  if (!COVARIANCE_TYPES.includes(o.covarianceType))
+  if (!COVARIANCE_MODEL_NAMES.includes(o.covarianceType))
     throw invalid(`Unknown covariance type "${o.covarianceType}".`);
-  if (!INIT_METHODS.includes(o.init)) throw invalid(`Unknown init method "${o.init}".`);
+  if (!FIT_INIT_METHODS.includes(o.init)) throw invalid(`Unknown init method "${o.init}".`);
   checkInteger(o, 'nInit');
   checkInteger(o, 'maxIter');
   checkInteger(o, 'seed');
@@ -126,7 +131,7 @@ function parseInitParams(options: FitOptions, model: CovarianceModel, d: number)
     if (misShaped('means')) throw invalid(`initParams.means must be ${K} × ${d} finite numbers.`);
     out.means = COVARIANCE_MODELS.diag.flatten(p.means, K, d)!;
   }
-  const shape = `K = ${K}, d = ${d} (${model.type}: full K × d × d, tied d × d, diag K × d, spherical K)`;
+  const shape = `K = ${K}, d = ${d} (${type} stores the ${model.layout} layout: full K × d × d, tied d × d, diag K × d, spherical K)`;
   if (p.covariances !== undefined) {
     if (misShaped('covariances'))
       throw invalid(`initParams.covariances must be finite numbers shaped for ${shape}.`);

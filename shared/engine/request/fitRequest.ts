@@ -9,7 +9,7 @@
  * definite covariances) are checked by the fit entry itself.
  */
 import { z } from 'zod';
-import { COVARIANCE_TYPES, DEFAULT_FIT_OPTIONS, INIT_METHODS } from '../model/vocabulary';
+import { COVARIANCE_MODEL_NAMES, DEFAULT_FIT_OPTIONS, FIT_INIT_METHODS } from '../model/vocabulary';
 import { familyRoleFields, familyRoleProblems, nonGaussianColumns } from './familyRoles';
 import {
   INIT_PARAM_SHAPE,
@@ -78,8 +78,8 @@ export const initParamsSchema = z
 export const fitOptionsSchema = z
   .object({
     nComponents: integerIn(INTEGER_OPTION_RANGES.nComponents),
-    covarianceType: z.enum(COVARIANCE_TYPES).default(DEFAULT_FIT_OPTIONS.covarianceType),
-    init: z.enum(INIT_METHODS).default(DEFAULT_FIT_OPTIONS.init),
+    covarianceType: z.enum(COVARIANCE_MODEL_NAMES).default(DEFAULT_FIT_OPTIONS.covarianceType),
+    init: z.enum(FIT_INIT_METHODS).default(DEFAULT_FIT_OPTIONS.init),
     /** When set, EM starts from these parameters (n_init is then 1, as in scikit-learn). */
     initParams: initParamsSchema.optional(),
     nInit: integerIn(INTEGER_OPTION_RANGES.nInit).default(DEFAULT_FIT_OPTIONS.nInit),

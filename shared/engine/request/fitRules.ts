@@ -2,8 +2,8 @@
  * The rules of a fit's options, written once and read by every place that checks them: the request
  * schema (fitRequest.ts, which the main process and the engine parse with), the fit's own checks for
  * direct callers (model/validate.ts) and the settings form (renderer/src/lib/modelSettings.ts, which
- * may narrow a range but reads it here). The vocabularies (COVARIANCE_TYPES, INIT_METHODS) and the
- * defaults (DEFAULT_FIT_OPTIONS) are model/types.ts's.
+ * may narrow a range but reads it here). The vocabularies (COVARIANCE_MODEL_NAMES, FIT_INIT_METHODS)
+ * and the defaults (DEFAULT_FIT_OPTIONS) are model/types.ts's.
  *
  * An integer option has a domain, its lower bound (scikit-learn's _parameter_constraints, e.g.
  * n_init: Interval(Integral, 1, None)), and a cap that a request may not exceed, so an absurd or
@@ -11,7 +11,7 @@
  * cell legitimately runs more restarts than a request may ask for (sweep/restarts.ts, up to
  * 5 × n_init).
  */
-import type { CovarianceType } from '../model/vocabulary';
+import { COVARIANCE_LAYOUT, COVARIANCE_MODEL_NAMES, type CovarianceType } from '../model/vocabulary';
 
 /** The explicit starting arrays a request may give (request/fitRequest.ts, initParamsSchema). */
 export type InitParamKey = 'weights' | 'means' | 'covariances' | 'precisions';
@@ -39,16 +39,21 @@ export const INTEGER_OPTION_RANGES: Readonly<
  */
 export const REAL_OPTION_MINIMA: Readonly<Record<'tol' | 'regCovar', number>> = { tol: 0, regCovar: 0 };
 
-/**
- * Nested-array shape of scikit-learn's `covariances_` / `precisions_init` for K components and d
- * features (the table in model/types.ts). A Record, not a switch: the covariance type is data here.
- */
-export const COVARIANCE_SHAPE: Record<CovarianceType, (k: number, d: number) => number[]> = {
-  full: (k, d) => [k, d, d],
-  tied: (_k, d) => [d, d],
-  diag: (k, d) => [k, d],
-  spherical: (k) => [k],
+/** Nested-array shape of scikit-learn's `covariances_` / `precisions_init` for K components and d features. */
+const LAYOUT_SHAPE = {
+  full: (k: number, d: number) => [k, d, d],
+  tied: (_k: number, d: number) => [d, d],
+  diag: (k: number, d: number) => [k, d],
+  spherical: (k: number) => [k],
 };
+
+/**
+ * The same shape for every covariance model, by the scikit-learn layout it stores (the table in
+ * model/types.ts). A Record, not a switch: the covariance type is data here.
+ */
+export const COVARIANCE_SHAPE = Object.fromEntries(
+  COVARIANCE_MODEL_NAMES.map((type) => [type, LAYOUT_SHAPE[COVARIANCE_LAYOUT[type]]]),
+) as Record<CovarianceType, (k: number, d: number) => number[]>;
 
 /** The shape each explicit starting array must have (scikit-learn's weights_init, means_init, …). */
 export const INIT_PARAM_SHAPE: Record<

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { fitOptionsSchema } from './fitRequest';
 import { INTEGER_OPTION_RANGES } from './fitRules';
 import { familyRoleFields, familyRoleProblems } from './familyRoles';
-import { COVARIANCE_TYPES } from '../model/types';
+import { COVARIANCE_MODEL_NAMES, COVARIANCE_TYPES } from '../model/types';
 
 /** Default grid: K = 1…9 (mclust's default, `Mclust(G = 1:9)`), every covariance type. */
 export const DEFAULT_SWEEP_KS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -34,9 +34,12 @@ export const sweepRequestSchema = z
       .min(1)
       .max(1000)
       .default([...DEFAULT_SWEEP_KS]),
-    /** Default all four, in COVARIANCE_TYPES order. */
+    /**
+     * scikit-learn's or mclust's names, any mix (each cell keeps the name it was asked by); default
+     * scikit-learn's four, in COVARIANCE_TYPES order.
+     */
     covarianceTypes: z
-      .array(z.enum(COVARIANCE_TYPES))
+      .array(z.enum(COVARIANCE_MODEL_NAMES))
       .min(1)
       .default([...COVARIANCE_TYPES]),
     /** Every cell is fitted with these, seed included (the same seed in every cell). */

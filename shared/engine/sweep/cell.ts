@@ -9,8 +9,15 @@
  * Every cell is seeded with the sweep's seed (as scikit-learn's random_state is passed unchanged to
  * each GaussianMixture of a grid), so a cell's result depends only on (X, K, type, options), never
  * on which thread ran it or when.
+ *
+ * A cell of one of mclust's models (asked for by mclust's name) also starts EM once from mclust's
+ * hierarchical start (model/hc/hcStart.ts; one agglomeration serves every K and is cached per data
+ * matrix) and keeps the better fit by preferredCell's rule. On high-dimensional data that start
+ * finds markedly better optima than k-means restarts; a cell asked for by a scikit-learn name keeps
+ * scikit-learn's search exactly.
  */
 import type { CovarianceType, InitParams } from '../model/types';
+import { isMclustName } from '../model/types';
 import type { SweepCell, SweepFitOptions } from './types';
 import type { FitRuntime } from '../model/fit';
 import type { RowExecutor } from '../compute';
@@ -20,6 +27,8 @@ import { nParameters, sampleSizeAdjustedBic } from '../model/criteria';
 import { degeneracyMessage, isCollapsed, smallestCovarianceEigenvalue } from '../model/degeneracy';
 import { sweepRestarts } from './restarts';
 import type { MixtureState } from '../model/em';
+import { hcLabels } from '../model/hc/hcStart';
+import { preferredCell } from './preferred';
 
 /** The fit's refusals that describe this cell (not the data), and the status they give it. */
 export const CELL_FAILURES: Partial<Record<string, 'singular' | 'failed'>> = {
@@ -34,7 +43,11 @@ export const CELL_FAILURES: Partial<Record<string, 'singular' | 'failed'>> = {
  * or 'plain' (exactly scikit-learn's best-of-n_init by lower bound, for `--no-refine`) — or one
  * explicit start (neighbourStarts.ts), from which EM runs once, as scikit-learn does.
  */
-export type CellStart = { search: 'thorough' | 'plain' } | { initParams: InitParams };
+export type CellStart =
+  | { search: 'thorough' | 'plain' }
+  | { initParams: InitParams }
+  /** One EM run from a classification (n labels, −1 for rows left out): the hierarchical start. */
+  | { labels: Int32Array };
 
 /**
  * How a cell's fit runs: `newExecutor` gives the RowExecutor of each fit (the sweep workers'
@@ -52,6 +65,29 @@ export async function fitSweepCell(
   options: SweepFitOptions,
   runtime: CellRuntime = {},
   start: CellStart = { search: 'thorough' },
+): Promise<SweepCell> {
+  const started = Date.now();
+  const fit = (from: CellStart) =>
+    fitCellFrom(X, nSamples, nFeatures, k, covarianceType, options, runtime, from);
+  const cell = await fit(start);
+  const hierarchical =
+    'search' in start && start.search === 'thorough' && isMclustName(covarianceType) && options.init !== 'hc';
+  const labels = hierarchical ? hcLabels(X, nSamples, nFeatures, k, options.seed) : null;
+  if (!labels) return cell;
+  const fromHc = await fit({ labels });
+  const kept = preferredCell(fromHc, cell) ? { ...fromHc, origin: 'hc' as const } : cell;
+  return { ...kept, seconds: (Date.now() - started) / 1000 };
+}
+
+async function fitCellFrom(
+  X: Float64Array,
+  nSamples: number,
+  nFeatures: number,
+  k: number,
+  covarianceType: CovarianceType,
+  options: SweepFitOptions,
+  runtime: CellRuntime,
+  start: CellStart,
 ): Promise<SweepCell> {
   const started = Date.now();
   const empty: SweepCell = {
@@ -80,11 +116,13 @@ export async function fitSweepCell(
   const startOptions =
     'initParams' in start
       ? { initParams: start.initParams, nInit: 1 }
-      : {
-          nInit: thorough
-            ? sweepRestarts(options.nInit, nSamples, k, nFeatures, covarianceType)
-            : options.nInit,
-        };
+      : 'labels' in start
+        ? { nInit: 1 }
+        : {
+            nInit: thorough
+              ? sweepRestarts(options.nInit, nSamples, k, nFeatures, covarianceType)
+              : options.nInit,
+          };
   // A collapsed restart ranks below every proper one (em.ts restartRank): the cell reports the best
   // proper optimum its restarts found, and is degenerate only when all of them collapsed.
   const proper = (state: MixtureState): number =>
@@ -102,7 +140,12 @@ export async function fitSweepCell(
       nSamples,
       nFeatures,
       { ...options, nComponents: k, covarianceType, ...startOptions },
-      { ...fitRuntime, executor: newExecutor?.(), ...(thorough ? { restartRank: proper } : {}) },
+      {
+        ...fitRuntime,
+        executor: newExecutor?.(),
+        ...(thorough ? { restartRank: proper } : {}),
+        ...('labels' in start ? { labelStarts: [start.labels] } : {}),
+      },
     );
   } catch (err) {
     const status = err instanceof EngineError ? CELL_FAILURES[err.code] : undefined;

@@ -14,7 +14,13 @@
  *
  * The starts are explicit parameters in scikit-learn's shapes for the target covariance type.
  */
-import type { CovarianceType, GaussianMixtureParams, InitParams } from '../model/types';
+import type {
+  CovarianceType,
+  GaussianMixtureParams,
+  InitParams,
+  SklearnCovarianceType,
+} from '../model/types';
+import { COVARIANCE_LAYOUT } from '../model/types';
 import { COVARIANCE_MODELS } from '../model/covariance/index';
 import { jacobiEigen } from '../../stats/jacobi';
 
@@ -38,11 +44,12 @@ const trace = (S: Float64Array, d: number): number => {
 };
 
 /**
- * Dense component covariances → scikit-learn's `covariances` for the type: full as is, diag the
- * diagonals, spherical the mean variance, tied the weight-averaged matrix.
+ * Dense component covariances → `covariances` in the target model's layout (model/types.ts): full
+ * as is, diag the diagonals, spherical the mean variance, tied the weight-averaged matrix. A start
+ * need not lie in an mclust model's family: EM's first M-step puts it there.
  */
 const SHAPE_COVARIANCES: Record<
-  CovarianceType,
+  SklearnCovarianceType,
   (covs: Float64Array[], weights: number[], d: number) => InitParams['covariances']
 > = {
   full: (covs, _w, d) => covs.map((S) => rows(S, d)),
@@ -73,7 +80,11 @@ function components(p: GaussianMixtureParams): Components {
 function toInitParams(c: Components, type: CovarianceType, d: number): InitParams {
   const total = c.weights.reduce((a, b) => a + b, 0);
   const weights = c.weights.map((w) => w / total);
-  return { weights, means: c.means, covariances: SHAPE_COVARIANCES[type](c.covs, weights, d) };
+  return {
+    weights,
+    means: c.means,
+    covariances: SHAPE_COVARIANCES[COVARIANCE_LAYOUT[type]](c.covs, weights, d),
+  };
 }
 
 /** Up to `count` starts with K + 1 components from a K-component fit, best split candidates first. */

@@ -1,14 +1,15 @@
 /**
  * Order of the sweep's cells. Two orders matter:
  *
- * - the grid order of the result (covariance type as COVARIANCE_TYPES lists it, then ascending K),
+ * - the grid order of the result (covariance type as COVARIANCE_MODEL_NAMES lists it: scikit-learn's
+ *   four, then mclust's fourteen; then ascending K),
  *   which is what tables and charts read, independent of which cell finished first;
  * - the scheduling order: largest estimated cost first (the "longest processing time first" rule of
  *   Graham 1969), so the long cells start at once and the short ones fill the gaps at the end
  *   instead of one long cell running alone on an otherwise idle pool.
  */
-import type { CovarianceType } from '../model/types';
-import { COVARIANCE_TYPES } from '../model/types';
+import type { CovarianceType, SklearnCovarianceType } from '../model/types';
+import { COVARIANCE_LAYOUT, COVARIANCE_MODEL_NAMES } from '../model/types';
 
 export interface CellKey {
   k: number;
@@ -22,7 +23,7 @@ export interface CellKey {
  * exponential and normalisation. Iteration counts are unknown in advance, so this ranks cells, it
  * does not predict seconds.
  */
-const WORK_PER_COMPONENT: Record<CovarianceType, (d: number) => number> = {
+const WORK_PER_COMPONENT: Record<SklearnCovarianceType, (d: number) => number> = {
   full: (d) => 1 + (d * (d + 1)) / 2 + d,
   tied: (d) => 1 + (d * (d + 1)) / 2 + d,
   diag: (d) => 1 + 2 * d,
@@ -30,12 +31,13 @@ const WORK_PER_COMPONENT: Record<CovarianceType, (d: number) => number> = {
 };
 
 export function estimatedCellCost(cell: CellKey, nFeatures: number): number {
-  return cell.k * WORK_PER_COMPONENT[cell.covarianceType](nFeatures);
+  return cell.k * WORK_PER_COMPONENT[COVARIANCE_LAYOUT[cell.covarianceType]](nFeatures);
 }
 
 /** Negative when a comes first in the grid order (covariance type, then K). */
 export function compareGridOrder(a: CellKey, b: CellKey): number {
-  const t = COVARIANCE_TYPES.indexOf(a.covarianceType) - COVARIANCE_TYPES.indexOf(b.covarianceType);
+  const t =
+    COVARIANCE_MODEL_NAMES.indexOf(a.covarianceType) - COVARIANCE_MODEL_NAMES.indexOf(b.covarianceType);
   return t !== 0 ? t : a.k - b.k;
 }
 

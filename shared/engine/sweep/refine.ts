@@ -4,10 +4,8 @@
  * best-of-n_init fit and these. The neighbours are first-pass fits, so the pass depends only on
  * the first pass, not on scheduling, and every thread count gives the same cells.
  *
- * Which fit a cell keeps (preferredCell): a non-degenerate fit over a degenerate one, then the
- * higher log-likelihood. A degenerate fit's likelihood grows without bound as reg_covar shrinks
- * (a component on repeated values), so it is no evidence against a proper local optimum; the cell
- * reports the best proper fit it found, and is degenerate only if every start collapsed.
+ * Which fit a cell keeps is preferredCell's rule (preferred.ts): a proper fit over a degenerate
+ * one, then the higher log-likelihood.
  */
 import type { GaussianMixtureParams } from '../model/types';
 import type { SweepCell, SweepFitOptions } from './types';
@@ -16,6 +14,9 @@ import { fitSweepCell, type CellRuntime } from './cell';
 import { mergeStarts, splitStarts } from './neighbourStarts';
 import { predictMixture } from '../model/predict';
 import { EngineError } from '../../errors';
+import { preferredCell } from './preferred';
+
+export { preferredCell };
 
 /** Starts tried per neighbour: the top split candidates of K − 1 and the top merge pairs of K + 1. */
 export const NEIGHBOUR_STARTS = 3;
@@ -33,14 +34,6 @@ export interface CellNeighbours {
   lower: GaussianMixtureParams | null;
   /** First-pass fit with K + 1 components of the same type. */
   upper: GaussianMixtureParams | null;
-}
-
-const rank = (c: SweepCell): number => (c.status === 'ok' ? 2 : c.status === 'degenerate' ? 1 : 0);
-
-/** True when `a` should replace `b` (see the header). */
-export function preferredCell(a: SweepCell, b: SweepCell): boolean {
-  if (rank(a) !== rank(b)) return rank(a) > rank(b);
-  return rank(a) > 0 && (a.logLikelihood as number) > (b.logLikelihood as number);
 }
 
 /** X: Float64Array, nSamples × nFeatures, row-major (the matrix the first pass used). */

@@ -12,6 +12,7 @@
  * candidates, never lose the ones a plain fit would try.
  */
 import type { CovarianceType } from '../model/types';
+import { COVARIANCE_LAYOUT } from '../model/types';
 
 /** At most this many times the requested restarts. */
 export const MAX_RESTART_FACTOR = 5;
@@ -36,7 +37,8 @@ const ITERATION_OVERHEAD = 2e4;
 
 /** Multiply-adds per row, component and iteration, by covariance type (d features). */
 function rowWork(covarianceType: CovarianceType, d: number): number {
-  return covarianceType === 'full' || covarianceType === 'tied' ? d * d + 3 * d : 4 * d;
+  const layout = COVARIANCE_LAYOUT[covarianceType];
+  return layout === 'full' || layout === 'tied' ? d * d + 3 * d : 4 * d;
 }
 
 export function sweepRestarts(

@@ -52,10 +52,11 @@ export interface SweepCell {
   minEigenvalueComponent: number | null;
   minWeight: number | null;
   /**
-   * Where the kept fit started: the cell's own n_init restarts, or (second pass, refine.ts) a
-   * split of the K − 1 fit or a merge of the K + 1 fit; null for cells without a fit.
+   * Where the kept fit started: the cell's own n_init restarts, mclust's hierarchical start (cells
+   * of mclust's models, cell.ts), or (second pass, refine.ts) a split of the K − 1 fit or a merge
+   * of the K + 1 fit; null for cells without a fit.
    */
-  origin: 'restarts' | 'split' | 'merge' | null;
+  origin: 'restarts' | 'hc' | 'split' | 'merge' | null;
   /** The fitted model of ok and degenerate cells, so "use this cell" needs no refit; null otherwise. */
   params: GaussianMixtureParams | null;
 }

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CovarianceType, FitOptions } from '../../../shared/engine/model/types';
+import type { FitOptions, SklearnCovarianceType } from '../../../shared/engine/model/types';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 
@@ -17,7 +17,7 @@ export interface EmFixture {
   columns: string[];
   n_samples: number;
   n_features: number;
-  covariance_type: CovarianceType;
+  covariance_type: SklearnCovarianceType;
   n_components: number;
   reg_covar: number;
   init: { weights: number[]; means: number[][]; covariances: Nested; precisions: Nested };

@@ -6,9 +6,9 @@
  * the engine's covariance models.
  */
 import type {
-  CovarianceType,
   GaussianMixtureParams,
   Preprocessing,
+  SklearnCovarianceType,
 } from '../../../shared/engine/model/types';
 import type { EmFixture } from '../engine/emFixtures';
 import { flat, loadMatrix } from '../engine/emFixtures';
@@ -18,7 +18,7 @@ type Nested = number | Nested[];
 /** Σ_k[a][b] of the fixture's final model in original units, from its type-shaped array. */
 export function originalCov(f: EmFixture, k: number, a: number, b: number): number {
   const c = f.final.covariances as Nested[];
-  const byType: Record<CovarianceType, () => number> = {
+  const byType: Record<SklearnCovarianceType, () => number> = {
     full: () => ((c[k] as Nested[])[a] as number[])[b],
     tied: () => (c[a] as number[])[b],
     diag: () => (a === b ? (c[k] as number[])[a] : 0),
@@ -56,7 +56,7 @@ export function standardisedModel(f: EmFixture): { params: GaussianMixtureParams
     for (let j = 0; j < d; j++) means[k * d + j] = (means[k * d + j] - center[j]) / scale[j];
   const cov = Float64Array.from(flat(f.final.covariances));
   // Σ_z = D⁻¹ Σ D⁻¹: per type, each stored entry scales by 1/(s_a s_b).
-  const byType: Record<CovarianceType, (i: number) => number> = {
+  const byType: Record<SklearnCovarianceType, (i: number) => number> = {
     full: (i) => 1 / (scale[Math.floor(i / d) % d] * scale[i % d]),
     tied: (i) => 1 / (scale[Math.floor(i / d)] * scale[i % d]),
     diag: (i) => 1 / scale[i % d] ** 2,

@@ -1,18 +1,30 @@
 /** Diagonal covariance: d variances per component (covariance_type='diag'). */
 import type { CovarianceModel } from './model';
-import { flattenShape } from './model';
+import { flattenShape, withoutParts } from './model';
+
+/** Maximum-likelihood covariances from the scatter, then reg_covar (model.ts fromScatter). */
+function fromScatter(
+  scatter: Float64Array,
+  nk: Float64Array,
+  regCovar: number,
+  K: number,
+  d: number,
+): Float64Array {
+  const cov = new Float64Array(K * d);
+  for (let k = 0; k < K; k++)
+    for (let j = 0; j < d; j++) cov[k * d + j] = scatter[k * d + j] / nk[k] + regCovar;
+  return cov;
+}
 
 export const diagCovariance: CovarianceModel = {
   type: 'diag',
+  mclustName: 'VVI',
+  layout: 'diag',
   family: 'diagonal',
   size: (K, d) => K * d,
   nCovarianceParameters: (K, d) => K * d,
-  fromScatter(scatter, nk, regCovar, K, d) {
-    const cov = new Float64Array(K * d);
-    for (let k = 0; k < K; k++)
-      for (let j = 0; j < d; j++) cov[k * d + j] = scatter[k * d + j] / nk[k] + regCovar;
-    return cov;
-  },
+  fromScatter,
+  estimate: withoutParts(fromScatter),
   precisionCholesky(cov, K, d) {
     const out = new Float64Array(K * d);
     for (let e = 0; e < K * d; e++) {

@@ -1,21 +1,33 @@
 /** Full covariance: one d × d matrix per component (scikit-learn covariance_type='full'). */
 import type { CovarianceModel } from './model';
-import { flattenShape } from './model';
+import { flattenShape, withoutParts } from './model';
 import { logDetTriangular, precisionCholeskyFromCovariance, upperFactorFromPrecision } from '../linalg';
+
+/** Maximum-likelihood covariances from the scatter, then reg_covar (model.ts fromScatter). */
+function fromScatter(
+  scatter: Float64Array,
+  nk: Float64Array,
+  regCovar: number,
+  K: number,
+  d: number,
+): Float64Array {
+  const cov = new Float64Array(K * d * d);
+  for (let k = 0; k < K; k++) {
+    for (let e = 0; e < d * d; e++) cov[k * d * d + e] = scatter[k * d * d + e] / nk[k];
+    for (let j = 0; j < d; j++) cov[k * d * d + j * d + j] += regCovar;
+  }
+  return cov;
+}
 
 export const fullCovariance: CovarianceModel = {
   type: 'full',
+  mclustName: 'VVV',
+  layout: 'full',
   family: 'dense',
   size: (K, d) => K * d * d,
   nCovarianceParameters: (K, d) => (K * d * (d + 1)) / 2,
-  fromScatter(scatter, nk, regCovar, K, d) {
-    const cov = new Float64Array(K * d * d);
-    for (let k = 0; k < K; k++) {
-      for (let e = 0; e < d * d; e++) cov[k * d * d + e] = scatter[k * d * d + e] / nk[k];
-      for (let j = 0; j < d; j++) cov[k * d * d + j * d + j] += regCovar;
-    }
-    return cov;
-  },
+  fromScatter,
+  estimate: withoutParts(fromScatter),
   precisionCholesky(cov, K, d) {
     const out = new Float64Array(K * d * d);
     const work = new Float64Array(d * d);

@@ -3,22 +3,34 @@
  * features of the diag variances (reg_covar included, as scikit-learn).
  */
 import type { CovarianceModel } from './model';
-import { flattenShape } from './model';
+import { flattenShape, withoutParts } from './model';
+
+/** Maximum-likelihood covariances from the scatter, then reg_covar (model.ts fromScatter). */
+function fromScatter(
+  scatter: Float64Array,
+  nk: Float64Array,
+  regCovar: number,
+  K: number,
+  d: number,
+): Float64Array {
+  const cov = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += scatter[k * d + j] / nk[k] + regCovar;
+    cov[k] = s / d;
+  }
+  return cov;
+}
 
 export const sphericalCovariance: CovarianceModel = {
   type: 'spherical',
+  mclustName: 'VII',
+  layout: 'spherical',
   family: 'diagonal',
   size: (K) => K,
   nCovarianceParameters: (K) => K,
-  fromScatter(scatter, nk, regCovar, K, d) {
-    const cov = new Float64Array(K);
-    for (let k = 0; k < K; k++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += scatter[k * d + j] / nk[k] + regCovar;
-      cov[k] = s / d;
-    }
-    return cov;
-  },
+  fromScatter,
+  estimate: withoutParts(fromScatter),
   precisionCholesky(cov, K) {
     const out = new Float64Array(K);
     for (let k = 0; k < K; k++) {

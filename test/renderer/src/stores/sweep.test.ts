@@ -220,6 +220,23 @@ describe('sweep store', () => {
     expect(ctx.sweep.request!.ks).toEqual([2, 3, 4, 5]);
   });
 
+  it("switches the grid between scikit-learn's four and mclust's fourteen, in the engine's order", async () => {
+    const ctx = setup();
+    await ctx.dataset.openSample('faithful');
+    await flush();
+    ctx.analysis.selectAllNumeric();
+    ctx.sweep.setModelSet('mclust');
+    expect(ctx.sweep.request!.covarianceTypes).toEqual([
+      'EII', 'VII', 'EEI', 'VEI', 'EVI', 'VVI', 'EEE', 'VEE', 'EVE', 'VVE', 'EEV', 'VEV', 'EVV', 'VVV',
+    ]); // prettier-ignore
+    ctx.sweep.setType('VEV', false);
+    ctx.sweep.setType('VEV', true);
+    expect(ctx.sweep.request!.covarianceTypes).toHaveLength(14);
+    expect(ctx.sweep.request!.covarianceTypes[11]).toBe('VEV');
+    ctx.sweep.setModelSet('sklearn');
+    expect(ctx.sweep.request!.covarianceTypes).toEqual(['full', 'tied', 'diag', 'spherical']);
+  });
+
   it('fills the grid as cells stream in (grid order, progress and time left), then takes the final answer', async () => {
     const s = streamingSweep();
     const ctx = setup({ sweep: s.sweep });

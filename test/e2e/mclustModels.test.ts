@@ -1,0 +1,136 @@
+/**
+ * mclust's fourteen models in the app: the settings panel's grouped picker with its letter glyphs,
+ * and the model-selection tab swept over all fourteen on iris and Old Faithful — one line per
+ * model on the chart, a row per cell in the table, the "scikit-learn's four / all fourteen" switch
+ * — read in English and Chinese.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeBrowser, startApp, type RunningApp } from './harness';
+import { ensureRendererBuilt } from '../support/ensureBuilt';
+import { chart, pickColumn, settle } from './pageHelpers';
+
+beforeAll(() => ensureRendererBuilt());
+afterAll(() => closeBrowser());
+
+const MCLUST = [
+  'EII',
+  'VII',
+  'EEI',
+  'VEI',
+  'EVI',
+  'VVI',
+  'EEE',
+  'VEE',
+  'EVE',
+  'VVE',
+  'EEV',
+  'VEV',
+  'EVV',
+  'VVV',
+];
+const rows = (page: Page) => page.locator('[data-testid="sweep-table"] tbody tr');
+
+async function openSample(page: Page, sample: string, columns: string[]): Promise<void> {
+  await page.getByTestId(`sample-${sample}`).click();
+  await page.getByTestId('workspace').waitFor();
+  for (const name of columns) await pickColumn(page, name);
+}
+
+/** Sweeps K 1..9 over all fourteen models and checks chart, table and switch; screenshots en and zh. */
+async function sweepFourteen(app: RunningApp, name: string): Promise<void> {
+  const { page } = app;
+  await page.getByTestId('view-tab-selection').click();
+  await page.getByTestId('model-selection').waitFor();
+  await page.getByTestId('sweep-models-mclust').click();
+  for (const type of MCLUST)
+    await expect(page.getByTestId(`sweep-type-${type}`).isChecked()).resolves.toBe(true);
+  await expect(page.getByTestId('sweep-type-full').count()).resolves.toBe(0);
+  await page.getByTestId('sweep-run').click();
+  await page.getByTestId('sweep-status').waitFor({ timeout: 300_000 });
+  await expect(rows(page).count()).resolves.toBe(14 * 9);
+
+  // One line per model (a solid and a dashed series under one legend name each).
+  const criteria = (await chart(page, 'criteria'))!;
+  expect(criteria.series).toHaveLength(28);
+  expect(new Set(criteria.series.map((s) => s.name))).toEqual(new Set(MCLUST));
+  await page.getByTestId('sweep-sort-bic').click();
+  await expect(rows(page).first().getAttribute('class')).resolves.toContain('best');
+  await settle(page);
+  await app.screenshot(`mclust-${name}-selection-en`);
+
+  // scikit-learn's four: the same cells of VII, VVI, EEE and VVV only.
+  await page.getByTestId('sweep-models-sklearn').click();
+  await expect.poll(async () => (await chart(page, 'criteria'))!.series.length).toBe(8);
+  expect(new Set((await chart(page, 'criteria'))!.series.map((s) => s.name))).toEqual(
+    new Set(['VII', 'VVI', 'EEE', 'VVV']),
+  );
+  await page.getByTestId('sweep-models-mclust').click();
+  await expect.poll(async () => (await chart(page, 'criteria'))!.series.length).toBe(28);
+
+  await page.getByTestId('lang-switch').selectOption('zh-CN');
+  await settle(page);
+  await expect(page.getByTestId('sweep-models-mclust').textContent()).resolves.toContain('全部十四种');
+  await expect(page.getByTestId('sweep-sign').textContent()).resolves.toContain('越小越好');
+  await app.screenshot(`mclust-${name}-selection-zh`);
+  await page.getByTestId('lang-switch').selectOption('en');
+}
+
+describe('mclust models (Chromium, real services and engine process)', () => {
+  let app: RunningApp;
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('picks a model from the grouped picker and explains its letters, in English and Chinese', async () => {
+    app = await startApp({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1360, height: 900 } });
+    const { page } = app;
+    await openSample(page, 'iris', ['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);
+    await page.getByTestId('mclust-models-toggle').click();
+    const picker = page.getByTestId('mclust-models');
+    await picker.waitFor();
+    for (const [group, count] of [
+      ['spherical', 2],
+      ['diagonal', 4],
+      ['ellipsoidal', 8],
+    ] as const)
+      await expect(picker.locator(`[data-group="${group}"] button`).count()).resolves.toBe(count);
+    // Three glyphs a model: VEV varies its volume, keeps one shape, varies its orientation.
+    const vev = page.getByTestId('covariance-VEV');
+    await expect(
+      vev.locator('svg').evaluateAll((s) => s.map((e) => e.getAttribute('data-glyph'))),
+    ).resolves.toEqual(['volume-V', 'shape-E', 'orientation-V']);
+    await vev.click();
+    await expect(vev.getAttribute('aria-checked')).resolves.toBe('true');
+    await expect(page.getByTestId('covariance-help').textContent()).resolves.toBe(
+      'VEV: volume varies · shape equal · orientation varies',
+    );
+    await settle(page);
+    await app.screenshot('mclust-picker-en');
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    await expect(page.getByTestId('covariance-help').textContent()).resolves.toBe(
+      'VEV: 体积不同 · 形状相同 · 方向不同',
+    );
+    await settle(page);
+    await app.screenshot('mclust-picker-zh');
+    await page.getByTestId('lang-switch').selectOption('en');
+
+    // The fit runs under the mclust name and labels the rows.
+    await page.getByTestId('fit').click();
+    await page.getByTestId('data-table').getByTestId('table-header-cluster').waitFor({ timeout: 60_000 });
+    expect(app.problems).toEqual([]);
+  }, 180_000);
+
+  it('sweeps iris over all fourteen models, K 1..9', async () => {
+    await sweepFourteen(app, 'iris');
+    expect(app.problems).toEqual([]);
+  }, 600_000);
+
+  it('sweeps Old Faithful over all fourteen models, K 1..9', async () => {
+    await app.close();
+    app = await startApp({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1360, height: 900 } });
+    await openSample(app.page, 'faithful', ['eruptions', 'waiting']);
+    await sweepFourteen(app, 'faithful');
+    expect(app.problems).toEqual([]);
+  }, 600_000);
+});
