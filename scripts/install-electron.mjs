@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isMainModule } from './electronProcess.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -33,6 +34,7 @@ export function installElectron({ quiet = false } = {}) {
   return false;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run directly (`npm run install-electron`); also from a folder whose path has spaces, and on Windows.
+if (isMainModule(import.meta.url, process.argv[1])) {
   process.exit(installElectron() ? 0 : 1);
 }

@@ -2,12 +2,15 @@
  * The `window.mixlab` contract: everything the sandboxed renderer may ask of the system. It travels
  * over exactly one invoke channel and one event channel (names below). Each method takes a single
  * argument object, validated in the main process by `apiArgSchemas` (shared/apiSchemas.ts), and
- * resolves to its result or rejects with a `MixlabError` carrying a stable code.
+ * resolves to its result or rejects with a `MixlabRejection` (plain data: code, message, details),
+ * which the page turns back into a `MixlabError` (mixlabErrorOf).
  *
  * A new call is one entry in `MixlabMethods`, one name in METHOD_NAMES, one schema, one main-side
  * handler; the compiler asks for each.
  */
 import type {
+  CategoriesRequest,
+  CategoriesResult,
   ColumnValuesRequest,
   ColumnValuesResult,
   DatasetSummary,
@@ -23,6 +26,8 @@ import { EngineError, type EngineErrorInfo } from './errors';
 import type { AppliedModel } from './export/applyModel';
 import type { LabelExportOptions, LabelExportSummary } from './export/labelExport';
 import type { ColumnMatch, LabelModel } from './export/labelModel';
+import type { MixtureModel } from './engine/request/mixtureModel';
+import type { ImputedCell, StoredPrediction } from './engine/request/storedModelApply';
 import type { DataSource, MixlabProject, ProjectState } from './project/schema';
 import type { DataSourceStatus, OpenedProject, RecoverableSummary, SavedProject } from './project/status';
 
@@ -62,6 +67,8 @@ export interface MixlabMethods {
   getRows: { arg: RowsRequest; result: RowsResult };
   /** Whole numeric columns as Float64Array (NaN = missing), for charts and column sparklines. */
   getColumnValues: { arg: ColumnValuesRequest; result: ColumnValuesResult };
+  /** Columns read as categories (level codes and levels, as a fit codes them), for discrete views. */
+  getCategories: { arg: CategoriesRequest; result: CategoriesResult };
   /** Fits a mixture in the engine process. Progress on `jobId`. */
   fit: { arg: { jobId: string; request: FitRequest }; result: FitResponse };
   /**
@@ -71,6 +78,16 @@ export interface MixlabMethods {
    * the response's preprocessing gives its labels and responsibilities.
    */
   sweep: { arg: { jobId: string; request: SweepRequest }; result: SweepResponse };
+  /**
+   * Labels and responsibilities of the dataset's rows under a stored mixed-type model (families,
+   * weights or missing cells): a chosen model-selection cell, a reopened project. Never refitted.
+   */
+  predictMixture: { arg: { datasetId: string; model: MixtureModel }; result: StoredPrediction };
+  /** The expected value of the missing cells of some rows (at most 10 000) under such a model. */
+  imputeCells: {
+    arg: { datasetId: string; model: MixtureModel; rows: number[] };
+    result: { cells: ImputedCell[] };
+  };
   /** Frees a dataset in the engine (the user closed the file). */
   closeDataset: { arg: { datasetId: string }; result: { released: boolean } };
   /** Cancels a running job; resolves false if it was not running. */
@@ -203,8 +220,11 @@ const METHOD_NAMES: Record<MixlabMethod, true> = {
   previewDataset: true,
   getRows: true,
   getColumnValues: true,
+  getCategories: true,
   fit: true,
   sweep: true,
+  predictMixture: true,
+  imputeCells: true,
   closeDataset: true,
   cancelJob: true,
   chooseSavePath: true,
@@ -252,14 +272,53 @@ export type MixlabEvent =
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: EngineErrorInfo };
 
 /**
- * A refused window.mixlab call as the page sees it: the engine's or the main process's coded error
- * rebuilt on the page's side of the bridge (shared/errors.ts). Only the name differs.
+ * A refused window.mixlab call on the page's side: the engine's or the main process's coded error
+ * (shared/errors.ts), rebuilt from the MixlabRejection the preload rejected with. Only the name
+ * differs from EngineError. Page-side tests reject with it directly.
  */
 export class MixlabError extends EngineError {
   constructor(code: string, message: string, details?: Record<string, unknown>) {
     super(code, message, details);
     this.name = 'MixlabError';
   }
+}
+
+/**
+ * What a refused window.mixlab call rejects with: plain data, never an Error. Electron's
+ * contextBridge copies a promise's rejection into the page by its own rules, and an Error — any
+ * subclass, MixlabError too — arrives as `new Error(message)` with its code and details gone
+ * (shell/renderer/api/electron_api_context_bridge.cc, the IsNativeError branch; docs/api/
+ * context-bridge.md: "any custom properties on the Error object will be lost"). A plain object's
+ * own fields are copied, so `code` and `details` survive; the page rebuilds the error with
+ * mixlabErrorOf.
+ */
+export interface MixlabRejection extends EngineErrorInfo {
+  name: 'MixlabError';
+}
+
+export function toRejection(error: EngineErrorInfo): MixlabRejection {
+  const rejection: MixlabRejection = { name: 'MixlabError', code: error.code, message: error.message };
+  if (error.details) rejection.details = error.details;
+  return rejection;
+}
+
+/**
+ * The MixlabError a window.mixlab call rejected with: rebuilt from the plain data of a
+ * MixlabRejection (what the page receives across the bridge), or the coded error itself. Null for
+ * anything else — an Error the bridge reduced to its message, a bug's TypeError — which has no
+ * code to trust.
+ */
+export function mixlabErrorOf(reason: unknown): MixlabError | null {
+  if (reason instanceof MixlabError) return reason;
+  if (reason instanceof EngineError) return new MixlabError(reason.code, reason.message, reason.details);
+  if (typeof reason !== 'object' || reason === null || reason instanceof Error) return null;
+  const { code, message, details } = reason as Partial<Record<keyof MixlabRejection, unknown>>;
+  if (typeof code !== 'string' || code === '' || typeof message !== 'string') return null;
+  const record =
+    typeof details === 'object' && details !== null && !Array.isArray(details)
+      ? (details as Record<string, unknown>)
+      : undefined;
+  return new MixlabError(code, message, record);
 }
 
 export type MixlabApi = {
@@ -290,7 +349,8 @@ export function createMixlabApi(
     api[method] = async (arg: unknown) => {
       const envelope = await invoke(method, arg ?? {});
       if (envelope.ok) return envelope.value;
-      throw new MixlabError(envelope.error.code, envelope.error.message, envelope.error.details);
+      // Plain data, not a MixlabError: only a plain object's fields cross contextBridge (above).
+      throw toRejection(envelope.error);
     };
   }
   api.onEvent = (listener: (event: MixlabEvent) => void) => subscribe(listener);

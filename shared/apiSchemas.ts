@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ArgOf, MixlabMethod } from './api';
 import { fitRequestSchema } from './engine/request/fitRequest';
 import { sweepRequestSchema } from './engine/request/sweepRequest';
+import { MAX_IMPUTE_ROWS, mixtureModelSchema } from './engine/request/mixtureModel';
 import { projectApiArgSchemas } from './project/apiArgSchemas';
 
 const empty = z.object({}).strict();
@@ -44,8 +45,19 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   getColumnValues: z
     .object({ datasetId, columns: z.array(z.number().int().min(0)).min(1).max(10_000) })
     .strict(),
+  getCategories: z
+    .object({ datasetId, columns: z.array(z.number().int().min(0)).min(1).max(10_000) })
+    .strict(),
   fit: z.object({ jobId, request: fitRequestSchema }).strict(),
   sweep: z.object({ jobId, request: sweepRequestSchema }).strict(),
+  predictMixture: z.object({ datasetId, model: mixtureModelSchema }).strict(),
+  imputeCells: z
+    .object({
+      datasetId,
+      model: mixtureModelSchema,
+      rows: z.array(z.number().int().min(0)).max(MAX_IMPUTE_ROWS),
+    })
+    .strict(),
   closeDataset: z.object({ datasetId }).strict(),
   cancelJob: z.object({ jobId }).strict(),
   ...projectApiArgSchemas,

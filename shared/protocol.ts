@@ -11,6 +11,8 @@
  * A new engine call is one entry in `EngineMethods` plus one handler in electron/engine/handlers.
  */
 import type {
+  CategoriesRequest,
+  CategoriesResult,
   ColumnValuesRequest,
   ColumnValuesResult,
   DatasetSummary,
@@ -29,6 +31,8 @@ import type {
   ModelApplyRequest,
 } from './export/labelExport';
 import type { AppliedModel } from './export/applyModel';
+import type { MixtureImputeRequest, MixturePredictRequest } from './engine/request/mixtureModel';
+import type { ImputedCell, StoredPrediction } from './engine/request/storedModelApply';
 import { ErrorCodes, type EngineErrorInfo } from './errors';
 
 export interface HelloResult {
@@ -48,6 +52,8 @@ export interface EngineMethods {
   'dataset.release': { payload: { datasetId: string }; result: { released: boolean }; progress: never };
   /** Whole numeric columns as Float64Array (NaN = missing), for the renderer's charts. */
   'dataset.columnValues': { payload: ColumnValuesRequest; result: ColumnValuesResult; progress: never };
+  /** Columns as category codes and levels (as a fit codes them), for the views of discrete columns. */
+  'dataset.categories': { payload: CategoriesRequest; result: CategoriesResult; progress: never };
   fit: { payload: FitRequest; result: FitResponse; progress: FitProgress };
   /** Model selection: every K × covariance type cell, one progress message per finished cell. */
   sweep: { payload: SweepRequest; result: SweepResponse; progress: SweepProgress };
@@ -55,6 +61,10 @@ export interface EngineMethods {
   'export.labels': { payload: LabelExportRequest; result: LabelExportSummary; progress: LabelExportProgress };
   /** Labels and responsibilities of a dataset's rows under a stored model (predict, never refit). */
   'model.apply': { payload: ModelApplyRequest; result: AppliedModel; progress: never };
+  /** The same for a mixed-type model (families, weights, missing cells): predict at stored params. */
+  'mixture.predict': { payload: MixturePredictRequest; result: StoredPrediction; progress: never };
+  /** The expected value of each missing cell of some rows under a stored mixed-type model. */
+  'mixture.impute': { payload: MixtureImputeRequest; result: { cells: ImputedCell[] }; progress: never };
   /**
    * Diagnostics used by the lifecycle tests and the "engine status" panel: works for `ms`
    * milliseconds in `steps` slices, reporting progress after each, checking cancellation between

@@ -1,22 +1,44 @@
 /**
- * How fit, sweep and apply report a failure: an ArgumentError or EngineError keeps its code, anything
- * else is `internal`. With --json the error is the one object on stdout ({"error": {code, message}});
- * without, one line on stderr. Exit code 2 for invalid_arguments (the user's command line) and for a
- * data file the import refuses (rejections.ts IMPORT_REFUSALS: the file's fault, as with `mixlab
- * inspect`), 1 otherwise.
+ * How fit, sweep, apply and sample report a failure: an ArgumentError or EngineError keeps its code,
+ * anything else is `internal`. With --json the error is the one object on stdout ({"error": {code,
+ * message}}); without, one line on stderr.
+ *
+ * Exit code 2 when the user's input is refused — the command line (invalid_arguments), a data file
+ * the import refuses (rejections.ts IMPORT_REFUSALS, as with `mixlab inspect`), a path that is no
+ * readable file (fileRefusal.ts: missing, a folder, a FIFO or device, a link loop, forbidden, too
+ * large), a model file that is not a valid model, an output file that could not be written — and
+ * 1 otherwise: the fit itself failed (a singular component, too few rows) or, with `internal`, a bug.
  */
 import { EngineError, type EngineErrorInfo } from '../../shared/errors';
+import { ModelFileCodes } from '../../shared/project/modelFile';
 import { ArgumentError } from './args';
 import type { CliContext } from './cliTypes';
 import { IMPORT_REFUSALS } from '../engine/import/rejections';
+import { FILE_REFUSALS } from '../common/fileRefusal';
+import { SAVE_FAILED } from '../common/atomicWrite';
 
 /** Cells a model's columns refuse (request/buildMixedRows.ts): the file's fault, named by row. */
-const DATA_REFUSALS = new Set(['invalid_count', 'invalid_binomial', 'invalid_weight']);
+const DATA_REFUSALS = ['invalid_count', 'invalid_binomial', 'invalid_weight'];
+
+/** Codes that exit 2: the user's command line or files were refused. */
+export const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'invalid_arguments',
+  ...IMPORT_REFUSALS,
+  ...DATA_REFUSALS,
+  ...FILE_REFUSALS,
+  ...Object.values(ModelFileCodes),
+  SAVE_FAILED,
+]);
 
 export function errorInfo(err: unknown): EngineErrorInfo {
   if (err instanceof ArgumentError) return { code: err.code, message: err.message };
   if (err instanceof EngineError) return { code: err.code, message: err.message };
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** The exit code of a reported error (see the header). */
+export function exitCodeOf(code: string): number {
+  return REFUSAL_CODES.has(code) ? 2 : 1;
 }
 
 export interface ReportErrorOptions {
@@ -35,7 +57,5 @@ export function reportError(
   const info = errorInfo(err);
   if (json) ctx.stdout(JSON.stringify({ error: { code: info.code, message: info.message } }) + '\n');
   else ctx.stderr(`mixlab ${command}: ${oneLine ? info.message.replace(/\s*\n\s*/g, ' ') : info.message}\n`);
-  return info.code === 'invalid_arguments' || IMPORT_REFUSALS.has(info.code) || DATA_REFUSALS.has(info.code)
-    ? 2
-    : 1;
+  return exitCodeOf(info.code);
 }

@@ -1,12 +1,13 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EngineError } from '../../shared/errors';
+import { checkReadableFile } from '../common/fileRefusal';
 
-/** An input file's absolute path; a missing file is reported here, in the user's words. */
+/**
+ * An input file's absolute path, once it is known to be a regular file we may read. A missing file,
+ * a folder, a named pipe or device, a symbolic-link loop or a forbidden file is refused here, in
+ * the words the user typed ("cannot read data.csv: no such file"), with its code (fileRefusal.ts).
+ */
 export async function existingFile(file: string): Promise<string> {
   const absolute = path.resolve(file);
-  const info = await stat(absolute).catch(() => null);
-  if (!info) throw new EngineError('file_not_found', `cannot read ${file}: no such file`);
-  if (!info.isFile()) throw new EngineError('file_not_found', `cannot read ${file}: not a file`);
+  await checkReadableFile(absolute, (problem) => `cannot read ${file}: ${problem.reason}`);
   return absolute;
 }

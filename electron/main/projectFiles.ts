@@ -3,11 +3,11 @@
  * (and optionally the data itself, gzip+base64), open one — size cap before reading, parse, migrate,
  * validate (shared/project) — and check whether its data file is still there and unchanged.
  */
-import { readFile, stat, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, gunzip } from 'node:zlib';
-import { promisify } from 'node:util';
+import { createGunzip, createGzip } from 'node:zlib';
+import { Readable, Transform } from 'node:stream';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { EngineError } from '../../shared/errors';
@@ -22,11 +22,11 @@ import {
   type ProjectState,
 } from '../../shared/project/schema';
 import type { DataSourceStatus, OpenedProject, SavedProject } from '../../shared/project/status';
-import { writeFileAtomic } from '../common/atomicWrite';
+import { openAtomic, writeFileAtomic } from '../common/atomicWrite';
+import { IMPORT_LIMITS } from '../../shared/data/importLimits';
 import { fingerprintFile } from './fileFingerprint';
-import { jsonShape, type JsonShapeLimits } from './jsonShape';
-
-const gunzipAsync = promisify(gunzip);
+import { jsonShape, type JsonShapeLimits } from '../common/jsonShape';
+import { openRegularFile } from '../common/fileRefusal';
 
 export interface SaveProjectOptions {
   appVersion: string;
@@ -100,13 +100,30 @@ async function embed(filePath: string, source: DataSource): Promise<EmbeddedData
     );
   const chunks: Buffer[] = [];
   let compressed = 0;
-  await pipeline(createReadStream(filePath, { highWaterMark: 1 << 20 }), createGzip(), async (gz) => {
+  // The bytes embedded are hashed as they are read: the fingerprint was taken by an earlier read,
+  // and a file rewritten in between must not be saved under the old hash (it would never unpack).
+  const hash = createHash('sha256');
+  let size = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  await pipeline(createReadStream(filePath, { highWaterMark: 1 << 20 }), tap, createGzip(), async (gz) => {
     for await (const chunk of gz as AsyncIterable<Buffer>) {
       compressed += chunk.length;
       if (compressed > maxCompressed) throw tooLarge();
       chunks.push(chunk);
     }
   });
+  if (size !== source.size || hash.digest('hex') !== source.sha256) {
+    throw new EngineError(
+      'data_changed',
+      `The data file "${path.basename(filePath)}" changed while the project was being saved; save again.`,
+    );
+  }
   const data = Buffer.concat(chunks).toString('base64');
   if (data.length > PROJECT_LIMITS.fileBytes / 2) throw tooLarge();
   return {
@@ -125,29 +142,33 @@ export async function openProjectFile(file: string): Promise<OpenedProject> {
 }
 
 export async function readProjectFile(file: string): Promise<MixlabProject> {
-  let size: number;
+  // A folder, FIFO, device, link loop or forbidden file is refused by its code before any read.
+  const { handle, size } = await openRegularFile(file, (p) => `Cannot open "${file}": ${p.reason}.`);
+  let bytes: Buffer;
   try {
-    size = (await stat(file)).size;
-  } catch (err) {
-    throw new EngineError(
-      'file_not_found',
-      `Cannot open "${file}": ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`,
-    );
+    // Checked before reading: a huge file must not be loaded into memory to be refused.
+    if (size > PROJECT_LIMITS.fileBytes) {
+      throw new EngineError(
+        ProjectCodes.Invalid,
+        `The project file is ${Math.round(size / 2 ** 20)} MB; project files are at most ${PROJECT_LIMITS.fileBytes / 2 ** 20} MB.`,
+      );
+    }
+    if (size === 0) {
+      throw new EngineError(
+        ProjectCodes.Corrupt,
+        'The project file is empty (0 bytes): it was probably not saved completely.',
+      );
+    }
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close().catch(() => {});
   }
-  // Checked before reading: a huge file must not be loaded into memory to be refused.
-  if (size > PROJECT_LIMITS.fileBytes) {
+  if (bytes.length > PROJECT_LIMITS.fileBytes) {
     throw new EngineError(
       ProjectCodes.Invalid,
-      `The project file is ${Math.round(size / 2 ** 20)} MB; project files are at most ${PROJECT_LIMITS.fileBytes / 2 ** 20} MB.`,
+      'The project file grew past its size limit while it was read.',
     );
   }
-  if (size === 0) {
-    throw new EngineError(
-      ProjectCodes.Corrupt,
-      'The project file is empty (0 bytes): it was probably not saved completely.',
-    );
-  }
-  let bytes: Buffer = await readFile(file);
   // A UTF-8 byte order mark (left by some editors) is not part of the JSON.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   const shape = jsonShape(bytes, PROJECT_READ_LIMITS);
@@ -210,32 +231,65 @@ export async function checkDataSource(
   return { state: 'ok', message: 'The data file is unchanged.', current };
 }
 
+/** Base64 characters decoded per step while extracting (a multiple of 4: whole 3-byte groups). */
+const BASE64_CHUNK = 4 * 2 ** 18;
+
 /**
- * Writes a project's embedded data to `dir` (the app's data folder) and returns the file's path,
- * after checking the bytes against the stored SHA-256. The file is named by its hash, so opening
- * the same project twice reuses it.
+ * Writes a project's embedded data to `dir` (the app's data folder) and returns the file's path.
+ * Streamed: the base64 text is decoded a slice at a time and inflated into a temporary file, hashed
+ * as it goes, and refused as soon as it inflates past the size the project declares (so a small
+ * project cannot unpack into gigabytes: a gzip bomb stops at its declared size), or when its
+ * SHA-256 does not match at the end; only then is it put in place (atomicWrite.ts). The file is
+ * named by its hash, so opening the same project twice reuses it.
  */
 export async function extractEmbeddedData(project: MixlabProject, dir: string): Promise<string> {
   const embedded = project.embeddedData;
   if (!embedded) throw new EngineError('no_embedded_data', 'This project does not contain its data.');
-  let bytes: Buffer;
-  try {
-    bytes = await gunzipAsync(Buffer.from(embedded.data, 'base64'));
-  } catch {
-    throw new EngineError(
-      ProjectCodes.Corrupt,
-      'The data embedded in the project is damaged (it does not decompress).',
-    );
-  }
-  if (createHash('sha256').update(bytes).digest('hex') !== embedded.sha256) {
-    throw new EngineError(
-      ProjectCodes.Corrupt,
-      'The data embedded in the project is damaged (its SHA-256 does not match).',
-    );
+  const damaged = (why: string) =>
+    new EngineError(ProjectCodes.Corrupt, `The data embedded in the project is damaged (${why}).`);
+  if (embedded.size > IMPORT_LIMITS.fileBytes) {
+    throw damaged(`it declares ${embedded.size} bytes, more than a data file may have`);
   }
   const folder = path.join(dir, embedded.sha256.slice(0, 16));
   await mkdir(folder, { recursive: true });
   const target = path.join(folder, path.basename(embedded.fileName) || 'data.csv');
-  await writeFileAtomic(target, bytes);
+  const file = await openAtomic(target);
+  const hash = createHash('sha256');
+  let inflated = 0;
+  try {
+    const text = embedded.data;
+    const base64 = Readable.from(
+      (function* () {
+        for (let at = 0; at < text.length; at += BASE64_CHUNK)
+          yield Buffer.from(text.slice(at, at + BASE64_CHUNK), 'base64');
+      })(),
+    );
+    // Our own refusal, kept apart: the pipeline may reject with the stream's premature close instead.
+    let refused: EngineError | null = null;
+    try {
+      await pipeline(base64, createGunzip(), async (gz) => {
+        for await (const chunk of gz as AsyncIterable<Buffer>) {
+          inflated += chunk.length;
+          if (inflated > embedded.size) {
+            refused = damaged(`it unpacks to more than the ${embedded.size} bytes it declares`);
+            throw refused;
+          }
+          hash.update(chunk);
+          await file.write(chunk);
+        }
+      });
+    } catch (err) {
+      if (refused) throw refused;
+      if (err instanceof EngineError) throw err;
+      throw damaged('it does not decompress');
+    }
+    if (inflated !== embedded.size)
+      throw damaged(`it unpacks to ${inflated} bytes, not the ${embedded.size} it declares`);
+    if (hash.digest('hex') !== embedded.sha256) throw damaged('its SHA-256 does not match');
+    await file.commit();
+  } catch (err) {
+    await file.abort();
+    throw err;
+  }
   return target;
 }

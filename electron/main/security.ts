@@ -68,20 +68,28 @@ export function isAppUrl(url: string, allowedOrigins: readonly string[] = [APP_O
   return allowedOrigins.includes(origin);
 }
 
-/** Links the user may open in the system browser (Help → documentation); everything else is refused. */
+/**
+ * The only pages the system browser may be asked to open (shell.openExternal), each exactly as
+ * written: the method references the app follows. A prefix would let a crafted link through
+ * (https://github.com/ is anyone's page, a redirect, a download), and openExternal hands the URL to
+ * whatever the OS registered (Electron security checklist, "Do not use shell.openExternal with
+ * untrusted content").
+ */
 export const EXTERNAL_URL_ALLOW_LIST: readonly string[] = [
-  'https://github.com/',
-  'https://scikit-learn.org/',
-  'https://mclust-org.github.io/',
+  'https://scikit-learn.org/stable/modules/mixture.html',
+  'https://mclust-org.github.io/mclust/',
 ];
 
+/** True only for an allow-listed URL itself: no other path, query, fragment, user or port. */
 export function isAllowedExternalUrl(url: string): boolean {
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && EXTERNAL_URL_ALLOW_LIST.some((prefix) => url.startsWith(prefix));
+    parsed = new URL(url);
   } catch {
     return false;
   }
+  // The URL parser's form must be the string given (no normalising a look-alike into a match).
+  return parsed.href === url && EXTERNAL_URL_ALLOW_LIST.includes(url);
 }
 
 /** The minimal view of a webContents the guards need (Electron's WebContents satisfies it). */

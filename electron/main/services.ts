@@ -135,6 +135,7 @@ export function createServices(deps: ServiceDeps): MixlabServices {
       job,
       engineIdOf,
       grants,
+      openDataFiles: () => [...datasets.values()].map((open) => open.options.path),
     }),
     async getAppInfo() {
       let engine: AppInfo['engine'] = null;
@@ -183,6 +184,18 @@ export function createServices(deps: ServiceDeps): MixlabServices {
         ...arg,
         datasetId: await engineIdOf(arg.datasetId),
       });
+    },
+    async getCategories(arg) {
+      return deps.engine.call('dataset.categories', {
+        ...arg,
+        datasetId: await engineIdOf(arg.datasetId),
+      });
+    },
+    async predictMixture(arg) {
+      return deps.engine.call('mixture.predict', { ...arg, datasetId: await engineIdOf(arg.datasetId) });
+    },
+    async imputeCells(arg) {
+      return deps.engine.call('mixture.impute', { ...arg, datasetId: await engineIdOf(arg.datasetId) });
     },
     async fit({ jobId, request }) {
       return job(jobId, async (signal, onProgress) =>

@@ -148,3 +148,21 @@ export interface ColumnValuesResult {
   /** One array per requested column, length = rows; NaN where the cell is missing or not a number. */
   values: Float64Array[];
 }
+
+/** Columns read as categories, for the views of a model with categorical columns. */
+export interface CategoriesRequest {
+  datasetId: string;
+  /** Column indices, any kind (a numeric column's levels are its distinct numbers). */
+  columns: number[];
+}
+
+export interface CategoriesResult {
+  columns: number[];
+  /**
+   * Per column its levels as a fit codes them (shared/engine/request/buildMixedRows.ts
+   * `categoryCodes`): numbers ascending, then texts in natural order.
+   */
+  levels: string[][];
+  /** Per column, length = rows: each row's level index, −1 where the cell is missing. */
+  codes: Int32Array[];
+}

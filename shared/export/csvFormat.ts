@@ -16,6 +16,32 @@ export function quoteCsvCell(text: string, delimiter: string): string {
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * Spreadsheet formula injection (OWASP, "CSV Injection"): Excel, LibreOffice and Google Sheets read
+ * a CSV cell starting with `=`, `+`, `-` or `@` as a formula (`=HYPERLINK(…)`, `-2+3+cmd|…` DDE
+ * payloads), and a leading tab or carriage return can hide such a start from a reader that trims.
+ * Text cells starting with one of them are written with a leading apostrophe, which spreadsheets
+ * take as "this is text" and do not show. Numbers are left alone — a negative number is not a
+ * formula and must stay a number for whoever computes with the export.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A plain decimal number (sign, digits, one `.` or `,` mark, exponent): never a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A cell made safe to open in a spreadsheet (see FORMULA_START). A signed number is left as it is:
+ * `isNumber` says the importer read the cell as one (its numeric value is finite), and other cells
+ * that are plain number literals are recognised by their text. So is a lone `-` or `+` (the `-`
+ * missing-value token): a sign with nothing after it is no formula. `=` and `@` always get the
+ * apostrophe, even where an importer took `="007"` (Excel's keep-the-zeros form) for a number.
+ */
+export function neutralizeFormula(text: string, isNumber = false): string {
+  if (!FORMULA_START.test(text)) return text;
+  const signed = text[0] === '+' || text[0] === '-';
+  return signed && (text.length === 1 || isNumber || PLAIN_NUMBER.test(text)) ? text : `'${text}`;
+}
+
 /** One row, without the line ending. */
 export function csvRow(cells: readonly string[], delimiter: string): string {
   let out = '';

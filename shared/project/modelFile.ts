@@ -12,9 +12,21 @@ import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
 import { COVARIANCE_SHAPE, shapeProblem } from '../engine/request/fitRules';
 import { MAX_COMPONENTS, MAX_FEATURES, type LabelModel, type ModelPreprocessing } from '../export/labelModel';
 import { parseJsonText, stringifyJson } from './jsonText';
+import {
+  meansProblem,
+  positiveDefiniteProblem,
+  precisionsCholeskyProblem,
+  weightsProblem,
+} from './modelChecks';
 
 export const MODEL_FORMAT = 'mixlab-model';
 export const MODEL_VERSION = 1;
+
+/**
+ * Weights must sum to 1 within this: a model written with 17 significant digits per weight sums to
+ * 1 within a few ulps, a hand-typed one (0.333, 0.333, 0.334) exactly or within rounding.
+ */
+export const MODEL_WEIGHTS_SUM_TOLERANCE = 1e-6;
 
 export const ModelFileCodes = {
   Corrupt: 'model_corrupt',
@@ -95,15 +107,33 @@ const header = z.object({
   created: z.string().optional(),
 });
 
+/** The header after the zod schema: typed, but not yet checked against K and d. */
+type ModelHeader = z.output<typeof header>;
+
 /**
  * Reads a model file's text. Refusals are EngineErrors with a ModelFileCodes code and a message that
- * names the field (`means[1]: expected 2 entries, got 3`).
+ * names the field (`means[1]: expected 2 entries, got 3`). One step per part of the file, so a new
+ * part (the mixed models' `discrete` families) is one more step; keys a step does not know are
+ * left alone, so files of this version with more in them still open.
  */
 export function parseModelFile(text: string): LabelModel {
+  const doc = readDocument(text);
+  const m = readHeader(doc);
+  checkShapes(m);
+  return { params: readGaussian(m), preprocessing: readPreprocessing(m) };
+}
+
+const invalid = (message: string) =>
+  new EngineError(ModelFileCodes.Invalid, `Invalid model file: ${message}.`);
+
+/** JSON, a model file's `format`, and a `version` this app reads. */
+function readDocument(text: string): Record<string, unknown> {
   const json = parseJsonText(text);
-  const fail = (code: string, message: string) => new EngineError(code, message);
   if (!json.ok) {
-    throw fail(ModelFileCodes.Corrupt, `The model file is not valid JSON: parsing stopped at ${json.where}.`);
+    throw new EngineError(
+      ModelFileCodes.Corrupt,
+      `The model file is not valid JSON: parsing stopped at ${json.where}.`,
+    );
   }
   const doc = json.value as Record<string, unknown> | null;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || doc.format !== MODEL_FORMAT) {
@@ -111,24 +141,32 @@ export function parseModelFile(text: string): LabelModel {
       (doc as { format?: unknown })?.format === 'mixlab-project'
         ? 'a Mixture Lab project'
         : 'JSON of another kind';
-    throw fail(
+    throw new EngineError(
       ModelFileCodes.Foreign,
       `This is not a Mixture Lab model file (it is ${what}; expected "format": "${MODEL_FORMAT}").`,
     );
   }
   if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
-    throw fail(ModelFileCodes.Invalid, 'The model file has no valid "version".');
+    throw new EngineError(ModelFileCodes.Invalid, 'The model file has no valid "version".');
   }
   if (doc.version > MODEL_VERSION) {
-    throw fail(
+    throw new EngineError(
       ModelFileCodes.TooNew,
       `The model file was made by a newer Mixture Lab (model format ${doc.version}); this version reads up to ${MODEL_VERSION}.`,
     );
   }
+  return doc;
+}
+
+/** Field types and caps (the zod schema above). */
+function readHeader(doc: Record<string, unknown>): ModelHeader {
   const parsed = header.safeParse(doc);
-  if (!parsed.success)
-    throw fail(ModelFileCodes.Invalid, `Invalid model file: ${issueText(parsed.error.issues[0])}.`);
-  const m = parsed.data;
+  if (!parsed.success) throw invalid(issueText(parsed.error.issues[0]));
+  return parsed.data;
+}
+
+/** Every array has the shape its covariance type, K and d give it. */
+function checkShapes(m: ModelHeader): void {
   const K = m.n_components;
   const d = m.n_features;
   const covShape = COVARIANCE_SHAPE[m.covariance_type](K, d);
@@ -153,47 +191,59 @@ export function parseModelFile(text: string): LabelModel {
         : shapeProblem(value, dims);
     if (problem) {
       const at = problem.path.map((i) => `[${i}]`).join('');
-      throw fail(
-        ModelFileCodes.Invalid,
-        `Invalid model file: ${name}${at}: ${problem.message} (${m.covariance_type}, K=${K}, d=${d}).`,
-      );
+      throw invalid(`${name}${at}: ${problem.message} (${m.covariance_type}, K=${K}, d=${d})`);
     }
   }
-  const sum = m.weights.reduce((a, b) => a + b, 0);
-  if (m.weights.some((w) => w < 0 || w > 1) || Math.abs(sum - 1) > 1e-6) {
-    throw fail(
-      ModelFileCodes.Invalid,
-      `Invalid model file: weights must lie in [0, 1] and sum to 1 (sum is ${sum}).`,
-    );
-  }
-  const model = COVARIANCE_MODELS[m.covariance_type];
+}
+
+/**
+ * The Gaussian part: weights, means, covariances and their precision-Cholesky factors, each checked
+ * in full (modelChecks.ts). Factors a file stores are used as stored, as scikit-learn's predict
+ * uses precisions_cholesky_; a file without them (written from covariances_ alone) gets them
+ * computed.
+ */
+function readGaussian(m: ModelHeader): GaussianMixtureParams {
+  const K = m.n_components;
+  const d = m.n_features;
+  const type = m.covariance_type;
+  const model = COVARIANCE_MODELS[type];
+  const weights = Float64Array.from(m.weights);
+  const means = Float64Array.from(m.means.flat());
   const covariances = model.flatten(m.covariances, K, d)!;
+  const problem =
+    weightsProblem(weights, MODEL_WEIGHTS_SUM_TOLERANCE) ??
+    meansProblem(means, d) ??
+    positiveDefiniteProblem('covariance', type, covariances, K, d);
+  if (problem) throw invalid(problem);
   let precisionsCholesky: Float64Array | number;
-  if (m.precisions_cholesky !== undefined) precisionsCholesky = model.flatten(m.precisions_cholesky, K, d)!;
-  else precisionsCholesky = model.precisionCholesky(covariances, K, d);
+  if (m.precisions_cholesky !== undefined) {
+    precisionsCholesky = model.flatten(m.precisions_cholesky, K, d)!;
+    const factorProblem = precisionsCholeskyProblem(type, precisionsCholesky, K, d);
+    if (factorProblem) throw invalid(factorProblem);
+  } else precisionsCholesky = model.precisionCholesky(covariances, K, d);
   if (typeof precisionsCholesky === 'number') {
-    throw fail(
-      ModelFileCodes.Invalid,
-      `Invalid model file: the covariance of component ${precisionsCholesky + 1} is not positive definite.`,
-    );
+    throw invalid(`the covariance of component ${precisionsCholesky + 1} is not positive definite`);
   }
-  const params: GaussianMixtureParams = {
-    covarianceType: m.covariance_type,
+  return {
+    covarianceType: type,
     nComponents: K,
     nFeatures: d,
-    weights: Float64Array.from(m.weights),
-    means: Float64Array.from(m.means.flat()),
+    weights,
+    means,
     covariances,
     precisionsCholesky,
   };
-  const preprocessing: ModelPreprocessing = {
+}
+
+/** Column names, log flags, centre and scale (types and lengths were checked above). */
+function readPreprocessing(m: ModelHeader): ModelPreprocessing {
+  return {
     columnNames: m.preprocessing.columns,
     log: m.preprocessing.log,
     standardize: m.preprocessing.standardize,
     center: m.preprocessing.center,
     scale: m.preprocessing.scale,
   };
-  return { params, preprocessing };
 }
 
 /** "means.1.0: expected a finite number" → "means[1][0]: expected a finite number". */

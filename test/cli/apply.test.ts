@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runMixlab } from '../support/mixlabCli';
@@ -131,7 +131,7 @@ describe('mixlab fit --labels --model, then mixlab apply', () => {
     const broken = path.join(tmp, 'broken.json');
     writeFileSync(broken, '{"format": "mixlab-model", "version": 1, "weights": [');
     const bad = mixlab('apply', broken, iris, '--labels', path.join(tmp, 'y.csv'));
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(
       /^mixlab apply: The model file is not valid JSON: parsing stopped at line 1, column \d+\.\n$/,
     );
@@ -182,5 +182,36 @@ describe('mixlab apply on a file the import refuses', () => {
     );
     expect(JSON.parse(kept.stdout)).toMatchObject({ rows: 25, labelled: 25, excluded: 0 });
     expect(kept.stderr).toBe('');
+  });
+});
+
+describe('mixlab fit --labels --model: both files land, or the message says which did not', () => {
+  const fitBoth = (labels: string, model: string) =>
+    mixlab('fit', iris, '--columns', features, '--k', '2', '--labels', labels, '--model', model, '--json');
+
+  it('the labels landed and the model could not be put in place: exit 2, naming each', () => {
+    const labels = path.join(tmp, 'both-labels.csv');
+    const model = path.join(tmp, 'a-folder.json');
+    mkdirSync(model);
+    const res = fitBoth(labels, model);
+    expect(res.status).toBe(2);
+    const err = JSON.parse(res.stdout).error;
+    expect(err.code).toBe('save_failed');
+    expect(err.message).toMatch(
+      new RegExp(`Wrote the labels to ${labels}; the model was not written to ${model}\\.$`),
+    );
+    expect(existsSync(labels)).toBe(true);
+  });
+
+  it('the labels failed: the model is not written either, and the message says neither was', () => {
+    const labels = path.join(tmp, 'labels-folder.csv');
+    mkdirSync(labels);
+    const model = path.join(tmp, 'never-model.json');
+    const res = fitBoth(labels, model);
+    expect(res.status).toBe(2);
+    expect(JSON.parse(res.stdout).error.message).toMatch(
+      new RegExp(`Neither ${labels} nor ${model} was written\\.$`),
+    );
+    expect(existsSync(model)).toBe(false);
   });
 });

@@ -135,7 +135,7 @@ describe('mixlab sweep --json', () => {
 
   it('reports a missing file and a data problem with their codes', () => {
     const missing = mixlabJson(path.join(tmp, 'nope.csv'));
-    expect(missing.status).toBe(1);
+    expect(missing.status).toBe(2);
     expect(missing.json.error.code).toBe('file_not_found');
     const file = path.join(tmp, 'constant.csv');
     writeFileSync(file, 'x,c\n1,7\n2,7\n3,7\n');

@@ -1,8 +1,9 @@
 /**
  * End-to-end harness: the built renderer in headless Chromium, its window.mixlab connected to the
  * REAL main-side services (electron/main/services.ts + ipcRouter.ts) and the REAL engine process
- * (out/engine/engine.cjs as a child process). Only Electron's transport and native dialogs are stood
- * in for: `dialogs.nextDataFile` answers "which file would the user pick".
+ * (out/engine/engine.cjs as a child process), through the app's own preload. Only Electron's
+ * contextBridge and IPC (test/e2e/electronStandIn.ts, copying values by Electron's rules) and native
+ * dialogs are stood in for: `dialogs.nextDataFile` answers "which file would the user pick".
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -21,16 +22,21 @@ import { APP_RESPONSE_HEADERS } from '../../electron/main/security';
 import type { LaunchFile, MenuState, MixlabEvent } from '../../shared/api';
 import { LaunchQueue } from '../../electron/main/launchFiles';
 import { enginePath, repoRoot } from '../support/paths';
-import { encodeWire } from './wire';
+import { decodeWire, encodeWire } from './wire';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotsDir = path.join(repoRoot, 'test-results', 'screenshots');
 const rendererDir = path.join(repoRoot, 'out', 'renderer');
 
 let bridgeScript: Promise<string> | null = null;
+/**
+ * The app's own preload (electron/preload/preload.ts), with `electron` resolved to the stand-ins of
+ * test/e2e/electronStandIn.ts: the page meets the same window.mixlab, across the same bridge rules.
+ */
 function bundleBridge(): Promise<string> {
   bridgeScript ??= build({
-    entryPoints: [path.join(repoRoot, 'test/e2e/bridgePreload.ts')],
+    entryPoints: [path.join(repoRoot, 'electron/preload/preload.ts')],
+    alias: { electron: path.join(repoRoot, 'test/e2e/electronStandIn.ts') },
     bundle: true,
     write: false,
     format: 'iife',
@@ -72,6 +78,13 @@ export interface AppOptions {
   launchFiles?: LaunchFile[];
   /** Node flags for the engine process (a small --max-old-space-size meets an out-of-memory crash). */
   engineExecArgv?: string[];
+  /**
+   * cancelJob's answer reaches the page only after the cancelled job's own answer. Electron answers
+   * each invoke when its handler settles and orders nothing across invokes; in this order the page
+   * meets the engine's `cancelled` refusal while the job still counts as running, the case in which
+   * only the error's code tells a cancel from a failure.
+   */
+  cancelAnsweredAfterJob?: boolean;
 }
 
 export interface RunningApp {
@@ -202,9 +215,27 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     viewport: options.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: 1,
   });
-  await context.exposeBinding('__mixlabInvoke', async (_source, method: unknown, arg: unknown) =>
-    encodeWire(await router(method, (await import('./wire')).decodeWire(arg))),
-  );
+  const jobAnswers = new Map<string, Promise<unknown>>();
+  await context.exposeBinding('__mixlabInvoke', async (_source, method: unknown, arg: unknown) => {
+    const decoded = decodeWire(arg);
+    const jobId = (decoded as { jobId?: unknown } | null)?.jobId;
+    const answer = router(method, decoded);
+    if (typeof jobId !== 'string') return encodeWire(await answer);
+    if (method === 'cancelJob' && options.cancelAnsweredAfterJob) {
+      const job = jobAnswers.get(jobId);
+      const reply = await answer;
+      await job;
+      // The job's answer is on its way to the page over the same connection; let it land first.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return encodeWire(reply);
+    }
+    jobAnswers.set(jobId, answer);
+    try {
+      return encodeWire(await answer);
+    } finally {
+      jobAnswers.delete(jobId);
+    }
+  });
   await context.addInitScript({ content: bridge });
   page = await context.newPage();
   page.on('console', (msg) => {

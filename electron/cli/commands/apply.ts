@@ -5,7 +5,6 @@
  * The writing is the engine's `export.labels`, the same the app uses; `writeLabelOutputs` is also
  * what `mixlab fit --labels/--model` calls.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_DELIMITERS, type ExportDelimiter } from '../../../shared/export/csvFormat';
 import {
@@ -14,9 +13,11 @@ import {
   type LabelExportSummary,
 } from '../../../shared/export/labelExport';
 import type { ColumnMatch, LabelModel } from '../../../shared/export/labelModel';
-import { parseModelFile, serializeModelFile } from '../../../shared/project/modelFile';
+import { serializeModelFile } from '../../../shared/project/modelFile';
 import type { EngineCaller } from '../../engine/engineCaller';
-import { writeFileAtomic } from '../../common/atomicWrite';
+import { EngineError } from '../../../shared/errors';
+import { openAtomic, type AtomicFile } from '../../common/atomicWrite';
+import { readModelFile as readModelFileFromDisk } from '../../common/readModelFile';
 import { ArgumentError, parseArgs, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
 import { existingFile } from '../inputFile';
@@ -124,7 +125,13 @@ export function labelOutputOptions(o: {
   };
 }
 
-/** Writes the labels file (engine `export.labels`) and/or the model file, as asked. */
+/**
+ * Writes the labels file (engine `export.labels`) and/or the model file, as asked. Together, both
+ * land or the error says which did not: the model is written to its temporary file first and put
+ * in place only after the labels landed (atomicWrite.ts), so a failed label export leaves neither
+ * file; should the model's final rename fail after that, the message names the labels file that
+ * was written and the model that was not (details.written / notWritten).
+ */
 export async function writeLabelOutputs(
   engine: EngineCaller,
   datasetId: string,
@@ -133,24 +140,70 @@ export async function writeLabelOutputs(
   options: LabelOutputOptions,
 ): Promise<{ labels?: LabelExportSummary; model?: string }> {
   const out: { labels?: LabelExportSummary; model?: string } = {};
-  if (options.labels !== undefined) {
-    out.labels = await engine.call('export.labels', {
-      datasetId,
-      model,
-      match,
-      path: path.resolve(options.labels),
-      format: /\.xlsx$/i.test(options.labels) ? 'xlsx' : 'csv',
-      delimiter: options.delimiter,
-      encoding: options.encoding,
-      includeProbabilities: options.includeProbabilities,
-      includeUncertainty: options.includeUncertainty,
-    });
+  const labelsPath = options.labels === undefined ? undefined : path.resolve(options.labels);
+  const modelPath = options.model === undefined ? undefined : path.resolve(options.model);
+  const labelsFile = { what: 'the labels', path: labelsPath ?? '' };
+  const modelTarget = { what: 'the model', path: modelPath ?? '' };
+  let modelFile: AtomicFile | undefined;
+  if (modelPath !== undefined) {
+    try {
+      modelFile = await openAtomic(modelPath);
+      await modelFile.write(serializeModelFile(model, new Date()));
+    } catch (err) {
+      throw labelsPath === undefined ? err : notWritten(err, [], [modelTarget, labelsFile]);
+    }
   }
-  if (options.model !== undefined) {
-    out.model = path.resolve(options.model);
-    await writeFileAtomic(out.model, serializeModelFile(model, new Date()));
+  if (labelsPath !== undefined) {
+    try {
+      out.labels = await engine.call('export.labels', {
+        datasetId,
+        model,
+        match,
+        path: labelsPath,
+        format: /\.xlsx$/i.test(labelsPath) ? 'xlsx' : 'csv',
+        delimiter: options.delimiter,
+        encoding: options.encoding,
+        includeProbabilities: options.includeProbabilities,
+        includeUncertainty: options.includeUncertainty,
+      });
+    } catch (err) {
+      await modelFile?.abort();
+      throw modelPath === undefined ? err : notWritten(err, [], [labelsFile, modelTarget]);
+    }
+  }
+  if (modelFile && modelPath !== undefined) {
+    try {
+      await modelFile.commit();
+    } catch (err) {
+      throw labelsPath === undefined ? err : notWritten(err, [labelsFile], [modelTarget]);
+    }
+    out.model = modelPath;
   }
   return out;
+}
+
+/**
+ * The error of a write that failed while the labels and the model were written together, its code
+ * kept and its message saying what was written and what was not: "… Wrote the labels to a.csv;
+ * the model was not written to m.json." or "… Neither a.csv nor m.json was written."
+ */
+interface Target {
+  what: string;
+  path: string;
+}
+
+function notWritten(err: unknown, written: Target[], missing: Target[]): EngineError {
+  const info =
+    err instanceof EngineError ? err : new EngineError('internal', String((err as Error)?.message ?? err));
+  const outcome =
+    written.length === 0
+      ? `Neither ${missing.map((t) => t.path).join(' nor ')} was written.`
+      : `Wrote ${written[0].what} to ${written[0].path}; ${missing[0].what} was not written to ${missing[0].path}.`;
+  return new EngineError(info.code, `${info.message.replace(/\.?\s*$/, '.')} ${outcome}`, {
+    ...info.details,
+    written: written.map((t) => t.path),
+    notWritten: missing.map((t) => t.path),
+  });
 }
 
 /** "Wrote labels for 148 of 150 rows to out.csv (2 rows with missing values left unlabelled)." */
@@ -162,6 +215,7 @@ export function labelsLine(r: LabelExportSummary): string {
   return `Wrote labels for ${r.labelled} of ${r.rows} rows to ${r.path}${excluded}.\n`;
 }
 
+/** A model file named on the command line, refused in the words the user typed. */
 export async function readModelFile(file: string): Promise<LabelModel> {
-  return parseModelFile(await readFile(await existingFile(file), 'utf8'));
+  return readModelFileFromDisk(path.resolve(file), (problem) => `cannot read ${file}: ${problem.reason}`);
 }

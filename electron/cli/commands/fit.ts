@@ -3,22 +3,18 @@
  * requests the app sends (`dataset.import`, then `fit`), then prints a readable summary or, with
  * --json, exactly one JSON object (the format the holdout checks read; see FIT_USAGE).
  */
-import { readFile } from 'node:fs/promises';
 import { collapsedComponents, degeneracyMessage } from '../../../shared/engine/model/degeneracy';
 import { fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/request/fitRequest';
 import { COVARIANCE_SHAPE } from '../../../shared/engine/request/fitRules';
-import {
-  COVARIANCE_TYPES,
-  INIT_METHODS,
-  type FitRequest,
-  type InitParams,
-} from '../../../shared/engine/model/types';
+import { nonGaussianColumns } from '../../../shared/engine/request/familyRoles';
+import { COVARIANCE_TYPES, INIT_METHODS, type FitRequest } from '../../../shared/engine/model/types';
 import type { FitResponse } from '../../../shared/engine/model/types';
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec, type SafeParser } from '../args';
 import { codedCommand } from '../codedCommand';
 import { FAMILY_FLAGS, FAMILY_FLAGS_SPEC, FAMILY_FLAGS_USAGE, resolveFamilies } from '../familyFlags';
 import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
 import { existingFile } from '../inputFile';
+import { checkInitParams, readInitParams } from '../initParams';
 import {
   IMPORT_FLAGS_SPEC,
   IMPORT_FLAGS_USAGE,
@@ -108,6 +104,12 @@ export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
     datasetId: summary.datasetId,
     ...families,
   });
+  // The Gaussian block's d: the columns that no discrete family claims.
+  checkInitParams(
+    options['init-params'] ?? '',
+    fitRequest.options,
+    fitRequest.columns.length - nonGaussianColumns(fitRequest).size,
+  );
   const showProgress = !json && process.stderr.isTTY === true;
   const response = await ctx.engine.call('fit', fitRequest, {
     onProgress: showProgress
@@ -197,31 +199,6 @@ function collapseWarnings(response: FitResponse, regCovar: number): string[] {
       `warning: ${degeneracyMessage(c, regCovar)} Try fewer components (--k), a larger --reg-covar, ` +
       'or remove duplicate rows and constant columns.\n',
   );
-}
-
-/** Reads scikit-learn-shaped initial parameters; other keys (a fixture's `rule`, …) are ignored. */
-async function readInitParams(file: string): Promise<InitParams> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new ArgumentError(`cannot read --init-params ${file}: ${(err as Error).message}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ArgumentError(`--init-params ${file} must hold a JSON object {weights, means, covariances}`);
-  }
-  const p = parsed as Record<string, unknown>;
-  const init: Record<string, unknown> = {};
-  for (const key of ['weights', 'means', 'categorical', 'poisson', 'binomial'] as const)
-    if (p[key] !== undefined) init[key] = p[key];
-  if (p.precisions !== undefined) init.precisions = p.precisions;
-  else if (p.covariances !== undefined) init.covariances = p.covariances;
-  if (Object.keys(init).length === 0) {
-    throw new ArgumentError(
-      `--init-params ${file} has none of weights, means, covariances, precisions, categorical, poisson, binomial`,
-    );
-  }
-  return init as InitParams;
 }
 
 /** The --json object. Field names and shapes are scikit-learn's (covariances nested by type). */

@@ -11,6 +11,8 @@ import { fit } from './fit';
 import { datasetColumnValues } from './columnValues';
 import { exportLabels, modelApply } from './export';
 import { sweep } from './sweep';
+import { datasetCategories } from './categories';
+import { mixtureImpute, mixturePredict } from './mixture';
 
 export const handlers: { [K in EngineKind]: Handler<K> } = {
   hello,
@@ -20,8 +22,11 @@ export const handlers: { [K in EngineKind]: Handler<K> } = {
   'dataset.rows': datasetRows,
   'dataset.release': datasetRelease,
   'dataset.columnValues': datasetColumnValues,
+  'dataset.categories': datasetCategories,
   fit,
   sweep,
   'export.labels': exportLabels,
   'model.apply': modelApply,
+  'mixture.predict': mixturePredict,
+  'mixture.impute': mixtureImpute,
 };

@@ -9,6 +9,7 @@ import { containerKind } from './detectEncoding';
 import { rejectEmptyFile, rejectNotText, rejectXls } from './rejections';
 import { rejectXlsxInvalid } from './xlsx/xlsxLimits';
 import { IMPORT_LIMITS, rejectFileTooLarge } from '../../../shared/data/importLimits';
+import { checkReadableFile } from '../../common/fileRefusal';
 
 const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'];
 
@@ -34,6 +35,8 @@ export interface Sniffed {
 }
 
 export async function sniffFile(file: string, sampleBytes = SAMPLE_BYTES): Promise<Sniffed> {
+  // A folder, FIFO, device, link loop, missing or forbidden file: refused before any read can block.
+  await checkReadableFile(file);
   const { size } = await stat(file);
   if (size === 0) throw rejectEmptyFile();
   // From the size alone, before reading: a 20 GB file is refused at once, whatever it holds.

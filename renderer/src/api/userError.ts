@@ -1,3 +1,4 @@
+import { mixlabErrorOf } from '../../../shared/api';
 import { ErrorCodes } from '../../../shared/errors';
 
 /** An error as the user sees it: the stable code (for tests and support) and a sentence to act on. */
@@ -9,22 +10,23 @@ export interface UserError {
 }
 
 /**
- * Turns anything a client call rejected with into a UserError. Errors may arrive as MixlabError or,
- * after crossing Electron's contextBridge (which copies only an Error's message and own fields), as a
- * plain object with `code` and `message`; both are read by shape. Never shows a stack.
+ * Turns anything a client call rejected with into a UserError. A refused window.mixlab call
+ * arrives as the plain data the preload rejected with (Electron's contextBridge would reduce an
+ * Error to its message), from which the code and details are rebuilt; page-side tests reject with
+ * MixlabError itself. Anything else — an Error the bridge reduced to `Error(message)`, a bug — is
+ * `internal` with its first line. Never shows a stack.
  */
 export function toUserError(error: unknown): UserError {
+  const coded = mixlabErrorOf(error);
+  if (coded && coded.message.trim() !== '') {
+    const out: UserError = { code: coded.code, message: firstLine(coded.message) };
+    if (coded.details) out.details = coded.details;
+    return out;
+  }
   if (typeof error === 'object' && error !== null) {
-    const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
-    if (typeof message === 'string' && message.trim() !== '') {
-      const out: UserError = {
-        code: typeof code === 'string' ? code : ErrorCodes.Internal,
-        message: firstLine(message),
-      };
-      if (typeof details === 'object' && details !== null && !Array.isArray(details))
-        out.details = details as Record<string, unknown>;
-      return out;
-    }
+    const { message } = error as { message?: unknown };
+    if (typeof message === 'string' && message.trim() !== '')
+      return { code: ErrorCodes.Internal, message: firstLine(message) };
   }
   if (typeof error === 'string' && error.trim() !== '')
     return { code: ErrorCodes.Internal, message: firstLine(error) };

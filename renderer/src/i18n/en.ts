@@ -435,6 +435,15 @@ const en = {
       project_invalid: 'This project file is incomplete or inconsistent.',
       file_not_found: 'The project file was not found.',
       save_failed: 'The project was not saved ({reason}). The previous file is unchanged.',
+      not_a_file: 'This is a folder, not a file.',
+      special_file: 'This is not a regular file but a pipe or a device, which Mixture Lab does not read.',
+      symlink_loop: 'This path is a loop of symbolic links that leads to no file.',
+      permission_denied: 'You do not have permission to read this file.',
+      file_unreadable: 'The system could not read this file.',
+      too_large: 'This file is larger than a file of this kind may be.',
+      embed_not_open:
+        'Only the data file of the open analysis can be embedded. Save without embedding the data, or open the data file first.',
+      data_changed: 'The data file changed while the project was being saved. Save again.',
       path_not_granted:
         'Mixture Lab writes only to a file chosen in the Save dialog or the project you opened. Use Save As… to choose the file.',
     },

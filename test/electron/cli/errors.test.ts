@@ -51,7 +51,7 @@ describe('reportError', () => {
 });
 
 describe('reportError: a data file the import refuses', () => {
-  it('exits 2 for every import refusal code, 1 for a missing file or a fit failure', () => {
+  it('exits 2 for every import refusal code and a file that cannot be read, 1 for a fit failure or a bug', () => {
     const { ctx } = capture();
     for (const code of [
       'unterminated_quote',
@@ -60,11 +60,20 @@ describe('reportError: a data file the import refuses', () => {
       'xlsx_too_large',
       'xlsx_dtd',
       'no_data_rows',
+      'file_not_found',
+      'not_a_file',
+      'special_file',
+      'symlink_loop',
+      'permission_denied',
+      'too_large',
+      'model_corrupt',
+      'model_invalid',
+      'save_failed',
     ])
       expect(reportError(ctx, 'fit', new EngineError(code, 'refused'), true, { oneLine: true }), code).toBe(
         2,
       );
-    for (const code of ['file_not_found', 'constant_column', 'internal'])
+    for (const code of ['constant_column', 'singular_component', 'internal'])
       expect(reportError(ctx, 'fit', new EngineError(code, 'failed'), true, { oneLine: true }), code).toBe(1);
   });
 });

@@ -18,7 +18,7 @@ describe('existingFile', () => {
     expect(await existingFile(path.relative(process.cwd(), file))).toBe(file);
   });
 
-  it('reports a missing path or a folder as file_not_found, in the words the user typed', async () => {
+  it('reports a missing path as file_not_found and a folder as not_a_file, in the words the user typed', async () => {
     const missing = existingFile('nope/data.csv');
     await expect(missing).rejects.toBeInstanceOf(EngineError);
     await expect(missing).rejects.toMatchObject({
@@ -26,8 +26,8 @@ describe('existingFile', () => {
       message: 'cannot read nope/data.csv: no such file',
     });
     await expect(existingFile(tmp)).rejects.toMatchObject({
-      code: 'file_not_found',
-      message: `cannot read ${tmp}: not a file`,
+      code: 'not_a_file',
+      message: `cannot read ${tmp}: it is a folder, not a file`,
     });
   });
 });

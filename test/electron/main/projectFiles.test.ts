@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  symlinkSync,
   rmSync,
   truncateSync,
   writeFileSync,
@@ -291,5 +292,36 @@ describe('atomic save', () => {
     expect(readFileSync(file, 'utf8')).toBe('new contents');
     expect(existsSync(tempPath)).toBe(false);
     expect(readdirSync(dir)).toEqual(['p.mixlab']);
+  });
+});
+
+describe('opening a path that is no project file', () => {
+  it('a folder, a FIFO, a symlink loop or a missing file: refused by its code at once, never read', async () => {
+    const dir = folder('not-files');
+    const fifo = path.join(dir, 'pipe.mixlab');
+    spawnSync('mkfifo', [fifo]);
+    const loop = path.join(dir, 'loop.mixlab');
+    symlinkSync(path.join(dir, 'loop2.mixlab'), loop);
+    symlinkSync(loop, path.join(dir, 'loop2.mixlab'));
+    const cases: [string, string, string][] = [
+      [dir, 'not_a_file', 'it is a folder, not a file'],
+      [
+        fifo,
+        'special_file',
+        'it is a named pipe (FIFO), not a regular file (reading it could block or never end)',
+      ],
+      [loop, 'symlink_loop', 'its symbolic links form a loop and lead to no file'],
+      [path.join(dir, 'gone.mixlab'), 'file_not_found', 'no such file'],
+      [
+        '/dev/zero',
+        'special_file',
+        'it is a character device, not a regular file (reading it could block or never end)',
+      ],
+    ];
+    for (const [file, code, reason] of cases) {
+      const err = await refusal(openProjectFile(file));
+      expect(err.code, file).toBe(code);
+      expect(err.message).toBe(`Cannot open "${file}": ${reason}.`);
+    }
   });
 });

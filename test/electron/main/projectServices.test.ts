@@ -328,3 +328,45 @@ describe('window.mixlab writes only to files the user chose (a compromised page 
     expect(readFileSync(notProject, 'utf8')).toBe('my notes');
   });
 });
+
+describe('window.mixlab embeds only the analysis’s own data file (main decides, not the page)', () => {
+  const bareWith = (dataPath: string): ProjectState => ({
+    dataSource: { path: dataPath },
+    importOptions: {},
+    selection: null,
+    modelSettings: null,
+    fits: [],
+    currentFitId: null,
+    sweep: null,
+    viewState: {},
+  });
+
+  it('refuses to embed a file the page names but main never opened, writing nothing', async () => {
+    const secret = path.join(tmp, 'secret.txt');
+    writeFileSync(secret, 'id_rsa\n');
+    const target = await chooseSave(path.join(tmp, 'exfiltrate.mixlab'));
+    const res = await route('saveProject', { path: target, state: bareWith(secret), embedData: true });
+    expect(res).toMatchObject({ ok: false, error: { code: 'embed_not_open' } });
+    expect(res.ok || res.error.message).toBe(
+      'Mixture Lab embeds only the data file of the open analysis, and "secret.txt" is not open. Save without embedding the data, or open the data file first.',
+    );
+    const noData = await route('saveProject', {
+      path: target,
+      state: { ...bareWith(secret), dataSource: null },
+      embedData: true,
+    });
+    expect(noData).toMatchObject({ ok: false, error: { code: 'embed_not_open' } });
+    expect(() => readFileSync(target)).toThrow();
+  });
+
+  it('embeds the data file of a dataset it imported, which unpacks byte for byte', async () => {
+    const data = path.join(tmp, 'embed-me.csv');
+    writeFileSync(data, readFileSync(irisCsv));
+    await api('importDataset', { jobId: 'emb', options: { path: data } });
+    const target = await chooseSave(path.join(tmp, 'embedded.mixlab'));
+    const saved = await api('saveProject', { path: target, state: bareWith(data), embedData: true });
+    expect(saved.embedded).toBe(true);
+    const unpacked = await api('extractEmbeddedData', { path: target });
+    expect(readFileSync(unpacked.path).equals(readFileSync(irisCsv))).toBe(true);
+  });
+});

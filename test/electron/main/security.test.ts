@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
+  EXTERNAL_URL_ALLOW_LIST,
   installNavigationGuards,
   installPermissionGuards,
   isAllowedExternalUrl,
@@ -51,6 +52,27 @@ describe('navigation and new windows', () => {
     expect(open(APP_ENTRY_URL)).toEqual({ action: 'deny' });
     expect(open('https://scikit-learn.org/stable/modules/mixture.html')).toEqual({ action: 'deny' });
     expect(openExternal.mock.calls).toEqual([['https://scikit-learn.org/stable/modules/mixture.html']]);
+  });
+
+  it('hands the system browser only the allow-listed pages exactly: no other page of their sites, no query, no look-alike', () => {
+    for (const url of EXTERNAL_URL_ALLOW_LIST) expect(isAllowedExternalUrl(url), url).toBe(true);
+    for (const url of [
+      'https://github.com/someone/malware/releases/download/x/setup.exe',
+      'https://scikit-learn.org/',
+      'https://scikit-learn.org/stable/modules/mixture.html?next=https://evil.example',
+      'https://scikit-learn.org/stable/modules/mixture.html#x',
+      'https://scikit-learn.org/stable/modules/mixture.html/../../../redirect',
+      'https://user@scikit-learn.org/stable/modules/mixture.html',
+      'https://scikit-learn.org:8443/stable/modules/mixture.html',
+      'HTTPS://SCIKIT-LEARN.ORG/stable/modules/mixture.html',
+      'https://mclust-org.github.io/mclust/../evil/',
+    ])
+      expect(isAllowedExternalUrl(url), url).toBe(false);
+    const openExternal = vi.fn();
+    const { contents, open } = fakeContents();
+    installNavigationGuards(contents, { openExternal });
+    open('https://github.com/someone/page');
+    expect(openExternal).not.toHaveBeenCalled();
   });
 
   it('refuses webview attachment', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRow, formatNumber, quoteCsvCell } from '../../../shared/export/csvFormat';
+import { csvRow, formatNumber, neutralizeFormula, quoteCsvCell } from '../../../shared/export/csvFormat';
 
 describe('CSV cells (RFC 4180)', () => {
   it('quotes only what needs quoting and doubles inner quotes', () => {
@@ -23,5 +23,30 @@ describe('CSV cells (RFC 4180)', () => {
     expect(formatNumber(2.5e-8)).toBe('2.5e-8');
     expect(formatNumber(0.75, ',')).toBe('0,75');
     expect(formatNumber(NaN)).toBe('');
+  });
+});
+
+describe('CSV cells that a spreadsheet would run as formulas', () => {
+  it('get a leading apostrophe when they start with = + - @, tab or carriage return', () => {
+    expect(neutralizeFormula('=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(neutralizeFormula('+SUM(A1)')).toBe(`'+SUM(A1)`);
+    expect(neutralizeFormula("-2+3+cmd|' /C calc'!A0")).toBe(`'-2+3+cmd|' /C calc'!A0`);
+    expect(neutralizeFormula('@SUM(A1)')).toBe(`'@SUM(A1)`);
+    expect(neutralizeFormula('\t=1+1')).toBe(`'\t=1+1`);
+    expect(neutralizeFormula('\r=1+1')).toBe(`'\r=1+1`);
+  });
+
+  it('leave numbers, negative ones included, and ordinary text as they are', () => {
+    for (const n of ['-1.5', '+2', '-0,75', '-1e-7', '-.5', '12', '-3.'])
+      expect(neutralizeFormula(n)).toBe(n);
+    expect(neutralizeFormula('-1 234,5', true)).toBe('-1 234,5');
+    for (const t of ['setosa', 'a=b', 'x-1', '', "'quoted"]) expect(neutralizeFormula(t)).toBe(t);
+    // A lone sign (the "-" missing-value token) is no formula and is written back as it was.
+    expect(neutralizeFormula('-')).toBe('-');
+    expect(neutralizeFormula('--')).toBe(`'--`);
+  });
+
+  it('always neutralise = and @, even where the importer read a number', () => {
+    expect(neutralizeFormula('="007"', true)).toBe(`'="007"`);
   });
 });

@@ -173,3 +173,66 @@ describe('model file: refusals name the problem', () => {
     expect(refusal(JSON.stringify(type)).message).toMatch(/^Invalid model file: covariance_type: /);
   });
 });
+
+describe('model file: every number checked before a model is trusted', () => {
+  const fullModel = () =>
+    JSON.parse(
+      serializeModelFile(
+        {
+          params: sklearnParams('iris__full__k3.json'),
+          preprocessing: {
+            columnNames: ['a', 'b', 'c', 'd'],
+            log: [false, false, false, false],
+            standardize: false,
+            center: [0, 0, 0, 0],
+            scale: [1, 1, 1, 1],
+          },
+        },
+        new Date(0),
+      ),
+    );
+
+  it('a file saved before these checks, and one with keys this version does not know, still opens', () => {
+    const old = fullModel();
+    delete old.created;
+    old.discrete = { families: [] };
+    expect(parseModelFile(JSON.stringify(old)).params.nComponents).toBe(3);
+  });
+
+  it('refuses a precision-Cholesky factor with an entry below its diagonal (the engine would ignore it)', () => {
+    const m = fullModel();
+    m.precisions_cholesky[1][2][0] = 0.5;
+    const err = refusal(JSON.stringify(m));
+    expect(err.code).toBe('model_invalid');
+    expect(err.message).toBe(
+      'Invalid model file: the precision Cholesky factor of component 2 is not upper triangular: entry [2][0] below the diagonal is 0.5.',
+    );
+  });
+
+  it('refuses a factor with a zero on its diagonal (log det would be −∞)', () => {
+    const m = fullModel();
+    m.precisions_cholesky[0][3][3] = 0;
+    expect(refusal(JSON.stringify(m)).message).toMatch(
+      /^Invalid model file: the precision Cholesky factor of component 1 has diagonal entry \[3\]\[3\] = 0/,
+    );
+  });
+
+  it('refuses an asymmetric covariance even when its factors are fine', () => {
+    const m = fullModel();
+    m.covariances[2][0][1] += 0.1;
+    expect(refusal(JSON.stringify(m)).message).toMatch(
+      /^Invalid model file: the covariance of component 3 is not symmetric: entry \[1\]\[0\] is/,
+    );
+  });
+
+  it('refuses a zero weight, and null where a number belongs', () => {
+    const m = fullModel();
+    m.weights = [0, 0.5, 0.5];
+    expect(refusal(JSON.stringify(m)).message).toBe(
+      'Invalid model file: weights[0] must be positive (got 0).',
+    );
+    const nulls = fullModel();
+    nulls.means[1][2] = null;
+    expect(refusal(JSON.stringify(nulls)).message).toMatch(/^Invalid model file: means\[1\]\[2\]: /);
+  });
+});

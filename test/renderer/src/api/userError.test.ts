@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MixlabError } from '../../../../shared/api';
+import { MixlabError, toRejection } from '../../../../shared/api';
 import { isCancelled, toUserError } from '../../../../renderer/src/api/userError';
 
 describe('toUserError', () => {
@@ -15,6 +15,24 @@ describe('toUserError', () => {
       message: 'Cancelled.',
     });
     expect(isCancelled(toUserError({ code: 'cancelled', message: 'Cancelled.' }))).toBe(true);
+  });
+  it('rebuilds the code and details of the plain rejection the preload sends across the bridge', () => {
+    const rejection = toRejection({
+      code: 'singular_component',
+      message: 'Component 2 collapsed.\n    at em.ts:88',
+      details: { component: 1 },
+    });
+    expect(toUserError(rejection)).toEqual({
+      code: 'singular_component',
+      message: 'Component 2 collapsed.',
+      details: { component: 1 },
+    });
+  });
+  it('treats an Error the bridge reduced to its message as internal, whatever fields it seems to have', () => {
+    expect(toUserError(Object.assign(new Error('Cancelled.'), { code: 'cancelled' }))).toEqual({
+      code: 'internal',
+      message: 'Cancelled.',
+    });
   });
   it('never shows a stack trace', () => {
     const error = new TypeError('x is undefined');

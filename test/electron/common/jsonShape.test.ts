@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonShape } from '../../../electron/main/jsonShape';
+import { jsonShape } from '../../../electron/common/jsonShape';
 
 const shape = (text: string, values = 1000, depth = 10) =>
   jsonShape(Buffer.from(text, 'utf8'), { values, depth });
