@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
+import type { SampleInfo } from '../../../shared/api';
 import type { MixlabProject } from '../../../shared/project/schema';
 import type { DataSourceStatus } from '../../../shared/project/status';
 import { useClients } from '../api/clients';
@@ -203,8 +204,14 @@ export const useProjectStore = defineStore('project', () => {
 
   /** Open data…: a new analysis on another file. */
   async function openData(): Promise<void> {
-    if (!(await confirmDiscard())) return;
+    if (dataset.busy || !(await confirmDiscard())) return;
     await dataset.openFile();
+  }
+
+  /** A sample: a new analysis on it, after the same question as any other file. */
+  async function openSample(id: SampleInfo['id']): Promise<void> {
+    if (dataset.busy || !(await confirmDiscard())) return;
+    await dataset.openSample(id);
   }
 
   function reset(): void {
@@ -390,6 +397,7 @@ export const useProjectStore = defineStore('project', () => {
     newProject,
     closeFile,
     openData,
+    openSample,
     openProjectDialog,
     openPath,
     locateData,
