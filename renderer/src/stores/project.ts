@@ -10,6 +10,7 @@ import { baseName, buildProjectState, stateWithoutData } from '../lib/projectSta
 import { addRecent, markMissing, readRecent, writeRecent, type RecentProject } from '../lib/recentProjects';
 import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
+import { useHistoryStore } from './history';
 import { useSessionStore } from './session';
 import { restoreWithData, restoreWithoutData } from './restoreProject';
 import { useProjectRecovery } from './projectRecovery';
@@ -47,6 +48,7 @@ export const useProjectStore = defineStore('project', () => {
   const analysis = useAnalysisStore();
   const sweep = useSweepStore();
   const session = useSessionStore();
+  const history = useHistoryStore();
   const restoreTargets = { clients, dataset, analysis, sweep };
 
   const path = ref<string | null>(null);
@@ -328,6 +330,7 @@ export const useProjectStore = defineStore('project', () => {
     restoring = true;
     try {
       await restoreWithoutData(restoreTargets, project);
+      history.clear();
       detached.value = { project, status };
       path.value = file;
       baseline.value = null;
@@ -342,6 +345,8 @@ export const useProjectStore = defineStore('project', () => {
     try {
       detached.value = null;
       if (!(await restoreWithData(restoreTargets, project, dataPath))) return;
+      // The project's state is where undo starts, not a step to undo.
+      history.clear();
       path.value = file;
       baseline.value = file ? fingerprint.value : null;
     } catch (err) {
