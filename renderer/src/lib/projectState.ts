@@ -28,6 +28,13 @@ export interface RendererViewState {
   fitSource?: FitSource;
   /** The sweep store's settings and run without its cells (those are `sweep.cells`). */
   sweep?: Omit<SweepState, 'run'> & { run: Omit<NonNullable<SweepState['run']>, 'cells'> | null };
+  /**
+   * The view tab showing when saved (stores/views.ts ids). Added without a new format version:
+   * viewState is the renderer's own free-form part of the file, so an older app opens such a file
+   * and ignores it, and a file without it opens on the dataset's default view. An id this version
+   * does not know (a view of a later one) is ignored the same way.
+   */
+  activeView?: string;
 }
 
 export interface WorkspaceSnapshot {
@@ -35,6 +42,8 @@ export interface WorkspaceSnapshot {
   analysis: AnalysisState;
   current: CurrentFit | null;
   sweep: SweepState;
+  /** The view tab showing. */
+  activeView?: string;
 }
 
 export const fitIdOf = (fit: CurrentFit) => `fit-${fit.id}`;
@@ -91,11 +100,12 @@ export function buildProjectState(
   snapshot: WorkspaceSnapshot,
   known?: MixlabProject['dataSource'],
 ): ProjectState {
-  const { summary, analysis, current, sweep } = snapshot;
+  const { summary, analysis, current, sweep, activeView } = snapshot;
   const names = new Map(summary?.columns.map((c) => [c.index, c.displayName]) ?? []);
   const { sweep: projectSweep, view: sweepView } = toProjectSweep(sweep);
   const viewState: RendererViewState = { analysis, sweep: sweepView };
   if (current?.source) viewState.fitSource = current.source;
+  if (activeView) viewState.activeView = activeView;
   const path = summary?.file ?? known?.path ?? null;
   return {
     dataSource: path ? { path, ...(known && known.path === path ? { known } : {}) } : null,
@@ -167,6 +177,11 @@ export function sweepStateOf(
     };
   }
   return base;
+}
+
+/** The view tab the project was saved on, as saved (the caller checks it is a view it has). */
+export function activeViewOf(project: Pick<MixlabProject, 'viewState'>): unknown {
+  return (project.viewState as RendererViewState).activeView;
 }
 
 /** The fit on screen when the project was saved, if any. */

@@ -15,6 +15,7 @@ import { useSessionStore } from './session';
 import { restoreWithData, restoreWithoutData } from './restoreProject';
 import { useProjectRecovery } from './projectRecovery';
 import { useSweepStore } from './sweep';
+import { useViewsStore } from './views';
 
 /** A project whose data file could not be used as it stands: the dialog offers the ways on. */
 export interface DataPrompt {
@@ -49,7 +50,8 @@ export const useProjectStore = defineStore('project', () => {
   const sweep = useSweepStore();
   const session = useSessionStore();
   const history = useHistoryStore();
-  const restoreTargets = { clients, dataset, analysis, sweep };
+  const views = useViewsStore();
+  const restoreTargets = { clients, dataset, analysis, sweep, views };
 
   const path = ref<string | null>(null);
   const busy = ref(false);
@@ -62,6 +64,8 @@ export const useProjectStore = defineStore('project', () => {
   const recent = ref<RecentProject[]>(readRecent(env.storage));
   /** Fingerprint of the state when last saved or opened; null = never saved. */
   const baseline = ref<string | null>(null);
+  /** Fingerprint of a new analysis as it opened (a lone column comes selected): nothing to lose yet. */
+  const pristine = ref<string | null>(null);
   /** True while this store replaces the dataset itself (a project's data is reopened). */
   let restoring = false;
 
@@ -81,6 +85,7 @@ export const useProjectStore = defineStore('project', () => {
     if (detached.value) return false;
     if (!dataset.summary) return false;
     if (baseline.value !== null) return fingerprint.value !== baseline.value;
+    if (fingerprint.value === pristine.value) return false;
     return analysis.selection.length > 0 || analysis.current !== null || sweep.state.run !== null;
   });
   const hasDocument = computed(() => dataset.summary !== null || detached.value !== null);
@@ -99,6 +104,7 @@ export const useProjectStore = defineStore('project', () => {
         if (restoring) return;
         path.value = null;
         baseline.value = null;
+        pristine.value = dataset.summary ? fingerprint.value : null;
         detached.value = null;
       },
     }),
@@ -112,6 +118,7 @@ export const useProjectStore = defineStore('project', () => {
         analysis: analysis.exportState(),
         current: analysis.current,
         sweep: sweep.exportState(),
+        activeView: views.active,
       },
       undefined,
     );
