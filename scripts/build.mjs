@@ -31,6 +31,8 @@ async function buildNode() {
         target: 'node20',
         format: 'cjs',
         external: ['electron'],
+        // WebAssembly decoders (the image import's WebP) are embedded as bytes, never read from disk.
+        loader: { '.wasm': 'binary' },
         sourcemap: false,
         legalComments: 'none',
         logLevel: 'warning',

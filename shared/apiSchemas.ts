@@ -23,6 +23,10 @@ export const importOptionsSchema = z
     sheet: z.string().max(255).optional(),
     header: z.boolean().optional(),
     totalRows: z.enum(['exclude', 'keep']).optional(),
+    image: z
+      .object({ colour: z.enum(['rgb', 'lab', 'both']).optional(), xy: z.boolean().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -25,6 +25,11 @@ import type {
 import type { FitRequest, FitResponse, FitProgress } from './engine/model/types';
 import type { SweepProgress, SweepRequest, SweepResponse } from './engine/sweep/types';
 import type {
+  BackgroundProgress,
+  BackgroundRequest,
+  BackgroundSummary,
+} from './engine/background/backgroundRequest';
+import type {
   LabelExportProgress,
   LabelExportRequest,
   LabelExportSummary,
@@ -57,6 +62,8 @@ export interface EngineMethods {
   fit: { payload: FitRequest; result: FitResponse; progress: FitProgress };
   /** Model selection: every K × covariance type cell, one progress message per finished cell. */
   sweep: { payload: SweepRequest; result: SweepResponse; progress: SweepProgress };
+  /** The per-pixel background model over a folder of frames or an animated GIF; masks written to a folder. */
+  background: { payload: BackgroundRequest; result: BackgroundSummary; progress: BackgroundProgress };
   /** Writes the dataset's rows plus labels recomputed from the model (CSV or .xlsx), atomically. */
   'export.labels': { payload: LabelExportRequest; result: LabelExportSummary; progress: LabelExportProgress };
   /** Labels and responsibilities of a dataset's rows under a stored model (predict, never refit). */

@@ -16,6 +16,8 @@ import type { CliContext } from './cliTypes';
 import { IMPORT_REFUSALS } from '../engine/import/rejections';
 import { FILE_REFUSALS } from '../common/fileRefusal';
 import { SAVE_FAILED } from '../common/atomicWrite';
+import { NOT_AN_IMAGE } from '../engine/export/writeLabelImage';
+import { FrameCodes } from '../engine/background/frameSource';
 
 /** Cells a model's columns refuse (request/buildMixedRows.ts): the file's fault, named by row. */
 const DATA_REFUSALS = ['invalid_count', 'invalid_binomial', 'invalid_weight'];
@@ -28,6 +30,8 @@ export const REFUSAL_CODES: ReadonlySet<string> = new Set([
   ...FILE_REFUSALS,
   ...Object.values(ModelFileCodes),
   SAVE_FAILED,
+  NOT_AN_IMAGE,
+  ...Object.values(FrameCodes),
 ]);
 
 export function errorInfo(err: unknown): EngineErrorInfo {

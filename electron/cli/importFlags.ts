@@ -1,23 +1,41 @@
 /**
  * The import choices a command line may override, shared by `mixlab inspect` and `mixlab fit`:
  * `--header yes|no` (is the first line the header? default: decided from the file, firstLine.ts) and
- * `--total-rows exclude|keep` (summary rows, totalRows.ts; default exclude). And the notes a fit
+ * `--total-rows exclude|keep` (summary rows, totalRows.ts; default exclude); for an image,
+ * `--colour-space rgb|lab|both` and `--xy` (its pixel columns, importImage.ts). And the notes a fit
  * prints about what the import decided, so a decision that changes the data is never silent.
  */
 import type { DatasetSummary, ImportOptions } from '../../shared/data/types';
 import { ArgumentError } from './args';
 
-export const IMPORT_FLAGS_SPEC = { header: 'string', 'total-rows': 'string' } as const;
+export const IMPORT_FLAGS_SPEC = {
+  header: 'string',
+  'total-rows': 'string',
+  'colour-space': 'string',
+  xy: 'flag',
+} as const;
 
 export const IMPORT_FLAGS_USAGE = `  --header yes|no             whether the first line is the header (default: decided from the file:
                               a first line of numbers like the rows below is data)
-  --total-rows exclude|keep   summary rows ("Total" over the column sums): left out (default) or kept`;
+  --total-rows exclude|keep   summary rows ("Total" over the column sums): left out (default) or kept
+  --colour-space rgb|lab|both an image's colour columns: r, g, b (default), CIELAB L*, a*, b*, or both
+  --xy                        an image's pixel coordinates as columns x, y`;
 
 export function importFlags(o: {
   header?: string;
   'total-rows'?: string;
-}): Pick<ImportOptions, 'header' | 'totalRows'> {
-  const out: Pick<ImportOptions, 'header' | 'totalRows'> = {};
+  'colour-space'?: string;
+  xy?: boolean;
+}): Pick<ImportOptions, 'header' | 'totalRows' | 'image'> {
+  const out: Pick<ImportOptions, 'header' | 'totalRows' | 'image'> = {};
+  const colour = o['colour-space'];
+  if (colour !== undefined && colour !== 'rgb' && colour !== 'lab' && colour !== 'both')
+    throw new ArgumentError(`--colour-space must be rgb, lab or both (got "${colour}")`);
+  if (colour !== undefined || o.xy === true)
+    out.image = {
+      ...(colour !== undefined ? { colour } : {}),
+      ...(o.xy === true ? { xy: true } : {}),
+    };
   if (o.header !== undefined) {
     if (o.header !== 'yes' && o.header !== 'no')
       throw new ArgumentError(`--header must be yes or no (got "${o.header}")`);

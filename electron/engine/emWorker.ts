@@ -2,6 +2,8 @@
  * EM worker-thread entry (bundled to out/engine/worker.cjs). Holds the bound job's shared arrays
  * and runs the chunks it claims of E-step / scatter / k-means steps with the shared engine's kernels
  * (the E-step and scatter in WebAssembly SIMD when the executor placed the job in a WasmArena).
+ * It also serves the background model's pixel bands (background/bandWorker.ts): the app ships one
+ * worker bundle for the engine's row-parallel work.
  */
 import { parentPort } from 'node:worker_threads';
 import type { RowKernels } from '../../shared/engine/compute';
@@ -9,12 +11,19 @@ import type { RowJob } from '../../shared/engine/compute';
 import { kernelsFor, runStepOnChunk } from '../../shared/engine/compute';
 import type { WorkerReply, WorkerRequest } from './parallel/messages';
 import { wasmRowKernels } from './wasm/wasmKernels';
+import { isBandRequest, runBandRequest } from './background/bandWorker';
+import type { BandRequest } from './background/messages';
 
 let job: RowJob | null = null;
 let kernels: RowKernels | null = null;
 let nextChunk: Int32Array | null = null;
 
-parentPort?.on('message', (message: WorkerRequest) => {
+parentPort?.on('message', (message: WorkerRequest | BandRequest) => {
+  // The same thread serves the background model's pixel bands (background/bandWorker.ts).
+  if (isBandRequest(message)) {
+    parentPort?.postMessage(runBandRequest(message));
+    return;
+  }
   let reply: WorkerReply = { type: 'done' };
   try {
     if (message.type === 'bind') {

@@ -8,7 +8,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LaunchFile } from '../../shared/api';
 
-const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
+/** Spreadsheets and delimited text, and images (a table of their pixels, engine import/importImage.ts). */
+const DATA_EXTENSIONS = new Set([
+  '.csv',
+  '.tsv',
+  '.txt',
+  '.xlsx',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.bmp',
+  '.webp',
+  '.gif',
+]);
 const PROJECT_EXTENSION = '.mixlab';
 
 /** What a file opens as, by its extension (case-insensitive); null = not ours, ignored. */

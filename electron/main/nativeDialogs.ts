@@ -23,6 +23,7 @@ export function nativeDialogs(getWindow: () => BrowserWindow | null): Dialogs {
         properties: ['openFile'],
         filters: [
           { name: 'Spreadsheets and delimited text', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+          { name: 'Images (one row per pixel)', extensions: ['png', 'jpg', 'jpeg', 'bmp', 'webp', 'gif'] },
           { name: 'All files', extensions: ['*'] },
         ],
       });

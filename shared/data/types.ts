@@ -22,6 +22,31 @@ export interface ImportOptions {
    * way; 'exclude' (the default) leaves them out of the statistics and the fit, 'keep' keeps them.
    */
   totalRows?: 'exclude' | 'keep';
+  /** Images only (PNG, JPEG, BMP, WebP, GIF): which columns each pixel's row gets. */
+  image?: ImagePixelOptions;
+}
+
+/**
+ * The columns of an image's pixel rows: `grey` for a single-channel image, else `r, g, b` (`colour`
+ * 'rgb', the default), `L*, a*, b*` (CIELAB D65, shared/data/cielab.ts; 'lab') or both ('both');
+ * `x, y` (0-based column and row from the top-left) after them when `xy` is true.
+ */
+export interface ImagePixelOptions {
+  colour?: 'rgb' | 'lab' | 'both';
+  xy?: boolean;
+}
+
+export type ImageType = 'png' | 'jpeg' | 'bmp' | 'webp' | 'gif';
+
+/** What an image dataset is: one row per pixel, row-major from the top-left. */
+export interface ImageInfo {
+  type: ImageType;
+  width: number;
+  height: number;
+  /** 1 grey, 3 colour (alpha is dropped). */
+  channels: 1 | 3;
+  /** The largest sample value: 255, or 65535 for a 16-bit PNG. */
+  maxValue: number;
 }
 
 export interface ImportProgress {
@@ -63,7 +88,7 @@ export interface ImportProblem {
 export interface DatasetSummary {
   datasetId: string;
   file: string;
-  format: 'csv' | 'xlsx' | 'xls';
+  format: 'csv' | 'xlsx' | 'xls' | ImageType;
   encoding: string;
   bom: boolean;
   delimiter: string | null;
@@ -71,6 +96,8 @@ export interface DatasetSummary {
   thousands: string | null;
   header: boolean;
   rows: number;
+  /** Images: the picture the rows are the pixels of. */
+  image?: ImageInfo;
   columns: ColumnSummary[];
   errors: ImportProblem[];
   sizeBytes: number;
@@ -89,7 +116,9 @@ export interface DatasetSummary {
  */
 export interface PreviewResult {
   file: string;
-  format: 'csv' | 'xlsx' | 'xls';
+  format: 'csv' | 'xlsx' | 'xls' | ImageType;
+  /** Images: the picture whose pixels the rows are. */
+  image?: ImageInfo;
   encoding: string;
   bom: boolean;
   delimiter: string | null;

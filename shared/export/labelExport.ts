@@ -11,8 +11,15 @@ import { COLUMN_MATCHES, labelModelSchema } from './labelModel';
 
 export const EXPORT_ENCODINGS = ['utf-8-bom', 'utf-8', 'gbk'] as const;
 export type ExportEncoding = (typeof EXPORT_ENCODINGS)[number];
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** 'png': the label image of an image dataset (electron/engine/export/writeLabelImage.ts). */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/**
+ * A label image's pixel colours: 'palette', each cluster in the app's colour for it (labelImage.ts);
+ * 'mean', the mean colour of the pixels in the cluster (colour quantisation).
+ */
+export const LABEL_COLOURS = ['palette', 'mean'] as const;
+export type LabelColours = (typeof LABEL_COLOURS)[number];
 
 /**
  * Plain constants, not typed by LabelExportOptions: that type is inferred from the schema that
@@ -24,6 +31,7 @@ export const DEFAULT_LABEL_EXPORT_OPTIONS = {
   encoding: 'utf-8-bom',
   includeProbabilities: false,
   includeUncertainty: false,
+  labelColours: 'palette',
 } as const;
 
 const exportOptionFields = {
@@ -34,6 +42,8 @@ const exportOptionFields = {
   encoding: z.enum(EXPORT_ENCODINGS).default(DEFAULT_LABEL_EXPORT_OPTIONS.encoding),
   includeProbabilities: z.boolean().default(DEFAULT_LABEL_EXPORT_OPTIONS.includeProbabilities),
   includeUncertainty: z.boolean().default(DEFAULT_LABEL_EXPORT_OPTIONS.includeUncertainty),
+  /** PNG only. */
+  labelColours: z.enum(LABEL_COLOURS).default(DEFAULT_LABEL_EXPORT_OPTIONS.labelColours),
 };
 
 export const labelExportRequestSchema = z

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ArgOf, MixlabMethod } from '../api';
 import { EXPORT_DELIMITERS } from '../export/csvFormat';
-import { EXPORT_ENCODINGS, EXPORT_FORMATS } from '../export/labelExport';
+import { EXPORT_ENCODINGS, EXPORT_FORMATS, LABEL_COLOURS } from '../export/labelExport';
 import { COLUMN_MATCHES, labelModelSchema } from '../export/labelModel';
 import { dataSourceSchema, projectStateSchema } from './schema';
 
@@ -62,6 +62,7 @@ export const projectApiArgSchemas: { [M in ProjectMethod & MixlabMethod]: z.ZodT
           encoding: z.enum(EXPORT_ENCODINGS).optional(),
           includeProbabilities: z.boolean().optional(),
           includeUncertainty: z.boolean().optional(),
+          labelColours: z.enum(LABEL_COLOURS).optional(),
         })
         .strict()
         .optional(),

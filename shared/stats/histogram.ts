@@ -16,7 +16,7 @@ export interface Histogram {
   density: Float64Array;
   /** Finite values counted. */
   n: number;
-  rule: 'freedman-diaconis' | 'sturges' | 'single';
+  rule: 'freedman-diaconis' | 'sturges' | 'single' | 'fixed';
 }
 
 /** Linear-interpolation quantile (Hyndman & Fan type 7, numpy's default) of sorted values. */
@@ -76,4 +76,31 @@ export function densityHistogram(values: ArrayLike<number>, maxBins = 200): Hist
   }
   const density = counts.map((c, i) => c / (n * (edges[i + 1] - edges[i])));
   return { edges, counts, density, n, rule };
+}
+
+/**
+ * Density histogram with bins of a chosen width, the user's override of the automatic rule. Edges
+ * are multiples of `width` (so 0 is always an edge and bins read as round numbers), covering the
+ * data; the count is capped at `maxBins` by widening the bins.
+ */
+export function fixedWidthHistogram(values: ArrayLike<number>, width: number, maxBins = 500): Histogram {
+  const auto = densityHistogram(values);
+  if (!(width > 0) || auto.n === 0 || auto.rule === 'single') return auto;
+  const lo = auto.edges[0];
+  const hi = auto.edges[auto.edges.length - 1];
+  let w = width;
+  if ((hi - lo) / w > maxBins) w = (hi - lo) / maxBins;
+  const first = Math.floor(lo / w);
+  const nBins = Math.max(1, Math.floor(hi / w) - first + 1);
+  const edges = Float64Array.from({ length: nBins + 1 }, (_, i) => (first + i) * w);
+  const counts = new Float64Array(nBins);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    counts[Math.min(nBins - 1, Math.max(0, Math.floor(v / w) - first))]++;
+    n++;
+  }
+  const density = counts.map((c) => c / (n * w));
+  return { edges, counts, density, n, rule: 'fixed' };
 }

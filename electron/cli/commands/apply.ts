@@ -9,7 +9,9 @@ import path from 'node:path';
 import { EXPORT_DELIMITERS, type ExportDelimiter } from '../../../shared/export/csvFormat';
 import {
   EXPORT_ENCODINGS,
+  LABEL_COLOURS,
   type ExportEncoding,
+  type LabelColours,
   type LabelExportSummary,
 } from '../../../shared/export/labelExport';
 import type { ColumnMatch, LabelModel } from '../../../shared/export/labelModel';
@@ -31,7 +33,9 @@ Labels the rows of <file.csv> with a model saved by Mixture Lab (or written from
 attributes: format "mixlab-model"). The model's columns are found in the file by name; its stored
 log transform, centre and scale are applied, never re-estimated. --labels writes the file's original
 columns plus cluster (1-based) and probability; --probabilities adds p_1 … p_K, --uncertainty adds
-1 − max p. A name ending in .xlsx writes an Excel workbook. Rows with a missing value in a model
+1 − max p. A name ending in .xlsx writes an Excel workbook; for an image, a name ending in .png
+writes the label image (each pixel in its cluster's colour, or with --label-colours mean the mean
+colour of the cluster's pixels). Rows with a missing value in a model
 column get empty label cells, and so do summary rows the import leaves out (noted on stderr).
 --json prints one object: rows, labelled, excluded, labels, columns_added.
 How the file is read:
@@ -40,6 +44,7 @@ ${IMPORT_FLAGS_USAGE}
 
 const SPEC = {
   labels: 'string',
+  'label-colours': 'string',
   probabilities: 'flag',
   uncertainty: 'flag',
   delimiter: 'string',
@@ -101,9 +106,12 @@ export interface LabelOutputOptions {
   includeUncertainty: boolean;
   delimiter: ExportDelimiter;
   encoding: ExportEncoding;
+  /** A label image's colours (a labels path ending in .png). */
+  labelColours: LabelColours;
 }
 
 export function labelOutputOptions(o: {
+  'label-colours'?: string;
   probabilities?: boolean;
   uncertainty?: boolean;
   delimiter?: string;
@@ -117,7 +125,11 @@ export function labelOutputOptions(o: {
   if (!(EXPORT_ENCODINGS as readonly string[]).includes(encoding)) {
     throw new ArgumentError(`--encoding must be one of ${EXPORT_ENCODINGS.join(', ')} (got "${encoding}")`);
   }
+  const labelColours = o['label-colours'] ?? 'palette';
+  if (!(LABEL_COLOURS as readonly string[]).includes(labelColours))
+    throw new ArgumentError(`--label-colours must be palette or mean (got "${labelColours}")`);
   return {
+    labelColours: labelColours as LabelColours,
     includeProbabilities: o.probabilities === true,
     includeUncertainty: o.uncertainty === true,
     delimiter: delimiter as ExportDelimiter,
@@ -160,11 +172,12 @@ export async function writeLabelOutputs(
         model,
         match,
         path: labelsPath,
-        format: /\.xlsx$/i.test(labelsPath) ? 'xlsx' : 'csv',
+        format: /\.xlsx$/i.test(labelsPath) ? 'xlsx' : /\.png$/i.test(labelsPath) ? 'png' : 'csv',
         delimiter: options.delimiter,
         encoding: options.encoding,
         includeProbabilities: options.includeProbabilities,
         includeUncertainty: options.includeUncertainty,
+        labelColours: options.labelColours,
       });
     } catch (err) {
       await modelFile?.abort();

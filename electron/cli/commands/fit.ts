@@ -28,13 +28,15 @@ export const FIT_USAGE = `Usage: mixlab fit <file.csv> [--columns a,b,c | --all-
                   [--covariance full|tied|diag|spherical] [--init kmeans|k-means++|random|random_from_data]
                   [--init-params init.json] [--n-init N] [--seed S] [--max-iter N] [--tol T]
                   [--reg-covar R] [--threads N] [--json]
-                  [--labels out.csv|out.xlsx [--probabilities] [--uncertainty] [--delimiter D]
+                  [--labels out.csv|out.xlsx|out.png [--probabilities] [--uncertainty] [--delimiter D]
+                   [--label-colours palette|mean]
                    [--encoding utf-8-bom|utf-8|gbk]] [--model model.json]
                   [--categorical a,b] [--count c] [--binomial d:10|d:trials_column] [--weights w]
                   [--missing model|drop] [--smoothing a]
-                  [--header yes|no] [--total-rows exclude|keep]
+                  [--header yes|no] [--total-rows exclude|keep] [--colour-space rgb|lab|both] [--xy]
 
-Fits a mixture by EM. Numeric columns form one Gaussian block (scikit-learn's GaussianMixture
+Fits a mixture by EM. An image (PNG, JPEG, BMP, WebP, GIF) is a table of its pixels: columns grey,
+or r, g, b (--colour-space lab: CIELAB L*, a*, b*; both: all six), then x, y with --xy. Numeric columns form one Gaussian block (scikit-learn's GaussianMixture
 definitions and defaults: covariance full, init kmeans, n-init 1, seed 0, max-iter 100, tol 1e-3,
 reg-covar 1e-6); text columns and --categorical ones are categorical (two levels: Bernoulli),
 --count columns Poisson, --binomial columns binomial, all independent given the class (latent class
@@ -57,7 +59,8 @@ ${FAMILY_FLAGS_USAGE}
 A component whose covariance is held up only by --reg-covar (an eigenvalue below 10 × reg-covar:
 it collapsed onto repeated values) is reported as a warning on stderr; the fit is still printed.
 --labels writes the file's rows with cluster (1-based) and probability (options as in
-"mixlab apply --help"); --model writes the fitted model as JSON for "mixlab apply". With --json the
+"mixlab apply --help"); for an image, a name ending in .png writes the label image, the picture
+with each pixel in its cluster's colour (--label-colours mean: the mean colour of its pixels); --model writes the fitted model as JSON for "mixlab apply". With --json the
 object then also has labels {path, rows, labelled, excluded} and model_file.
 How the file is read:
 ${IMPORT_FLAGS_USAGE}
@@ -72,6 +75,7 @@ const SPEC = {
   'init-params': 'string',
   // Label and model files (issue 7): written by apply.ts's writeLabelOutputs.
   labels: 'string',
+  'label-colours': 'string',
   model: 'string',
   probabilities: 'flag',
   uncertainty: 'flag',

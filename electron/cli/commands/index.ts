@@ -4,6 +4,7 @@ import { fit } from './fit';
 import { sweep } from './sweep';
 import { apply } from './apply';
 import { sample } from './sample';
+import { background } from './background';
 
 export interface CommandEntry {
   summary: string;
@@ -20,4 +21,8 @@ export const commands: Record<string, CommandEntry> = {
   sweep: { summary: 'Compare models across K and covariance types by BIC, AIC and ICL.', run: sweep },
   apply: { summary: 'Label the rows of a file with a saved model (labels CSV or .xlsx).', run: apply },
   sample: { summary: 'Draw rows from a saved model into a CSV file (original units).', run: sample },
+  background: {
+    summary: 'Learn a per-pixel background model from frames and write foreground masks.',
+    run: background,
+  },
 };

@@ -17,6 +17,10 @@ const importOptions = z
     sheet: z.string().optional(),
     header: z.boolean().optional(),
     totalRows: z.enum(['exclude', 'keep']).optional(),
+    image: z
+      .object({ colour: z.enum(['rgb', 'lab', 'both']).optional(), xy: z.boolean().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 /**
  * Engine kinds `export.labels` (write the dataset's rows with labels recomputed from a model, CSV or
- * .xlsx, streamed with progress and cancel, replaced atomically) and `model.apply` (the labels and
+ * .xlsx, streamed with progress and cancel, replaced atomically; or an image dataset's label image
+ * as PNG) and `model.apply` (the labels and
  * responsibilities themselves, for the UI after "apply model" or reopening a project). Both go
  * through `applyModel`, so what is exported is what is shown.
  */
@@ -18,6 +19,7 @@ import { labelColumnNames } from '../../../shared/export/labelColumns';
 import { labelRowCursor } from '../export/labelRows';
 import { writeLabelsCsv } from '../export/writeLabelsCsv';
 import { writeLabelsXlsx } from '../export/writeLabelsXlsx';
+import { writeLabelImage } from '../export/writeLabelImage';
 import { withSimdInThreadExecutor } from '../wasm/simdInThreadExecutor';
 import { withTransfer, type Handler } from './handler';
 
@@ -33,12 +35,16 @@ export const exportLabels: Handler<'export.labels', ParsedLabelExportRequest> = 
       encoding: request.encoding,
       includeProbabilities: request.includeProbabilities,
       includeUncertainty: request.includeUncertainty,
+      labelColours: request.labelColours,
     };
-    const addedColumns = labelColumnNames(K, options);
-    const cursor = labelRowCursor(applied, K, options);
     const job = { path: request.path, options, signal: ctx.signal, progress: ctx.progress };
+    const addedColumns = options.format === 'png' ? [] : labelColumnNames(K, options);
+    const cursor = labelRowCursor(applied, K, options);
     const write = options.format === 'xlsx' ? writeLabelsXlsx : writeLabelsCsv;
-    const bytes = await write(table, cursor, addedColumns, job);
+    const bytes =
+      options.format === 'png'
+        ? await writeLabelImage(table, applied, K, job)
+        : await write(table, cursor, addedColumns, job);
     return {
       path: request.path,
       rows: table.rowCount,

@@ -13,6 +13,7 @@ import { exportLabels, modelApply } from './export';
 import { sweep } from './sweep';
 import { datasetCategories } from './categories';
 import { mixtureImpute, mixturePredict } from './mixture';
+import { background } from './background';
 
 export const handlers: { [K in EngineKind]: Handler<K> } = {
   hello,
@@ -29,4 +30,5 @@ export const handlers: { [K in EngineKind]: Handler<K> } = {
   'model.apply': modelApply,
   'mixture.predict': mixturePredict,
   'mixture.impute': mixtureImpute,
+  background,
 };

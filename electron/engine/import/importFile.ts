@@ -1,7 +1,8 @@
-/** Import entry: sniff the file, read it as delimited text or as a workbook, and assemble the summary. */
+/** Import entry: sniff the file, read it as delimited text, a workbook or an image, and assemble the summary. */
 import type { DatasetSummary, ImportOptions } from '../../../shared/data/types';
 import type { ColumnTable } from '../../../shared/data/columnTable';
 import { importDelimited } from './importDelimited';
+import { importImage } from './importImage';
 import type { ImportContext, ImportedTable } from './importer';
 import { importXlsx } from './importXlsx';
 import { sniffFile } from './sniffFile';
@@ -13,9 +14,11 @@ export async function importFile(
 ): Promise<{ table: ColumnTable; summary: DatasetSummary }> {
   const sniffed = await sniffFile(options.path);
   const imported: ImportedTable =
-    sniffed.format === 'xlsx'
-      ? await importXlsx(sniffed, options, ctx)
-      : await importDelimited(sniffed, options, ctx);
+    sniffed.format === 'image'
+      ? await importImage(sniffed, options.image, ctx)
+      : sniffed.format === 'xlsx'
+        ? await importXlsx(sniffed, options, ctx)
+        : await importDelimited(sniffed, options, ctx);
   const summary: DatasetSummary = {
     datasetId,
     ...imported.meta,

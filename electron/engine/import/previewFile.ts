@@ -8,6 +8,7 @@ import { TableBuilder, type BuiltTable } from '../../../shared/data/tableBuilder
 import { DelimitedScanner, QuoteError } from './csvScanner';
 import { resolveDialect } from './delimitedDialect';
 import type { ImportContext } from './importer';
+import { importImage } from './importImage';
 import { importXlsx } from './importXlsx';
 import { lineInText } from './quoteErrors';
 import { rejectNoDataRows, rejectNulByte, rejectQuote } from './rejections';
@@ -19,6 +20,21 @@ export const PREVIEW_ROWS = 50;
 export async function previewFile(options: ImportOptions, ctx: ImportContext): Promise<PreviewResult> {
   const sniffed = await sniffFile(options.path);
   const rows: string[][] = [];
+  if (sniffed.format === 'image') {
+    // An image has no settings to detect: the preview is the import's first rows, every column final.
+    const imported = await importImage(sniffed, options.image, ctx);
+    const { table } = imported;
+    const shown = Math.min(PREVIEW_ROWS, table.rowCount);
+    for (let r = 0; r < shown; r++) rows.push(imported.columns.map((_, c) => table.text(c, r)));
+    return {
+      ...imported.meta,
+      header: imported.columns.map((c) => c.name),
+      hasHeader: true,
+      rows,
+      columns: imported.columns,
+      complete: true,
+    };
+  }
   if (sniffed.format === 'xlsx') {
     let header: string[] = [];
     const imported = await importXlsx(sniffed, options, ctx, {

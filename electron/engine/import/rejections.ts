@@ -3,6 +3,7 @@
  * `reason_code`s; `undecodable`, `unsupported_format`, `unknown_sheet`, `bad_option`,
  * `unterminated_quote` are ours, and xlsx/xlsxLimits.ts adds the workbook's).
  */
+import { IMAGE_REFUSALS } from './image/imageRefusals';
 import { EngineError } from '../../../shared/errors';
 import type { BinaryKind } from './detectEncoding';
 import { grouped } from '../../../shared/data/importLimits';
@@ -99,4 +100,5 @@ export const IMPORT_REFUSALS: ReadonlySet<string> = new Set([
   'xlsx_invalid',
   'xlsx_too_large',
   'xlsx_dtd',
+  ...IMAGE_REFUSALS,
 ]);

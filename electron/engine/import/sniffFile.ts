@@ -10,6 +10,7 @@ import { rejectEmptyFile, rejectNotText, rejectXls } from './rejections';
 import { rejectXlsxInvalid } from './xlsx/xlsxLimits';
 import { IMPORT_LIMITS, rejectFileTooLarge } from '../../../shared/data/importLimits';
 import { checkReadableFile } from '../../common/fileRefusal';
+import { imageTypeOf, imageTypeOfExtension } from './image/imageHeader';
 
 const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'];
 
@@ -28,7 +29,8 @@ export interface Sniffed {
   path: string;
   size: number;
   extension: string;
-  format: 'csv' | 'xlsx';
+  /** 'image': an image signature, or a name that promises one (image/readImageFile.ts decides). */
+  format: 'csv' | 'xlsx' | 'image';
   sample: Uint8Array;
   /** The sample is the whole file. */
   whole: boolean;
@@ -51,6 +53,8 @@ export async function sniffFile(file: string, sampleBytes = SAMPLE_BYTES): Promi
     await handle.close();
   }
   const extension = path.extname(file).toLowerCase();
+  if (imageTypeOf(sample) || imageTypeOfExtension(extension))
+    return { path: file, size, extension, format: 'image', sample, whole: sample.length === size };
   const container = containerKind(sample);
   if (WORKBOOK_EXTENSIONS.includes(extension)) {
     if (container === 'zip')

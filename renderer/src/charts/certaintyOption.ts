@@ -1,13 +1,14 @@
 /**
  * Histogram of each row's largest posterior probability (its classification certainty), with a
  * threshold line (0.9 by default) and the count of rows below it in the subtitle. Bins are 0.02
- * wide on fixed edges i/50, so 0.9 is an exact edge and bars left of the line are exactly the
- * uncertain rows (drawn in the warning colour). Certainty is at least 1/K, so the axis starts at
- * the bin holding 1/K.
+ * wide on fixed edges i/50, and the bin holding a threshold between edges (0.95, say) is cut in two
+ * there (shared/stats/splitBins.ts), so bars left of the line are exactly the uncertain rows (drawn
+ * in the warning colour). Certainty is at least 1/K, so the axis starts at the bin holding 1/K.
  *
  * Series: 0 uncertain bins (< threshold), 1 certain bins; the threshold is a markLine on series 0.
  */
 import { countUncertain } from '../../../shared/stats/certainty';
+import { countInBins, edgesSplitAt } from '../../../shared/stats/splitBins';
 import type { ECOption } from './echartsSetup';
 import type { ChartTheme } from './theme';
 import { binBarsSeries } from './binBars';
@@ -36,27 +37,25 @@ export interface CertaintyInput {
   text: CertaintyText;
 }
 
-/** Counts on edges i/50 from the bin holding 1/K up to 1 (1 itself goes in the last bin). */
+/**
+ * Counts on edges i/50 from the bin holding 1/K up to 1 (1 itself goes in the last bin), with the
+ * bin holding `threshold` split at it when given.
+ */
 export function certaintyBins(
   certainty: ArrayLike<number>,
   nComponents: number,
+  threshold?: number,
 ): { edges: number[]; counts: number[] } {
   const first = Math.min(Math.floor(BINS_PER_UNIT / Math.max(nComponents, 1)), BINS_PER_UNIT - 1);
   const nBins = BINS_PER_UNIT - first;
-  const edges = Array.from({ length: nBins + 1 }, (_, i) => (first + i) / BINS_PER_UNIT);
-  const counts = new Array<number>(nBins).fill(0);
-  for (let i = 0; i < certainty.length; i++) {
-    const c = certainty[i];
-    if (!Number.isFinite(c)) continue;
-    const b = Math.min(Math.max(Math.floor(c * BINS_PER_UNIT) - first, 0), nBins - 1);
-    counts[b]++;
-  }
-  return { edges, counts };
+  const even = Array.from({ length: nBins + 1 }, (_, i) => (first + i) / BINS_PER_UNIT);
+  const edges = threshold === undefined ? even : edgesSplitAt(even, threshold);
+  return { edges, counts: countInBins(certainty, edges) };
 }
 
 export function buildCertaintyOption(input: CertaintyInput, theme: ChartTheme): ECOption {
   const threshold = input.threshold ?? DEFAULT_CERTAINTY_THRESHOLD;
-  const { edges, counts } = certaintyBins(input.certainty, input.nComponents);
+  const { edges, counts } = certaintyBins(input.certainty, input.nComponents, threshold);
   const below = counts.map((c, i) => (edges[i] < threshold ? c : 0));
   const above = counts.map((c, i) => (edges[i] < threshold ? 0 : c));
   const n = input.certainty.length;

@@ -3,7 +3,9 @@
  * and each component's weighted density w_k N(x | μ_kj, σ²_kj) (shared/stats/density.ts), all in
  * display units on one value axis. Bars integrate to 1, so bars and curves share a scale.
  *
- * Series: 0 bars, 1 mixture density, 2 … K+1 component k's weighted density.
+ * Series: 0 bars, 1 mixture density, 2 … K+1 component k's weighted density. The component
+ * curves are drawn above the mixture line: where one component dominates the two coincide, and the
+ * thicker mixture line would hide the component's colour.
  */
 import type { Histogram } from '../../../shared/stats/histogram';
 import type { MarginalDensity } from '../../../shared/stats/density';
@@ -11,7 +13,7 @@ import type { ECOption } from './echartsSetup';
 import type { ChartTheme } from './theme';
 import { clusterColor } from './palette';
 import { binBarsSeries } from './binBars';
-import { formatNumber, legendPart, titlePart, tooltipPart, valueAxisPart } from './chartParts';
+import { escapeHtml, formatNumber, legendPart, titlePart, tooltipPart, valueAxisPart } from './chartParts';
 
 export interface HistogramText {
   title: string;
@@ -57,7 +59,7 @@ export function buildHistogramOption(input: HistogramInput, theme: ChartTheme): 
           animation: false,
           lineStyle: { color: theme.text, width: 2.5 },
           itemStyle: { color: theme.text },
-          z: 4,
+          z: 3,
         },
         ...m.components.map((c, k) => ({
           type: 'line' as const,
@@ -68,7 +70,7 @@ export function buildHistogramOption(input: HistogramInput, theme: ChartTheme): 
           animation: false,
           lineStyle: { color: clusterColor(k), width: 1.75 },
           itemStyle: { color: clusterColor(k) },
-          z: 3,
+          z: 4,
         })),
       ]
     : [];
@@ -77,10 +79,44 @@ export function buildHistogramOption(input: HistogramInput, theme: ChartTheme): 
     animation: false,
     title: titlePart(theme, input.text.title),
     legend: legendPart(theme, [input.text.data, ...(m ? [input.text.mixture, ...input.clusterNames] : [])]),
-    tooltip: { ...tooltipPart(theme, 'axis'), axisPointer: { type: 'line' } },
+    tooltip: {
+      ...tooltipPart(theme, 'axis'),
+      axisPointer: { type: 'line' },
+      formatter: (params: unknown) => histogramTooltip(params as AxisTooltipItem[], input),
+    },
     grid: { left: 64, right: 24, top: 64, bottom: 48 },
     xAxis: valueAxisPart(theme, input.axisName, { nameGap: 28 }),
     yAxis: valueAxisPart(theme, input.text.density, { nameGap: 48, scale: false }),
     series: [bars, ...lines],
   };
+}
+
+/** One series' entry in an axis tooltip (the fields ECharts passes that are read here). */
+export interface AxisTooltipItem {
+  seriesIndex: number;
+  seriesName: string;
+  marker?: string;
+  value: unknown;
+}
+
+/**
+ * The axis tooltip as lines, numbers to 4 significant digits: the position on the axis, the bar
+ * under it (its bin and density) and each curve's density there — one per line, never raw floats
+ * run together.
+ */
+export function histogramTooltip(items: readonly AxisTooltipItem[], input: HistogramInput): string {
+  const curve = items.find((i) => i.seriesIndex > 0);
+  const lines = curve
+    ? [`<b>${escapeHtml(input.axisName)} = ${formatNumber((curve.value as number[])[0])}</b>`]
+    : [];
+  for (const item of items) {
+    const v = item.value as number[];
+    const name = `${item.marker ?? ''}${escapeHtml(item.seriesName)}`;
+    lines.push(
+      item.seriesIndex === 0
+        ? `${name}: ${formatNumber(v[0])} – ${formatNumber(v[1])}, ${escapeHtml(input.text.density)} ${formatNumber(v[2])}`
+        : `${name}: ${formatNumber(v[1])}`,
+    );
+  }
+  return lines.join('<br/>');
 }

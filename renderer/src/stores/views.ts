@@ -5,7 +5,17 @@ import { useDatasetStore } from './dataset';
 import { useSessionStore } from './session';
 
 /** The views of the centre area, in tab order. */
-export const VIEW_IDS = ['scatter', 'histogram', 'trace', 'certainty', 'summary', 'selection'] as const;
+export const VIEW_IDS = [
+  'scatter',
+  'histogram',
+  'pairs',
+  'trace',
+  'certainty',
+  'summary',
+  'parameters',
+  'compare',
+  'selection',
+] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export function isViewId(value: unknown): value is ViewId {

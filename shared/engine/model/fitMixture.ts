@@ -133,20 +133,33 @@ export async function fitMixture(
   const nInit = explicit.complete || K === 1 ? 1 : options.nInit;
   const loop = { signal: runtime.signal, onProgress: runtime.onProgress, restartRank: runtime.restartRank };
   let outcome;
-  if (nInit <= 2) {
+  // A run's max_iter counts the short phase's iterations too, as scikit-learn's max_iter counts
+  // every iteration of an initialisation.
+  const shortIterations = Math.min(SHORT_ITERATIONS, Math.floor(options.maxIter / 2));
+  if (nInit <= 2 || shortIterations < 1) {
     outcome = await runEmLoop({ ...loop, options: { ...options, nInit }, initialise }, algorithm);
   } else {
     // emEM (Biernacki, Celeux & Govaert 2003, "Choosing starting values for the EM algorithm"):
     // many starts run a few iterations, the best fifth of n_init continue to convergence.
     const perRow = K * (d * d + rows.levels.length + rows.q + rows.b + 1);
-    const affordable = Math.floor(SHORT_PHASE_BUDGET / (n * perRow * SHORT_ITERATIONS));
+    const affordable = Math.floor(SHORT_PHASE_BUDGET / (n * perRow * shortIterations));
     const starts = Math.max(nInit, Math.min(SHORT_STARTS_FACTOR * nInit, affordable));
-    const short = await shortRuns(starts, SHORT_ITERATIONS, initialise, algorithm, runtime.signal);
+    const short = await shortRuns(starts, shortIterations, initialise, algorithm, runtime);
     const keep = short.slice(0, Math.max(2, Math.ceil(nInit / 5)));
-    outcome = await runEmLoop(
-      { ...loop, options: { ...options, nInit: keep.length }, initialise: async (r) => keep[r].state },
+    const continued = await runEmLoop(
+      {
+        ...loop,
+        options: { ...options, nInit: keep.length, maxIter: options.maxIter - shortIterations },
+        initialise: async (r) => keep[r].state,
+      },
       algorithm,
     );
+    // What the analyst reads (iterations, the trace view) is the kept run from its start.
+    outcome = {
+      ...continued,
+      nIter: shortIterations + continued.nIter,
+      traces: continued.traces.map((t, r) => concatTraces(keep[r].trace, t)),
+    };
   }
   const seconds = (Date.now() - started) / 1000;
 
@@ -197,25 +210,41 @@ const SHORT_PHASE_BUDGET = 1e9;
 
 /** Each start after `iterations` EM iterations, best mean log-likelihood first. */
 async function shortRuns(
-  nInit: number,
+  nStarts: number,
   iterations: number,
   initialise: (restart: number) => Promise<MixedState>,
   algorithm: MixtureAlgorithm,
-  signal?: { readonly aborted: boolean },
-): Promise<{ state: MixedState; lowerBound: number }[]> {
-  const runs: { state: MixedState; lowerBound: number }[] = [];
-  for (let r = 0; r < nInit; r++) {
+  runtime: Pick<MixtureRuntime, 'signal' | 'onProgress'>,
+): Promise<{ state: MixedState; lowerBound: number; trace: Float64Array }[]> {
+  const runs: { state: MixedState; lowerBound: number; trace: Float64Array }[] = [];
+  for (let r = 0; r < nStarts; r++) {
     let state = await initialise(r);
     let lowerBound = -Infinity;
+    const trace = new Float64Array(iterations);
     for (let it = 0; it < iterations; it++) {
-      if (signal?.aborted) throw cancelledError('fit');
+      if (runtime.signal?.aborted) throw cancelledError('fit');
       const moments = await algorithm.eStep(state);
       state = await algorithm.mStep(moments);
       lowerBound = moments.meanLogNorm;
+      trace[it] = lowerBound;
+      runtime.onProgress?.({
+        restart: r,
+        nRestarts: nStarts,
+        iteration: it + 1,
+        maxIter: iterations,
+        lowerBound,
+      });
     }
-    runs.push({ state, lowerBound });
+    runs.push({ state, lowerBound, trace });
   }
   return runs.sort((a, b) => b.lowerBound - a.lowerBound);
+}
+
+function concatTraces(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 function checkRows(rows: MixedRows, K: number): void {

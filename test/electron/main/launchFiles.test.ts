@@ -23,6 +23,11 @@ describe('launchFileKind', () => {
   ])('%s → %s', (file, kind) => {
     expect(launchFileKind(file)).toBe(kind);
   });
+
+  it.each(['photo.png', 'photo.JPG', 'scan.jpeg', 'old.bmp', 'web.webp', 'walk.gif'])(
+    'an image, %s, opens as data (its pixels)',
+    (file) => expect(launchFileKind(file)).toBe('data'),
+  );
 });
 
 describe('filesFromArgv', () => {

@@ -56,3 +56,17 @@ describe('buildCertaintyOption', () => {
     expect((o.title as { subtext: string }).subtext).toBe(`${n99} of 150 rows below 0.99`);
   });
 });
+
+describe('certainty bins at a threshold between edges', () => {
+  it('splits the bin holding the threshold so no uncertain row is painted as certain', () => {
+    const certainty = [0.941, 0.945, 0.9499, 0.95, 0.955, 0.99];
+    const o = buildCertaintyOption({ certainty, nComponents: 2, threshold: 0.95, text }, CHART_THEMES.light);
+    const [uncertain, certain] = o.series as { data: [number, number, number][] }[];
+    const sum = (rows: [number, number, number][]) => rows.reduce((s, r) => s + r[2], 0);
+    expect(sum(uncertain.data)).toBe(3);
+    expect(sum(certain.data)).toBe(3);
+    // Every painted bar lies wholly on its side of the line.
+    for (const [, to, h] of uncertain.data) if (h > 0) expect(to).toBeLessThanOrEqual(0.95);
+    for (const [from, , h] of certain.data) if (h > 0) expect(from).toBeGreaterThanOrEqual(0.95);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistogramOption } from '../../../renderer/src/charts/histogramOption';
+import { buildHistogramOption, histogramTooltip } from '../../../renderer/src/charts/histogramOption';
 import { CHART_THEMES } from '../../../renderer/src/charts/theme';
 import { densityHistogram } from '../../../shared/stats/histogram';
 import { densityGrid, marginalComponents, mixtureMarginal } from '../../../shared/stats/density';
@@ -55,5 +55,47 @@ describe('buildHistogramOption', () => {
     );
     expect((bare.series as unknown[]).length).toBe(1);
     expect((bare.xAxis as { name: string }).name).toBe('petal_length');
+  });
+});
+
+describe('histogram layering and tooltip', () => {
+  const m = irisModel();
+  const col = Float64Array.from({ length: m.n }, (_, i) => m.X[i * m.d + 2]);
+  const marginal = mixtureMarginal(
+    m.params,
+    m.pre,
+    2,
+    densityGrid(marginalComponents(m.params, m.pre, 2), 1, 7),
+  );
+  const input = () => ({
+    histogram: densityHistogram(col),
+    marginal,
+    clusterNames: ['Cluster 1', 'Cluster 2', 'Cluster 3'],
+    axisName: 'petal_length',
+    text,
+  });
+
+  it('draws every component curve above the mixture line', () => {
+    const o = buildHistogramOption(input(), CHART_THEMES.light);
+    const series = o.series as { z: number }[];
+    for (let k = 2; k < series.length; k++) expect(series[k].z).toBeGreaterThan(series[1].z);
+  });
+
+  it('formats the axis tooltip one value per line to four significant digits, names escaped', () => {
+    const i = input();
+    const html = histogramTooltip(
+      [
+        { seriesIndex: 0, seriesName: 'Data', marker: '', value: [1.23456789, 1.5, 0.123456789] },
+        { seriesIndex: 1, seriesName: 'Mixture', marker: '', value: [1.3333333333, 0.2222222222] },
+        { seriesIndex: 2, seriesName: '<b>C1</b>', marker: '', value: [1.3333333333, 0.1111111111] },
+      ],
+      { ...i, axisName: 'x<1>' },
+    );
+    expect(html.split('<br/>')).toEqual([
+      '<b>x&lt;1&gt; = 1.333</b>',
+      'Data: 1.235 – 1.5, Density 0.1235',
+      'Mixture: 0.2222',
+      '&lt;b&gt;C1&lt;/b&gt;: 0.1111',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { densityHistogram, quantileSorted } from '../../../shared/stats/histogram';
+import { densityHistogram, fixedWidthHistogram, quantileSorted } from '../../../shared/stats/histogram';
 import { loadMatrix } from '../engine/emFixtures';
 
 function area(h: ReturnType<typeof densityHistogram>): number {
@@ -75,5 +75,27 @@ describe('quantileSorted', () => {
   it('interpolates linearly (numpy default)', () => {
     expect(quantileSorted([1, 2, 3, 4], 0.25)).toBe(1.75);
     expect(quantileSorted([1, 2, 3, 4], 1)).toBe(4);
+  });
+});
+
+describe('fixedWidthHistogram', () => {
+  it('bins on multiples of the width, integrates to 1 and counts every finite value', () => {
+    const h = fixedWidthHistogram([0.5, 1.2, 1.9, 2.5, 7.1, Number.NaN], 2);
+    expect(Array.from(h.edges)).toEqual([0, 2, 4, 6, 8]);
+    expect(Array.from(h.counts)).toEqual([3, 1, 0, 1]);
+    expect(h.n).toBe(5);
+    expect(h.rule).toBe('fixed');
+    const area = Array.from(h.density).reduce((s, d, i) => s + d * (h.edges[i + 1] - h.edges[i]), 0);
+    expect(area).toBeCloseTo(1, 12);
+  });
+
+  it('widens the bins when the width asked for would make more than maxBins', () => {
+    const h = fixedWidthHistogram([0, 100], 0.001, 50);
+    expect(h.counts.length).toBeLessThanOrEqual(51);
+    expect(h.counts.reduce((a, b) => a + b)).toBe(2);
+  });
+
+  it('falls back to the automatic bins for a width that is not positive', () => {
+    expect(fixedWidthHistogram([1, 2, 3, 4], 0).rule).not.toBe('fixed');
   });
 });

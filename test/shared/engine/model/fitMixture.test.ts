@@ -256,3 +256,48 @@ function nested(c: Float64Array, type: string): number[] | number[][] | number[]
     ];
   return [c[0], c[1]];
 }
+
+describe('restarts (emEM: short runs, the best continued)', () => {
+  /** 300 rows of two four-level items whose answers depend on a hidden class of three. */
+  function surveyRows() {
+    const n = 300;
+    const codes = new Int32Array(n * 2);
+    let s = 11;
+    const u = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < n; i++) {
+      const c = i % 3;
+      codes[i * 2] = u() < 0.7 ? c : Math.floor(u() * 4);
+      codes[i * 2 + 1] = u() < 0.6 ? (c + 1) % 4 : Math.floor(u() * 4);
+    }
+    return createMixedRows({ nSamples: n, codes, levels: [4, 4] });
+  }
+  const options = { ...DEFAULTS, nComponents: 3, nInit: 10, tol: 1e-10 };
+
+  it('counts the short phase in n_iter and in the trace, which ends at the reported log-likelihood', async () => {
+    const fit = await fitMixture(surveyRows(), { ...options, maxIter: 500 });
+    const trace = fit.traces[fit.bestRestart];
+    expect(trace.length).toBe(fit.nIter);
+    expect(fit.nIter).toBeGreaterThan(20);
+    // EM never decreases the likelihood along one run, short phase included.
+    for (let t = 1; t < trace.length; t++) expect(trace[t]).toBeGreaterThanOrEqual(trace[t - 1] - 1e-12);
+    expect(Math.abs(trace[trace.length - 1] - fit.meanLogLikelihood)).toBeLessThan(1e-9);
+  });
+
+  it('stops every run at max_iter iterations in all, short phase included', async () => {
+    const fit = await fitMixture(surveyRows(), { ...options, maxIter: 25, tol: 0 });
+    expect(fit.nIter).toBeLessThanOrEqual(25);
+    for (const trace of fit.traces) expect(trace.length).toBeLessThanOrEqual(25);
+    expect(fit.converged).toBe(false);
+  });
+
+  it('reports progress from the first short run on', async () => {
+    const seen: number[] = [];
+    await fitMixture(
+      surveyRows(),
+      { ...options, maxIter: 200 },
+      { onProgress: (p) => seen.push(p.iteration) },
+    );
+    expect(seen[0]).toBe(1);
+    expect(seen.length).toBeGreaterThan(10 * 10);
+  });
+});

@@ -1,0 +1,69 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef, watch } from 'vue';
+import { useClients } from '../api/clients';
+import { toUserError } from '../api/userError';
+import { useDatasetStore } from './dataset';
+
+/** One column read as categories: its levels and each dataset row's level code (−1 = missing). */
+export interface ColumnCategories {
+  levels: string[];
+  codes: Int32Array;
+}
+
+/**
+ * Columns read as categories, for the views that compare clusters with a label (the Compare view's
+ * reference column, the Clusters view's text columns): fetched from the engine once per dataset and
+ * column, and the reference column the user chose. Everything belongs to the open dataset and is
+ * dropped when another one opens (column indices would mean other columns).
+ */
+export const useCategoriesStore = defineStore('categories', () => {
+  const clients = useClients();
+  const dataset = useDatasetStore();
+
+  const columns = shallowRef(new Map<number, ColumnCategories>());
+  const loading = ref<number[]>([]);
+  const errors = ref<Record<number, string>>({});
+  /** Dataset column index of the reference label; null = none chosen. */
+  const reference = ref<number | null>(null);
+
+  watch(
+    () => dataset.summary?.datasetId,
+    () => {
+      columns.value = new Map();
+      loading.value = [];
+      errors.value = {};
+      reference.value = null;
+    },
+  );
+
+  /** Fetches the columns not cached yet (one engine call). */
+  async function load(indices: number[]): Promise<void> {
+    const summary = dataset.summary;
+    const missing = indices.filter((c) => !columns.value.has(c) && !loading.value.includes(c));
+    if (!summary || missing.length === 0) return;
+    loading.value = [...loading.value, ...missing];
+    try {
+      const result = await clients.analysis.categories(summary.datasetId, missing);
+      if (dataset.summary !== summary) return;
+      const next = new Map(columns.value);
+      result.columns.forEach((c, j) => next.set(c, { levels: result.levels[j], codes: result.codes[j] }));
+      columns.value = next;
+      const rest = { ...errors.value };
+      for (const c of missing) delete rest[c];
+      errors.value = rest;
+    } catch (err) {
+      if (dataset.summary !== summary) return;
+      const message = toUserError(err).message;
+      errors.value = { ...errors.value, ...Object.fromEntries(missing.map((c) => [c, message])) };
+    } finally {
+      loading.value = loading.value.filter((c) => !missing.includes(c));
+    }
+  }
+
+  function setReference(column: number | null): void {
+    reference.value = column;
+    if (column !== null) void load([column]);
+  }
+
+  return { columns, loading, errors, reference, load, setReference };
+});
