@@ -28,13 +28,6 @@ export interface RendererViewState {
   fitSource?: FitSource;
   /** The sweep store's settings and run without its cells (those are `sweep.cells`). */
   sweep?: Omit<SweepState, 'run'> & { run: Omit<NonNullable<SweepState['run']>, 'cells'> | null };
-  /**
-   * The view tab showing when saved (stores/views.ts ids). Added without a new format version:
-   * viewState is the renderer's own free-form part of the file, so an older app opens such a file
-   * and ignores it, and a file without it opens on the dataset's default view. An id this version
-   * does not know (a view of a later one) is ignored the same way.
-   */
-  activeView?: string;
 }
 
 export interface WorkspaceSnapshot {
@@ -105,7 +98,6 @@ export function buildProjectState(
   const { sweep: projectSweep, view: sweepView } = toProjectSweep(sweep);
   const viewState: RendererViewState = { analysis, sweep: sweepView };
   if (current?.source) viewState.fitSource = current.source;
-  if (activeView) viewState.activeView = activeView;
   const path = summary?.file ?? known?.path ?? null;
   return {
     dataSource: path ? { path, ...(known && known.path === path ? { known } : {}) } : null,
@@ -121,6 +113,7 @@ export function buildProjectState(
     currentFitId: current ? fitIdOf(current) : null,
     sweep: projectSweep,
     viewState: viewState as unknown as Record<string, unknown>,
+    ...(activeView ? { activeView } : {}),
   };
 }
 
@@ -180,8 +173,8 @@ export function sweepStateOf(
 }
 
 /** The view tab the project was saved on, as saved (the caller checks it is a view it has). */
-export function activeViewOf(project: Pick<MixlabProject, 'viewState'>): unknown {
-  return (project.viewState as RendererViewState).activeView;
+export function activeViewOf(project: Pick<MixlabProject, 'activeView'>): string | undefined {
+  return project.activeView;
 }
 
 /** The fit on screen when the project was saved, if any. */

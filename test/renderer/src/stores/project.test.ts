@@ -377,7 +377,7 @@ describe('project store: the view showing', () => {
     useViewsStore().show('certainty');
     await first.project.saveAs(false);
     const saved = asProject(first.saved[0].state);
-    expect((saved.viewState as { activeView?: string }).activeView).toBe('certainty');
+    expect(saved.activeView).toBe('certainty');
 
     const ctx = reopen(saved);
     await ctx.project.openPath('/projects/two.mixlab');
@@ -393,7 +393,7 @@ describe('project store: the view showing', () => {
     await first.project.saveAs(false);
     const saved = asProject(first.saved[0].state);
     for (const activeView of [undefined, 'pairs-of-a-later-version']) {
-      const project = { ...saved, viewState: { ...saved.viewState, activeView } };
+      const project = { ...saved, activeView };
       const ctx = reopen(project);
       await ctx.project.openPath('/projects/two.mixlab');
       await flush();
