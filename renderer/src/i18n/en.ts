@@ -97,10 +97,10 @@ const en = {
     noProblems: 'None in the previewed rows.',
     problem: {
       mixed:
-        '“{column}”: {n} text cell in a number column (read as missing) | “{column}”: {n} text cells in a number column (read as missing)',
-      nonfinite: '“{column}”: {n} infinite value | “{column}”: {n} infinite values',
+        '“{column}”: {count} text cell in a number column (read as missing) | “{column}”: {count} text cells in a number column (read as missing)',
+      nonfinite: '“{column}”: {count} infinite value | “{column}”: {count} infinite values',
       renamed: 'Header “{name}” is empty or repeated: shown as “{column}”',
-      totalRows: 'Summary rows (totals of the rows above): {n}, left out of the analysis',
+      totalRows: 'Summary rows (totals of the rows above): {count}, left out of the analysis',
     },
     firstLineHeader: 'First line is the header',
     headerless:

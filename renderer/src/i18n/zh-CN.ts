@@ -84,10 +84,10 @@ const zhCN: Messages = {
     problems: '发现的问题',
     noProblems: '预览的行中没有问题。',
     problem: {
-      mixed: '“{column}”：数值列中有 {n} 个文本单元格（按缺失处理）',
-      nonfinite: '“{column}”：{n} 个无穷值',
+      mixed: '“{column}”：数值列中有 {count} 个文本单元格（按缺失处理）',
+      nonfinite: '“{column}”：{count} 个无穷值',
       renamed: '表头“{name}”为空或重复：显示为“{column}”',
-      totalRows: '汇总行（上方各行的合计）：{n} 行，不参与分析',
+      totalRows: '汇总行（上方各行的合计）：{count} 行，不参与分析',
     },
     firstLineHeader: '第一行是表头',
     headerless:

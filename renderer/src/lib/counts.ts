@@ -20,7 +20,10 @@ export function countPhrase(i18n: CountTranslator, locale: string, unit: CountUn
   return i18n.t(`count.${unit}`, { n: formatCount(value, locale) }, value);
 }
 
-/** A message with plural forms chosen by `value`, whose `{n}` is `value` grouped as the locale does. */
+/**
+ * A message with plural forms chosen by `value`, whose `{count}` (or `{n}`) is `value` grouped as
+ * the locale does.
+ */
 export function pluralText(
   i18n: CountTranslator,
   locale: string,
@@ -28,7 +31,8 @@ export function pluralText(
   value: number,
   params: Record<string, unknown> = {},
 ): string {
-  return i18n.t(key, { n: formatCount(value, locale), ...params }, value);
+  const grouped = formatCount(value, locale);
+  return i18n.t(key, { n: grouped, count: grouped, ...params }, value);
 }
 
 /** Both, bound to the component's i18n and the current locale. */
