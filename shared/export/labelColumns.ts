@@ -4,7 +4,7 @@
  * components), `probability` (the responsibility of that cluster), optionally `p_1 … p_K` (every
  * component's responsibility, scikit-learn's predict_proba) and `uncertainty` = 1 − max_k p_k.
  */
-import { formatNumber } from './csvFormat';
+import { formatNumber, neutralizeFormula } from './csvFormat';
 
 export interface LabelColumnOptions {
   includeProbabilities: boolean;
@@ -34,8 +34,21 @@ export function labelValues(
   return values;
 }
 
-/** The same cells as text; `null` (a row left out of the model) gives empty cells. */
-export function labelCells(values: number[] | null, width: number, decimal: '.' | ','): string[] {
+/** Suffixes of the two columns an imputing export adds per model column with missing cells. */
+export const FILLED_SUFFIX = '_filled';
+export const IMPUTED_FLAG_SUFFIX = '_imputed';
+
+/** `<column>_filled`, `<column>_imputed` for each imputed column, in order. */
+export function imputedColumnNames(columns: readonly string[]): string[] {
+  return columns.flatMap((c) => [`${c}${FILLED_SUFFIX}`, `${c}${IMPUTED_FLAG_SUFFIX}`]);
+}
+
+/**
+ * The same cells as text; `null` (a row left out of the model) gives empty cells. A text value (an
+ * imputed category) that a spreadsheet would run as a formula is neutralised as the original
+ * cells are (csvFormat.ts).
+ */
+export function labelCells(values: (number | string)[] | null, width: number, decimal: '.' | ','): string[] {
   if (!values) return new Array<string>(width).fill('');
-  return values.map((v) => formatNumber(v, decimal));
+  return values.map((v) => (typeof v === 'number' ? formatNumber(v, decimal) : neutralizeFormula(v)));
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { WithOptionalDefaults } from '../withOptionalDefaults';
 import { EXPORT_DELIMITERS } from './csvFormat';
 import { COLUMN_MATCHES, labelModelSchema } from './labelModel';
+import type { UnknownLevels } from './unknownLevels';
 
 export const EXPORT_ENCODINGS = ['utf-8-bom', 'utf-8', 'gbk'] as const;
 export type ExportEncoding = (typeof EXPORT_ENCODINGS)[number];
@@ -31,6 +32,7 @@ export const DEFAULT_LABEL_EXPORT_OPTIONS = {
   encoding: 'utf-8-bom',
   includeProbabilities: false,
   includeUncertainty: false,
+  includeImputed: false,
   labelColours: 'palette',
 } as const;
 
@@ -42,6 +44,13 @@ const exportOptionFields = {
   encoding: z.enum(EXPORT_ENCODINGS).default(DEFAULT_LABEL_EXPORT_OPTIONS.encoding),
   includeProbabilities: z.boolean().default(DEFAULT_LABEL_EXPORT_OPTIONS.includeProbabilities),
   includeUncertainty: z.boolean().default(DEFAULT_LABEL_EXPORT_OPTIONS.includeUncertainty),
+  /**
+   * For each model column with missing cells among the labelled rows: `<column>_filled` (its values,
+   * missing cells filled with their expected value given the row's observed cells, or the most
+   * probable level) and `<column>_imputed` (1 where filled, else 0). Models that label rows with
+   * missing cells only (missing cells modelled); a model that drops such rows has nothing to fill.
+   */
+  includeImputed: z.boolean().default(DEFAULT_LABEL_EXPORT_OPTIONS.includeImputed),
   /** PNG only. */
   labelColours: z.enum(LABEL_COLOURS).default(DEFAULT_LABEL_EXPORT_OPTIONS.labelColours),
 };
@@ -86,6 +95,8 @@ export interface LabelExportSummary {
   bytes: number;
   /** The added column names, in order. */
   addedColumns: string[];
+  /** Category levels the model did not know, treated as missing (unknownLevels.ts); absent when none. */
+  unknownLevels?: UnknownLevels[];
 }
 
 export interface LabelExportProgress {

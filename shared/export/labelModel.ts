@@ -7,6 +7,11 @@ import { z } from 'zod';
 import { COVARIANCE_TYPES, type GaussianMixtureParams } from '../engine/model/types';
 import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
 import { INTEGER_OPTION_RANGES } from '../engine/request/fitRules';
+import {
+  MIXTURE_MODEL_LIMITS,
+  discreteShapeProblems,
+  mixtureParamsSchema,
+} from '../engine/request/mixtureModel';
 
 /**
  * How the model's features are made from a table. `columns` (dataset column indices) is known for
@@ -21,6 +26,22 @@ export interface ModelPreprocessing {
   /** Per feature: x' = (log?(x) − center) / scale. */
   center: number[];
   scale: number[];
+  /**
+   * A mixed-type model's discrete columns, in the order of params.discrete's arrays (as the fit's
+   * Preprocessing records them); `column` is known on the dataset the model was fitted on, a model
+   * file knows the names only.
+   */
+  categorical?: { column?: number; name: string; levels: string[] }[];
+  poisson?: { column?: number; name: string }[];
+  binomial?: { column?: number; name: string; trials: number | { column?: number; name: string } }[];
+  /** The frequency-weight column the fit used: a row of weight 0 is left out when labelling. */
+  weights?: { column?: number; name: string };
+  /**
+   * What a row with a missing cell gets: 'model' — a label from its observed cells, as the fit
+   * treated it; 'drop' — no label. Absent means 'drop' (models saved before missing cells were
+   * modelled labelled complete rows only).
+   */
+  missing?: 'model' | 'drop';
 }
 
 /** How the model's features are found in a table: by dataset column index, or by column name. */
@@ -86,9 +107,14 @@ export const paramsSchema: z.ZodType<GaussianMixtureParams> = z
     }
   });
 
+const columnIndex = z.number().int().min(0);
+const columnName = z.string().max(MIXTURE_MODEL_LIMITS.name);
+const familyList = <T extends z.ZodTypeAny>(item: T) =>
+  z.array(item).max(MIXTURE_MODEL_LIMITS.discreteColumns);
+
 export const modelPreprocessingSchema = z
   .object({
-    columns: z.array(z.number().int().min(0)).max(MAX_FEATURES).optional(),
+    columns: z.array(columnIndex).max(MAX_FEATURES).optional(),
     columnNames: z.array(z.string().max(10_000)).max(MAX_FEATURES),
     log: z.array(z.boolean()).max(MAX_FEATURES),
     standardize: z.boolean(),
@@ -96,11 +122,37 @@ export const modelPreprocessingSchema = z
     scale: z
       .array(z.number().refine((s) => Number.isFinite(s) && s > 0, 'expected a positive number'))
       .max(MAX_FEATURES),
+    categorical: familyList(
+      z.object({
+        column: columnIndex.optional(),
+        name: columnName,
+        levels: z.array(columnName).min(1).max(MIXTURE_MODEL_LIMITS.levels),
+      }),
+    ).optional(),
+    poisson: familyList(z.object({ column: columnIndex.optional(), name: columnName })).optional(),
+    binomial: familyList(
+      z.object({
+        column: columnIndex.optional(),
+        name: columnName,
+        trials: z.union([
+          z.number().int().min(1).max(1e9),
+          z.object({ column: columnIndex.optional(), name: columnName }),
+        ]),
+      }),
+    ).optional(),
+    weights: z.object({ column: columnIndex.optional(), name: columnName }).optional(),
+    missing: z.enum(['model', 'drop']).optional(),
   })
   .passthrough();
 
+/**
+ * The parameters of any fitted model (request/mixtureModel.ts: a Gaussian block of d ≥ 0 columns
+ * and the discrete families), the preprocessing of every column, and the two checked against each
+ * other: one entry per Gaussian column, one probability table per categorical column (K × its
+ * levels), K rates per Poisson column, K probabilities per binomial column.
+ */
 export const labelModelSchema: z.ZodType<LabelModel> = z
-  .object({ params: paramsSchema, preprocessing: modelPreprocessingSchema })
+  .object({ params: mixtureParamsSchema, preprocessing: modelPreprocessingSchema })
   .superRefine((m, ctx) => {
     const d = m.params.nFeatures;
     const pre = m.preprocessing;
@@ -114,4 +166,9 @@ export const labelModelSchema: z.ZodType<LabelModel> = z
         });
       }
     }
+    for (const problem of discreteShapeProblems(m.params, pre)) ctx.addIssue({ code: 'custom', ...problem });
+    const columns =
+      d + (pre.categorical?.length ?? 0) + (pre.poisson?.length ?? 0) + (pre.binomial?.length ?? 0);
+    if (columns === 0)
+      ctx.addIssue({ code: 'custom', path: ['params', 'nFeatures'], message: 'the model has no columns' });
   });

@@ -62,6 +62,7 @@ export const projectApiArgSchemas: { [M in ProjectMethod & MixlabMethod]: z.ZodT
           encoding: z.enum(EXPORT_ENCODINGS).optional(),
           includeProbabilities: z.boolean().optional(),
           includeUncertainty: z.boolean().optional(),
+          includeImputed: z.boolean().optional(),
           labelColours: z.enum(LABEL_COLOURS).optional(),
         })
         .strict()

@@ -144,3 +144,63 @@ export function precisionsCholeskyProblem(
   }
   return null;
 }
+
+/**
+ * Tolerance on Σ_l θ_kl = 1 for each class of a categorical column: the same as the weights'
+ * (modelFile.ts MODEL_WEIGHTS_SUM_TOLERANCE), for the same reason — 17 significant digits per
+ * probability sum to 1 within a few ulps, hand-typed ones within rounding.
+ */
+export const PROBABILITY_SUM_TOLERANCE = 1e-6;
+
+/**
+ * A categorical column's K × L class-conditional probabilities (row-major): each finite, in
+ * [0, 1], each class's row summing to 1. A zero is allowed (a level a class never takes: the
+ * E-step's log table holds −∞ there, never NaN); a row that does not sum to 1 would make the
+ * likelihood of one class larger than a probability model allows and bias every label toward it.
+ */
+export function categoricalProblem(
+  column: string,
+  probabilities: ArrayLike<number>,
+  K: number,
+  L: number,
+): ModelProblem | null {
+  for (let k = 0; k < K; k++) {
+    let sum = 0;
+    for (let l = 0; l < L; l++) {
+      const p = probabilities[k * L + l];
+      if (!(p >= 0 && p <= 1))
+        return `"${column}": the probability of level ${l + 1} in class ${k + 1} must lie in [0, 1] (got ${p})`;
+      sum += p;
+    }
+    if (!(Math.abs(sum - 1) <= PROBABILITY_SUM_TOLERANCE))
+      return `"${column}": the probabilities of class ${k + 1} must sum to 1 (sum is ${sum})`;
+  }
+  return null;
+}
+
+/** A Poisson column's K rates: finite and ≥ 0 (a zero rate is a class that only ever counts 0). */
+export function poissonRatesProblem(column: string, rates: ArrayLike<number>): ModelProblem | null {
+  for (let k = 0; k < rates.length; k++)
+    if (!(rates[k] >= 0) || !Number.isFinite(rates[k]))
+      return `"${column}": the rate of class ${k + 1} must be a finite number ≥ 0 (got ${rates[k]})`;
+  return null;
+}
+
+/** A binomial column's K success probabilities: finite, in [0, 1]. */
+export function binomialProblem(column: string, probabilities: ArrayLike<number>): ModelProblem | null {
+  for (let k = 0; k < probabilities.length; k++)
+    if (!(probabilities[k] >= 0 && probabilities[k] <= 1))
+      return `"${column}": the success probability of class ${k + 1} must lie in [0, 1] (got ${probabilities[k]})`;
+  return null;
+}
+
+/** A categorical column's levels: at least one, each named once (a code maps to one level). */
+export function levelsProblem(column: string, levels: readonly string[]): ModelProblem | null {
+  if (levels.length === 0) return `"${column}" has no levels`;
+  const seen = new Set<string>();
+  for (const level of levels) {
+    if (seen.has(level)) return `"${column}" lists the level "${level}" twice`;
+    seen.add(level);
+  }
+  return null;
+}

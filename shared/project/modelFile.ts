@@ -4,6 +4,12 @@
  * shaped by covariance_type (full K×d×d, tied d×d, diag K×d, spherical K) — plus the preprocessing
  * that maps a table's columns (by name) to the model's features. A Python user can rebuild the
  * estimator from it: set those attributes on a GaussianMixture and call predict.
+ *
+ * Format 2 adds a mixed-type model's discrete families, its weight column and its missing-cell
+ * mode (modelFileFamilies.ts); a model without numeric columns has n_features 0 and empty means,
+ * covariances and factors. A plain Gaussian model (no discrete column, no weights) is still
+ * written as format 1, which every earlier Mixture Lab reads; format-1 files are read as they
+ * always were (rows with a missing cell get no label).
  */
 import { z } from 'zod';
 import { EngineError } from '../errors';
@@ -12,6 +18,8 @@ import { COVARIANCE_MODELS } from '../engine/model/covariance/index';
 import { COVARIANCE_SHAPE, shapeProblem } from '../engine/request/fitRules';
 import { MAX_COMPONENTS, MAX_FEATURES, type LabelModel, type ModelPreprocessing } from '../export/labelModel';
 import { parseJsonText, stringifyJson } from './jsonText';
+import { familiesToFile, modelFileFamiliesSchema, needsFamilies, readFamilies } from './modelFileFamilies';
+import type { ModelFileFamilies } from './modelFileFamilies';
 import {
   meansProblem,
   positiveDefiniteProblem,
@@ -20,7 +28,9 @@ import {
 } from './modelChecks';
 
 export const MODEL_FORMAT = 'mixlab-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
+/** The format of a plain Gaussian model: nothing in it needs format 2. */
+const GAUSSIAN_MODEL_VERSION = 1;
 
 /**
  * Weights must sum to 1 within this: a model written with 17 significant digits per weight sums to
@@ -35,7 +45,7 @@ export const ModelFileCodes = {
   Invalid: 'model_invalid',
 } as const;
 
-export interface ModelFile {
+export interface ModelFile extends ModelFileFamilies {
   format: typeof MODEL_FORMAT;
   version: number;
   covariance_type: CovarianceType;
@@ -61,15 +71,17 @@ export function modelToFile(model: LabelModel, created: Date, appVersion?: strin
   const { params: p, preprocessing: pre } = model;
   const K = p.nComponents;
   const d = p.nFeatures;
-  const shape = COVARIANCE_SHAPE[p.covarianceType](K, d);
+  // No numeric columns: no Gaussian block, so empty arrays (not K empty rows).
+  const shape = d === 0 ? [0] : COVARIANCE_SHAPE[p.covarianceType](K, d);
+  const families = needsFamilies(model);
   return {
     format: MODEL_FORMAT,
-    version: MODEL_VERSION,
+    version: families ? MODEL_VERSION : GAUSSIAN_MODEL_VERSION,
     covariance_type: p.covarianceType,
     n_components: K,
     n_features: d,
     weights: Array.from(p.weights),
-    means: nest(p.means, [K, d]) as number[][],
+    means: d === 0 ? [] : (nest(p.means, [K, d]) as number[][]),
     covariances: nest(p.covariances, shape),
     precisions_cholesky: nest(p.precisionsCholesky, shape),
     preprocessing: {
@@ -79,6 +91,7 @@ export function modelToFile(model: LabelModel, created: Date, appVersion?: strin
       center: [...pre.center],
       scale: [...pre.scale],
     },
+    ...(families ? familiesToFile(model) : {}),
     created: created.toISOString(),
     ...(appVersion ? { app_version: appVersion } : {}),
   };
@@ -92,7 +105,7 @@ const finite = z.number().refine(Number.isFinite, 'expected a finite number');
 const header = z.object({
   covariance_type: z.enum(COVARIANCE_TYPES),
   n_components: z.number().int().min(1).max(MAX_COMPONENTS),
-  n_features: z.number().int().min(1).max(MAX_FEATURES),
+  n_features: z.number().int().min(0).max(MAX_FEATURES),
   weights: z.array(finite).max(MAX_COMPONENTS),
   means: z.array(z.array(finite).max(MAX_FEATURES)).max(MAX_COMPONENTS),
   covariances: z.array(z.unknown()),
@@ -120,7 +133,30 @@ export function parseModelFile(text: string): LabelModel {
   const doc = readDocument(text);
   const m = readHeader(doc);
   checkShapes(m);
-  return { params: readGaussian(m), preprocessing: readPreprocessing(m) };
+  const params = readGaussian(m);
+  const preprocessing = readPreprocessing(m);
+  if (doc.version === GAUSSIAN_MODEL_VERSION) {
+    if (m.n_features === 0)
+      throw invalid('n_features: expected at least 1 numeric column in a format-1 model');
+    return { params, preprocessing };
+  }
+  const parsed = modelFileFamiliesSchema.safeParse(doc);
+  if (!parsed.success) throw invalid(issueText(parsed.error.issues[0]));
+  const families = readFamilies(parsed.data, m.n_components);
+  if ('problem' in families) throw invalid(families.problem);
+  const clash = m.preprocessing.columns.find((c) =>
+    [
+      ...(families.preprocessing.categorical ?? []),
+      ...(families.preprocessing.poisson ?? []),
+      ...(families.preprocessing.binomial ?? []),
+    ].some((f) => f.name === c),
+  );
+  if (clash !== undefined) throw invalid(`the column "${clash}" is both numeric and discrete`);
+  if (m.n_features === 0 && !families.discrete) throw invalid('the model has no columns');
+  return {
+    params: families.discrete ? { ...params, discrete: families.discrete } : params,
+    preprocessing: { ...preprocessing, ...families.preprocessing },
+  };
 }
 
 const invalid = (message: string) =>
@@ -169,10 +205,11 @@ function readHeader(doc: Record<string, unknown>): ModelHeader {
 function checkShapes(m: ModelHeader): void {
   const K = m.n_components;
   const d = m.n_features;
-  const covShape = COVARIANCE_SHAPE[m.covariance_type](K, d);
+  // Without numeric columns the Gaussian arrays are empty (as modelToFile writes them).
+  const covShape = d === 0 ? [0] : COVARIANCE_SHAPE[m.covariance_type](K, d);
   const checks: [string, unknown, number[]][] = [
     ['weights', m.weights, [K]],
-    ['means', m.means, [K, d]],
+    ['means', m.means, d === 0 ? [0] : [K, d]],
     ['covariances', m.covariances, covShape],
     ['precisions_cholesky', m.precisions_cholesky, covShape],
     ['preprocessing.columns', m.preprocessing.columns, [d]],
@@ -209,6 +246,20 @@ function readGaussian(m: ModelHeader): GaussianMixtureParams {
   const model = COVARIANCE_MODELS[type];
   const weights = Float64Array.from(m.weights);
   const means = Float64Array.from(m.means.flat());
+  if (d === 0) {
+    const problem = weightsProblem(weights, MODEL_WEIGHTS_SUM_TOLERANCE);
+    if (problem) throw invalid(problem);
+    const empty = new Float64Array(0);
+    return {
+      covarianceType: type,
+      nComponents: K,
+      nFeatures: 0,
+      weights,
+      means: empty,
+      covariances: empty,
+      precisionsCholesky: empty,
+    };
+  }
   const covariances = model.flatten(m.covariances, K, d)!;
   const problem =
     weightsProblem(weights, MODEL_WEIGHTS_SUM_TOLERANCE) ??

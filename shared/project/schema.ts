@@ -10,11 +10,19 @@
  *   importOptions  the settings the file was imported with (encoding, delimiter, decimal, sheet)
  *   selection      {columns, standardize, logColumns} as dataset column indices, with the names
  *   modelSettings  FitOptions, seed included (a fit is reproducible from the file)
- *   fits           every fitted model: settings, params, summary numbers, preprocessing
- *   currentFitId   the fit on screen
+ *   fits           every fitted Gaussian model: settings, params, summary numbers, preprocessing
+ *   mixtureFits    every fitted mixed-type model (categorical, count or binomial columns, weights or
+ *                  missing cells modelled): settings, the model (column roles, parameters with
+ *                  their discrete families, preprocessing) as the engine's mixture.predict reads it
+ *   currentFitId   the fit on screen (in either list)
  *   sweep          model selection: its request and result cells (validated loosely for now)
  *   viewState      the renderer's view settings, free-form, size-limited
  *   embeddedData   optional gzip+base64 copy of the data file, so a project travels by itself
+ *
+ * Mixed-type models came without a format version change: `mixtureFits` is optional, so every
+ * version-1 file reads as before, and a reader that predates it refuses a file whose current fit is
+ * one (its currentFitId names no fit it knows) instead of showing it wrong. The column roles of the
+ * workspace live in the renderer's viewState, which older readers ignore.
  *
  * The types are the schemas' parsed form (numbers that were null in the file are NaN again,
  * parameters typed arrays): what the renderer hands over and what a load returns.
@@ -22,6 +30,7 @@
 import { z } from 'zod';
 import { fitOptionsSchema } from '../engine/request/fitRequest';
 import { MAX_FEATURES, paramsSchema } from '../export/labelModel';
+import { mixtureModelSchema } from '../engine/request/mixtureModel';
 
 export const PROJECT_FORMAT = 'mixlab-project';
 export const PROJECT_VERSION = 1;
@@ -109,6 +118,20 @@ const fitSchema = z
     path: ['preprocessing'],
   });
 
+/** A mixed-type fit: its model as mixture.predict reads it, and the numbers its summary shows. */
+const mixtureFitSchema = z.object({
+  id: z.string().min(1).max(200),
+  settings: fitOptionsSchema,
+  model: mixtureModelSchema,
+  summary: summarySchema.extend({
+    /** Missing cells of the fitted rows, modelled. */
+    missingCells: z.number().int().min(0).optional(),
+    /** Σ of the row weights (the criteria's n) when rows were weighted. */
+    totalWeight: finite.optional(),
+  }),
+  trace: z.array(looseNumber).max(PROJECT_LIMITS.traceLength).optional(),
+});
+
 const sweepSchema = z.object({
   request: z.unknown(),
   cells: z.array(z.record(z.string(), z.unknown())).max(PROJECT_LIMITS.sweepCells),
@@ -125,6 +148,7 @@ const stateFields = {
   selection: selectionSchema.nullable(),
   modelSettings: fitOptionsSchema.nullable(),
   fits: z.array(fitSchema).max(PROJECT_LIMITS.fits),
+  mixtureFits: z.array(mixtureFitSchema).max(PROJECT_LIMITS.fits).optional(),
   currentFitId: z.string().max(200).nullable(),
   sweep: sweepSchema.nullable(),
   viewState: viewStateSchema,
@@ -137,8 +161,14 @@ const stateFields = {
   activeView: z.string().min(1).max(100).optional(),
 };
 
-const currentFitExists = (p: { fits: { id: string }[]; currentFitId: string | null }) =>
-  p.currentFitId === null || p.fits.some((f) => f.id === p.currentFitId);
+const currentFitExists = (p: {
+  fits: { id: string }[];
+  mixtureFits?: { id: string }[];
+  currentFitId: string | null;
+}) =>
+  p.currentFitId === null ||
+  p.fits.some((f) => f.id === p.currentFitId) ||
+  (p.mixtureFits ?? []).some((f) => f.id === p.currentFitId);
 const currentFitIssue = { message: 'currentFitId names no fit in the project', path: ['currentFitId'] };
 
 export const dataSourceSchema = z.object({
@@ -191,6 +221,7 @@ export type ProjectImportOptions = z.output<typeof importOptionsSchema>;
 export type ProjectSelection = z.output<typeof selectionSchema>;
 export type FitSummaryNumbers = z.output<typeof summarySchema>;
 export type ProjectFit = z.output<typeof fitSchema>;
+export type ProjectMixtureFit = z.output<typeof mixtureFitSchema>;
 export type ProjectSweep = z.output<typeof sweepSchema>;
 export type EmbeddedData = z.output<typeof embeddedDataSchema>;
 /** The analysis as the renderer hands it over. */

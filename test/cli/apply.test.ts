@@ -123,7 +123,8 @@ describe('mixlab fit --labels --model, then mixlab apply', () => {
     expect(mixlab('fit', iris, '--columns', features, '--k', '2', '--model', model).status).toBe(0);
     const faithful = path.join(fixturesDir, 'data/faithful.csv');
     const missing = mixlab('apply', model, faithful, '--labels', path.join(tmp, 'x.csv'), '--json');
-    expect(missing.status).toBe(1);
+    // The user's file is refused (it lacks the model's columns): exit 2, as every refusal of a file.
+    expect(missing.status).toBe(2);
     const err = JSON.parse(missing.stdout).error;
     expect(err.code).toBe('model_columns_missing');
     expect(err.message).toContain('"sepal_length", "sepal_width", "petal_length", "petal_width"');

@@ -200,6 +200,19 @@ describe('the analyst’s views (Chromium, real services and engine process)', (
         expect(resp.series).toHaveLength(10);
         await settle(page);
         await app.screenshot(`views-certainty-mall-${tag}`);
+        // The Clusters view: Gender (a text column) as shares of each cluster's rows.
+        await page.getByTestId('view-tab-summary').click();
+        const gender = page.locator('[data-testid="category-shares"] table[data-column="Gender"]');
+        await gender.waitFor();
+        const shares = await gender
+          .locator('tbody tr')
+          .evaluateAll((rows) =>
+            rows.map((r) => [...r.querySelectorAll('td.num')].map((td) => parseFloat(td.textContent ?? ''))),
+          );
+        expect(shares).toHaveLength(5);
+        for (const row of shares) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+        await settle(page);
+        await app.screenshot(`views-clusters-mall-${tag}`);
       });
     });
 

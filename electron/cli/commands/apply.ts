@@ -20,12 +20,14 @@ import type { EngineCaller } from '../../engine/engineCaller';
 import { EngineError } from '../../../shared/errors';
 import { openAtomic, type AtomicFile } from '../../common/atomicWrite';
 import { readModelFile as readModelFileFromDisk } from '../../common/readModelFile';
-import { ArgumentError, parseArgs, type OptionSpec } from '../args';
+import { unknownLevelsWarning } from '../../../shared/export/unknownLevels';
+import { ArgumentError, oneOf, parseArgs, type OptionSpec } from '../args';
 import { codedCommand } from '../codedCommand';
 import { existingFile } from '../inputFile';
 import { IMPORT_FLAGS_SPEC, IMPORT_FLAGS_USAGE, importFlags, importNotes } from '../importFlags';
 
 export const APPLY_USAGE = `Usage: mixlab apply <model.json> <file.csv> --labels out.csv [--probabilities] [--uncertainty]
+                    [--impute] [--missing model|drop] [--weights w]
                     [--delimiter , | ; | tab | "|"] [--encoding utf-8-bom|utf-8|gbk] [--json]
                     [--header yes|no] [--total-rows exclude|keep]
 
@@ -35,9 +37,21 @@ log transform, centre and scale are applied, never re-estimated. --labels writes
 columns plus cluster (1-based) and probability; --probabilities adds p_1 … p_K, --uncertainty adds
 1 − max p. A name ending in .xlsx writes an Excel workbook; for an image, a name ending in .png
 writes the label image (each pixel in its cluster's colour, or with --label-colours mean the mean
-colour of the cluster's pixels). Rows with a missing value in a model
-column get empty label cells, and so do summary rows the import leaves out (noted on stderr).
---json prints one object: rows, labelled, excluded, labels, columns_added.
+colour of the cluster's pixels). Summary rows the import leaves out get empty label cells (noted on
+stderr).
+Every family the model has is applied: numeric columns (its Gaussian block), categorical ones
+(text or codes), counts and binomial columns. Missing cells: --missing model labels a row from its
+observed cells (only a row with none stays unlabelled), --missing drop leaves every row with a
+missing cell in a model column unlabelled; the default is the model's own mode (a mixed-type
+model's is written in it; a plain Gaussian model file, format 1, means drop). A category level
+the model never saw is treated as a missing cell, with a warning on stderr naming the column and
+the levels. --weights w names the frequency-weight column (default: the model's, when the file
+has it): rows of weight 0 stay unlabelled, a negative or non-numeric weight is refused with its row.
+--impute adds, for each model column with missing cells among the labelled rows, <column>_filled
+(the column with each missing cell filled by its expected value given the row's observed cells:
+the most probable level for a category) and <column>_imputed (1 where filled, else 0).
+--json prints one object: rows, labelled, excluded, labels, columns_added, and unknown_levels
+([{column, cells, levels}]) when the file had levels the model did not know.
 How the file is read:
 ${IMPORT_FLAGS_USAGE}
 `;
@@ -49,6 +63,9 @@ const SPEC = {
   uncertainty: 'flag',
   delimiter: 'string',
   encoding: 'string',
+  impute: 'flag',
+  missing: 'string',
+  weights: 'string',
   json: 'flag',
   help: 'flag',
   ...IMPORT_FLAGS_SPEC,
@@ -66,18 +83,22 @@ export const apply = codedCommand(
     }
     if (o.labels === undefined) throw new ArgumentError('missing --labels (the file to write)');
     const labelOptions = labelOutputOptions(o);
-    const model = await readModelFile(positionals[0]);
+    oneOf('--missing', o.missing, ['model', 'drop'] as const);
+    const stored = await readModelFile(positionals[0]);
     const readOptions = importFlags(o);
     const summary = await ctx.engine.call('dataset.import', {
       path: await existingFile(positionals[1]),
       ...readOptions,
     });
     for (const note of importNotes(summary, readOptions)) ctx.stderr(note);
+    const { model, notes } = applyOverrides(stored, summary.columns, o);
+    for (const note of notes) ctx.stderr(note);
     const written = await writeLabelOutputs(ctx.engine, summary.datasetId, model, 'name', {
       ...labelOptions,
       labels: o.labels,
     });
     const result = written.labels!;
+    for (const u of result.unknownLevels ?? []) ctx.stderr(`warning: ${unknownLevelsWarning(u)}\n`);
     if (json) {
       ctx.stdout(
         JSON.stringify({
@@ -86,6 +107,7 @@ export const apply = codedCommand(
           excluded: result.excluded,
           labels: result.path,
           columns_added: result.addedColumns,
+          ...(result.unknownLevels ? { unknown_levels: result.unknownLevels } : {}),
         }) + '\n',
       );
     } else {
@@ -96,7 +118,31 @@ export const apply = codedCommand(
   { oneLine: false },
 );
 
-/** The label-file options shared with `mixlab fit` (--probabilities, --uncertainty, --delimiter, --encoding). */
+/**
+ * --missing and --weights over the model file's own modes. The model's weight column, when the file
+ * lacks it, is left out with a note (weights change no label, only which rows are absent); one
+ * named with --weights must be there.
+ */
+function applyOverrides(
+  model: LabelModel,
+  columns: readonly { name: string; displayName: string }[],
+  o: { missing?: string; weights?: string },
+): { model: LabelModel; notes: string[] } {
+  const pre = { ...model.preprocessing };
+  const notes: string[] = [];
+  if (o.missing !== undefined) pre.missing = o.missing as 'model' | 'drop';
+  if (o.weights !== undefined) pre.weights = { name: o.weights.trim() };
+  else if (
+    pre.weights &&
+    !columns.some((c) => c.displayName === pre.weights!.name || c.name === pre.weights!.name)
+  ) {
+    notes.push(`note: the file has no weight column "${pre.weights.name}"; every row is weighted 1.\n`);
+    delete pre.weights;
+  }
+  return { model: { ...model, preprocessing: pre }, notes };
+}
+
+/** The label-file options shared with `mixlab fit` (--probabilities, --uncertainty, --impute, --delimiter, --encoding). */
 export interface LabelOutputOptions {
   /** Path of the labels file; its extension (.xlsx) picks the format. */
   labels?: string;
@@ -104,6 +150,7 @@ export interface LabelOutputOptions {
   model?: string;
   includeProbabilities: boolean;
   includeUncertainty: boolean;
+  includeImputed: boolean;
   delimiter: ExportDelimiter;
   encoding: ExportEncoding;
   /** A label image's colours (a labels path ending in .png). */
@@ -114,6 +161,7 @@ export function labelOutputOptions(o: {
   'label-colours'?: string;
   probabilities?: boolean;
   uncertainty?: boolean;
+  impute?: boolean;
   delimiter?: string;
   encoding?: string;
 }): Omit<LabelOutputOptions, 'labels' | 'model'> {
@@ -132,6 +180,7 @@ export function labelOutputOptions(o: {
     labelColours: labelColours as LabelColours,
     includeProbabilities: o.probabilities === true,
     includeUncertainty: o.uncertainty === true,
+    includeImputed: o.impute === true,
     delimiter: delimiter as ExportDelimiter,
     encoding: encoding as ExportEncoding,
   };
@@ -177,6 +226,7 @@ export async function writeLabelOutputs(
         encoding: options.encoding,
         includeProbabilities: options.includeProbabilities,
         includeUncertainty: options.includeUncertainty,
+        includeImputed: options.includeImputed,
         labelColours: options.labelColours,
       });
     } catch (err) {

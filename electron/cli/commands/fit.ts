@@ -11,7 +11,13 @@ import { COVARIANCE_TYPES, INIT_METHODS, type FitRequest } from '../../../shared
 import type { FitResponse } from '../../../shared/engine/model/types';
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec, type SafeParser } from '../args';
 import { codedCommand } from '../codedCommand';
-import { FAMILY_FLAGS, FAMILY_FLAGS_SPEC, FAMILY_FLAGS_USAGE, resolveFamilies } from '../familyFlags';
+import {
+  FAMILY_FLAGS,
+  FAMILY_FLAGS_SPEC,
+  FAMILY_FLAGS_USAGE,
+  maxIterFor,
+  resolveFamilies,
+} from '../familyFlags';
 import { checkColumnChoice, dataFileArgument, FIT_SETTINGS_FLAGS, FIT_SETTINGS_SPEC } from '../fitSettings';
 import { existingFile } from '../inputFile';
 import { checkInitParams, readInitParams } from '../initParams';
@@ -28,7 +34,7 @@ export const FIT_USAGE = `Usage: mixlab fit <file.csv> [--columns a,b,c | --all-
                   [--covariance full|tied|diag|spherical] [--init kmeans|k-means++|random|random_from_data]
                   [--init-params init.json] [--n-init N] [--seed S] [--max-iter N] [--tol T]
                   [--reg-covar R] [--threads N] [--json]
-                  [--labels out.csv|out.xlsx|out.png [--probabilities] [--uncertainty] [--delimiter D]
+                  [--labels out.csv|out.xlsx|out.png [--probabilities] [--uncertainty] [--impute] [--delimiter D]
                    [--label-colours palette|mean]
                    [--encoding utf-8-bom|utf-8|gbk]] [--model model.json]
                   [--categorical a,b] [--count c] [--binomial d:10|d:trials_column] [--weights w]
@@ -59,8 +65,10 @@ ${FAMILY_FLAGS_USAGE}
 A component whose covariance is held up only by --reg-covar (an eigenvalue below 10 × reg-covar:
 it collapsed onto repeated values) is reported as a warning on stderr; the fit is still printed.
 --labels writes the file's rows with cluster (1-based) and probability (options as in
-"mixlab apply --help"); for an image, a name ending in .png writes the label image, the picture
-with each pixel in its cluster's colour (--label-colours mean: the mean colour of its pixels); --model writes the fitted model as JSON for "mixlab apply". With --json the
+"mixlab apply --help"; --impute adds each imputed column and its 0/1 flag); for an image, a name
+ending in .png writes the label image, the picture with each pixel in its cluster's colour
+(--label-colours mean: the mean colour of its pixels); --model writes the fitted model as JSON for
+"mixlab apply", every family with it (format 2 when it has more than a Gaussian block). With --json the
 object then also has labels {path, rows, labelled, excluded} and model_file.
 How the file is read:
 ${IMPORT_FLAGS_USAGE}
@@ -79,6 +87,7 @@ const SPEC = {
   model: 'string',
   probabilities: 'flag',
   uncertainty: 'flag',
+  impute: 'flag',
   delimiter: 'string',
   encoding: 'string',
   ...IMPORT_FLAGS_SPEC,
@@ -105,6 +114,10 @@ export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
   const families = resolveFamilies(summary, options);
   const fitRequest = fitValidated(fitRequestSchema, {
     ...request,
+    options: {
+      ...request.options,
+      maxIter: maxIterFor(options['max-iter'], families, request.options.maxIter),
+    },
     datasetId: summary.datasetId,
     ...families,
   });
@@ -130,7 +143,11 @@ export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
   const files = await writeLabelOutputs(
     ctx.engine,
     summary.datasetId,
-    { params: response.fit.params, preprocessing: response.preprocessing },
+    {
+      params: response.fit.params,
+      // The missing-cell mode travels with the model: apply labels rows as this fit kept them.
+      preprocessing: { ...response.preprocessing, missing: fitRequest.missing ?? 'model' },
+    },
     'index',
     { ...labelOptions, labels: options.labels, model: options.model },
   );

@@ -17,6 +17,7 @@ import {
   FAMILY_FLAGS,
   FAMILY_FLAGS_SPEC,
   FAMILY_FLAGS_USAGE,
+  maxIterFor,
   resolveFamilies,
   type FamilyOptions,
 } from '../familyFlags';
@@ -72,10 +73,14 @@ const FLAG_OF: Record<string, string> = {
 };
 
 export const sweep = codedCommand('sweep', SWEEP_USAGE, async (ctx, json) => {
-  const { file, request, familyOptions } = parseSweepArgs(ctx.args);
+  const { file, request, familyOptions, maxIterGiven } = parseSweepArgs(ctx.args);
   const summary = await ctx.engine.call('dataset.import', { path: await existingFile(file) });
   const families = resolveFamilies(summary, familyOptions);
-  const fullRequest = { ...request, datasetId: summary.datasetId, ...families };
+  const options = {
+    ...request.options,
+    maxIter: maxIterFor(maxIterGiven, families, request.options.maxIter),
+  };
+  const fullRequest = { ...request, options, datasetId: summary.datasetId, ...families };
   const sweepRequest = validated<SweepRequest>(sweepRequestSchema, fullRequest, FLAG_OF);
   const showProgress = !json && process.stderr.isTTY === true;
   const response = await ctx.engine.call('sweep', sweepRequest, {
@@ -127,6 +132,8 @@ function parseSweepArgs(args: readonly string[]): {
   file: string;
   request: Omit<SweepRequest, 'datasetId' | 'columns'>;
   familyOptions: FamilyOptions;
+  /** --max-iter as typed (its default depends on the columns' families: maxIterFor). */
+  maxIterGiven: number | undefined;
 } {
   const { positionals, options: o } = parseArgs(args, SPEC);
   const file = dataFileArgument(positionals, 'mixlab sweep <file.csv> …');
@@ -156,6 +163,7 @@ function parseSweepArgs(args: readonly string[]): {
       threads: o.threads,
     },
     familyOptions: o,
+    maxIterGiven: o['max-iter'],
   };
 }
 

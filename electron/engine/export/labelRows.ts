@@ -4,17 +4,20 @@
  */
 import type { DataTable } from '../../../shared/data/table';
 import type { AppliedModel } from '../../../shared/export/applyModel';
+import type { ImputedColumn } from '../../../shared/export/applyMixture';
 import { labelValues, type LabelColumnOptions } from '../../../shared/export/labelColumns';
 
 export interface LabelRowCursor {
   /** Added values of table row `row` (rows must be asked in ascending order), null if excluded. */
-  valuesOf(row: number): number[] | null;
+  valuesOf(row: number): (number | string)[] | null;
 }
 
+/** `imputed`: per imputed column, its filled value and 0/1 flag follow the label columns. */
 export function labelRowCursor(
   applied: AppliedModel,
   nComponents: number,
   options: LabelColumnOptions,
+  imputed: readonly ImputedColumn[] = [],
 ): LabelRowCursor {
   let r = 0;
   return {
@@ -22,7 +25,15 @@ export function labelRowCursor(
       // rowIndex is ascending (buildFitMatrix walks the table in order).
       while (r < applied.rowIndex.length && applied.rowIndex[r] < row) r++;
       if (r >= applied.rowIndex.length || applied.rowIndex[r] !== row) return null;
-      return labelValues(applied.labels[r], applied.resp, r, nComponents, options);
+      const values: (number | string)[] = labelValues(
+        applied.labels[r],
+        applied.resp,
+        r,
+        nComponents,
+        options,
+      );
+      for (const c of imputed) values.push(c.values[r], c.filled[r]);
+      return values;
     },
   };
 }

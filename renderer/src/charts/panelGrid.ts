@@ -10,6 +10,8 @@ export interface PanelBox {
   height: string;
   /** Top edge in percent, for a label placed just above the panel. */
   topPercent: number;
+  /** Horizontal centre in percent, for that label. */
+  centerPercent: number;
   /** The panel is in the bottom row (where the shared x-axis name goes). */
   bottomRow: boolean;
 }
@@ -30,7 +32,7 @@ export function panelBoxes(
   const left = 7;
   const right = 3;
   const gapX = opts.gapX ?? 5;
-  const gapY = opts.gapY ?? 9;
+  const gapY = opts.gapY ?? 11;
   const width = (100 - left - right - gapX * (columns - 1)) / columns;
   const height = (100 - top - bottom - gapY * (rows - 1)) / rows;
   const pct = (v: number) => `${Math.round(v * 100) / 100}%`;
@@ -43,6 +45,7 @@ export function panelBoxes(
       width: pct(width),
       height: pct(height),
       topPercent: top + r * (height + gapY),
+      centerPercent: left + c * (width + gapX) + width / 2,
       bottomRow: r === rows - 1 || i + columns >= count,
     };
   });

@@ -8,10 +8,15 @@ import type { ChartTheme } from './theme';
 import { escapeHtml, formatNumber, titlePart, tooltipPart, valueAxisPart } from './chartParts';
 
 /**
- * A glance at the data's shape needs no more: 20 000 points show every structure a scatter can,
- * and drawing them one by one stays cheap on the page while a fit of millions of rows runs.
+ * A glance at the data's shape needs no more: 20 000 points show every structure a scatter can.
  */
 export const RAW_SCATTER_MAX_POINTS = 20_000;
+/**
+ * Above this many points the series is drawn in ECharts' large mode (one batched path): point by
+ * point, 20 000 symbols take over 100 ms per repaint, a frame the page cannot spare while a fit's
+ * progress updates the layout around the chart.
+ */
+export const RAW_SCATTER_LARGE = 2_000;
 
 export interface RawScatterInput {
   x: ArrayLike<number>;
@@ -45,6 +50,8 @@ export function buildRawScatterOption(input: RawScatterInput, theme: ChartTheme)
         type: 'scatter',
         data,
         symbolSize: data.length > 5000 ? 3 : 6,
+        large: data.length > RAW_SCATTER_LARGE,
+        largeThreshold: RAW_SCATTER_LARGE,
         itemStyle: { color: theme.accent, opacity: 0.6 },
         animation: false,
         tooltip: {

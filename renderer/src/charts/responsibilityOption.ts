@@ -86,7 +86,8 @@ export function buildResponsibilityOption(input: ResponsibilityInput, theme: Cha
       titlePart(theme, input.text.title, input.text.note),
       ...boxes.map((b, k) => ({
         text: input.clusterNames[k],
-        left: b.left,
+        left: `${b.centerPercent}%`,
+        textAlign: 'center' as const,
         top: `${Math.max(0, b.topPercent - 6)}%`,
         textStyle: { color: clusterColor(k), fontSize: 12, fontWeight: 600 as const },
       })),
@@ -101,12 +102,14 @@ export function buildResponsibilityOption(input: ResponsibilityInput, theme: Cha
       gridIndex: k,
       min: 0,
       max: 1,
+      interval: 0.5,
       splitLine: { show: false },
     })),
     yAxis: boxes.map((_, k) => ({
       ...valueAxisPart(theme, '', { scale: false }),
       gridIndex: k,
       minInterval: 1,
+      splitNumber: 3,
     })),
     series,
   };

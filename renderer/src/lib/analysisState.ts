@@ -4,6 +4,7 @@
  * mapping (projectState.ts) both build on it.
  */
 import type { FitRequest, FitResponse } from '../../../shared/engine/model/types';
+import type { ColumnRoles } from './columnRoles';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from './modelSettings';
 import { DEFAULT_TABLE_ORDER, type TableOrderSpec } from './tableOrder';
 
@@ -41,6 +42,8 @@ export interface AnalysisState {
   preprocessing: PreprocessingSettings;
   settings: ModelSettings;
   view: AnalysisViewSettings;
+  /** Families, weight column, missing-cell mode; absent in files saved before they existed (= defaults). */
+  roles?: ColumnRoles;
 }
 
 export const DEFAULT_CERTAINTY_THRESHOLD = 0.9;

@@ -14,6 +14,7 @@ import { densityHistogram, type Histogram } from '../../../shared/stats/histogra
 import { pca2, pcaProjectRows, type Pca2 } from '../../../shared/stats/pca';
 import { stratifiedSample } from '../../../shared/stats/stratifiedSample';
 import { SCATTER_MAX_POINTS } from '../charts/scatterOption';
+import { categoryShares, type CategoryColumnInput, type CategoryShares } from './categoryShares';
 import { clusterSummary, type ClusterSummary } from './clusterSummary';
 
 export interface FitViewsInput {
@@ -29,6 +30,8 @@ export interface FitViewsInput {
   rowIndex: Uint32Array;
   /** Whole columns (length N), the selected ones and every other numeric column. */
   columns: { index: number; name: string; values: Float64Array }[];
+  /** Category columns (codes by dataset row): the fit's categorical ones and text columns for context. */
+  categories?: CategoryColumnInput[];
 }
 
 export interface FitViews {
@@ -41,6 +44,8 @@ export interface FitViews {
   /** PCA of the fitted (preprocessed) rows and their scores; null for a single feature. */
   pca: { pca: Pca2; x: Float64Array; y: Float64Array } | null;
   summary: ClusterSummary;
+  /** Per category column, each cluster's share of every level (empty when there is none). */
+  categories: CategoryShares[];
   /** N: fitted row of each dataset row, −1 where the row was left out. */
   fittedRowOf: Int32Array;
   /**
@@ -96,7 +101,8 @@ export function computeFitViews(input: FitViewsInput): FitViews {
   });
   const scatterRows =
     n > SCATTER_MAX_POINTS ? stratifiedSample(labels, K, { size: SCATTER_MAX_POINTS }) : null;
-  return { certainty, display, histograms, pca, summary, fittedRowOf, scatterRows };
+  const categories = categoryShares(labels, rowIndex, K, input.categories ?? []);
+  return { certainty, display, histograms, pca, summary, categories, fittedRowOf, scatterRows };
 }
 
 /** The typed arrays of a FitViews, for postMessage's transfer list. */

@@ -19,6 +19,7 @@ import type {
 import type { SweepState } from '../stores/sweep';
 import { defaultAnalysisState, type AnalysisState, type CurrentFit, type FitSource } from './analysisState';
 import { DEFAULT_MODEL_SETTINGS, toFitOptions } from './modelSettings';
+import { isMixtureFit, toProjectMixtureFit } from './projectMixture';
 
 /** What the renderer keeps under the project's `viewState`. */
 export interface RendererViewState {
@@ -109,7 +110,10 @@ export function buildProjectState(
       logColumns: analysis.preprocessing.logColumns.filter((c) => analysis.selection.includes(c)),
     },
     modelSettings: toFitOptions(analysis.settings),
-    fits: current ? [toProjectFit(current)] : [],
+    fits: current && !isMixtureFit(current) ? [toProjectFit(current)] : [],
+    ...(current && isMixtureFit(current)
+      ? { mixtureFits: [toProjectMixtureFit(current, fitIdOf(current))] }
+      : {}),
     currentFitId: current ? fitIdOf(current) : null,
     sweep: projectSweep,
     viewState: viewState as unknown as Record<string, unknown>,

@@ -16,6 +16,8 @@ export interface PlainParams {
   means: number[];
   covariances: number[];
   precisionsCholesky: number[];
+  /** A mixed-type cell's discrete families (GaussianMixtureParams.discrete as plain arrays). */
+  discrete?: { categorical: number[][]; poisson: number[]; binomial: number[] };
 }
 
 /** A SweepCell whose params are plain arrays: JSON round-trips it exactly (doubles print exactly). */
@@ -30,6 +32,15 @@ export function toPlainParams(p: GaussianMixtureParams): PlainParams {
     means: Array.from(p.means),
     covariances: Array.from(p.covariances),
     precisionsCholesky: Array.from(p.precisionsCholesky),
+    ...(p.discrete
+      ? {
+          discrete: {
+            categorical: p.discrete.categorical.map((c) => Array.from(c)),
+            poisson: Array.from(p.discrete.poisson),
+            binomial: Array.from(p.discrete.binomial),
+          },
+        }
+      : {}),
   };
 }
 
@@ -42,6 +53,15 @@ export function toTypedParams(p: PlainParams): GaussianMixtureParams {
     means: Float64Array.from(p.means),
     covariances: Float64Array.from(p.covariances),
     precisionsCholesky: Float64Array.from(p.precisionsCholesky),
+    ...(p.discrete
+      ? {
+          discrete: {
+            categorical: p.discrete.categorical.map((c) => Float64Array.from(c)),
+            poisson: Float64Array.from(p.discrete.poisson),
+            binomial: Float64Array.from(p.discrete.binomial),
+          },
+        }
+      : {}),
   };
 }
 

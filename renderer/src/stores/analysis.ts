@@ -21,6 +21,7 @@ import { droppedRows, isModelColumn, logAllowed, suggestStandardize } from '../l
 import type { TableOrderSpec } from '../lib/tableOrder';
 import { useDatasetStore } from './dataset';
 import { useSessionStore } from './session';
+import { useAnalysisRoles } from './analysisRoles';
 
 export type RunningFit = JobState<FitProgress>;
 
@@ -67,6 +68,14 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   const columns = computed<readonly ColumnSummary[]>(() => dataset.summary?.columns ?? []);
   const modelColumns = computed(() => columns.value.filter(isModelColumn));
+  const rolesState = useAnalysisRoles({
+    clients,
+    columns,
+    selection,
+    columnValues,
+    summary: () => dataset.summary,
+    setSelection: (next) => setSelection(next),
+  });
   const selectedColumns = computed(() =>
     selection.value.map((i) => columns.value.find((c) => c.index === i)).filter((c) => c !== undefined),
   );
@@ -80,6 +89,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       selectedColumns.value,
     );
   });
+  // Rows with every selected cell present: the Fit button asks for at least K (a conservative floor).
   const usableRows = computed(() => (dataset.summary?.rows ?? 0) - dropped.value.count);
 
   const problems = computed(() => settingsProblems(settings.value));
@@ -102,12 +112,16 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const request = computed<FitRequest | null>(() => {
     const summary = dataset.summary;
     if (!summary) return null;
-    const logColumns = preprocessing.value.logColumns.filter((c) => selection.value.includes(c));
+    // A column in a discrete family cannot be logged (the engine refuses it).
+    const logColumns = preprocessing.value.logColumns.filter(
+      (c) => selection.value.includes(c) && rolesState.family(c) === 'gaussian',
+    );
     return {
       datasetId: summary.datasetId,
       columns: [...selection.value],
       standardize: preprocessing.value.standardize,
       ...(logColumns.length > 0 ? { logColumns } : {}),
+      ...rolesState.requestFields.value,
       options: toFitOptions(settings.value),
     };
   });
@@ -144,6 +158,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     const only = columns.value.length === 1 ? modelColumns.value.map((c) => c.index) : [];
     selection.value = only.length > 0 ? only : fresh.selection;
     preprocessing.value = fresh.preprocessing;
+    rolesState.reset();
     followAdvice();
     view.value = fresh.view;
     current.value = null;
@@ -182,7 +197,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   /** Click toggles a column; shift-click selects every model column between the last click and this one. */
   function toggleColumn(index: number, options: { range?: boolean } = {}): void {
-    const order = modelColumns.value.map((c) => c.index);
+    const order = rolesState.selectableColumns.value.map((c) => c.index);
     if (!order.includes(index)) return;
     if (options.range && anchor !== null && order.includes(anchor)) {
       const [a, b] = [order.indexOf(anchor), order.indexOf(index)].sort((p, q) => p - q);
@@ -206,7 +221,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   /** Keeps the selection in the dataset's column order (the model's feature order follows it). */
   function setSelection(next: number[]): void {
-    const order = modelColumns.value.map((c) => c.index);
+    const order = rolesState.selectableColumns.value.map((c) => c.index);
     selection.value = order.filter((c) => next.includes(c));
     preprocessing.value.logColumns = preprocessing.value.logColumns.filter((c) =>
       selection.value.includes(c),
@@ -276,6 +291,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
         name: columns.value.find((c) => c.index === i)?.displayName ?? String(i),
         values: cache.get(i)!,
       }));
+    const categories = await rolesState.categoryInputs(fit.response.preprocessing);
     runner ??= createFitViewsRunner();
     try {
       const { resp, params } = fit.response.fit;
@@ -289,6 +305,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
         certainty,
         rowIndex: fit.response.rowIndex,
         columns: cols,
+        categories,
       });
       if (current.value?.id !== fit.id) return;
       views.value = result;
@@ -358,6 +375,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
         preprocessing: preprocessing.value,
         settings: settings.value,
         view: view.value,
+        roles: rolesState.roles.value,
       }),
     ) as AnalysisState;
   }
@@ -368,7 +386,8 @@ export const useAnalysisStore = defineStore('analysis', () => {
    */
   async function restoreState(state: AnalysisState, fit?: Omit<CurrentFit, 'id'>) {
     const fresh = defaultAnalysisState();
-    const valid = new Set(modelColumns.value.map((c) => c.index));
+    rolesState.restore(state.roles);
+    const valid = new Set(rolesState.selectableColumns.value.map((c) => c.index));
     selection.value = state.selection.filter((c) => valid.has(c));
     preprocessing.value = {
       ...fresh.preprocessing,
@@ -419,6 +438,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     toggleColumn,
     selectAllNumeric,
     clearSelection,
+    ...rolesState.exposed,
     setStandardize,
     setLog,
     setSetting,

@@ -57,7 +57,11 @@ export const useExportsStore = defineStore('exports', () => {
   /** The current fit as the model export and apply requests carry it. */
   const model = computed<LabelModel | null>(() => {
     const fit = analysis.current;
-    return fit ? { params: fit.response.fit.params, preprocessing: fit.response.preprocessing } : null;
+    if (!fit) return null;
+    // The fit's missing-cell mode travels with the model, so rows it kept with missing cells are
+    // labelled (and can be imputed) in an export as in the workspace.
+    const missing = fit.request.missing ?? 'model';
+    return { params: fit.response.fit.params, preprocessing: { ...fit.response.preprocessing, missing } };
   });
 
   function stem(file: string | undefined): string {

@@ -15,13 +15,14 @@ import {
   restoredFit,
   sweepStateOf,
 } from '../lib/projectState';
+import { currentMixtureFit, restoredMixtureFit } from '../lib/projectMixture';
 import type { useAnalysisStore } from './analysis';
 import type { useDatasetStore } from './dataset';
 import { defaultSweepState, type useSweepStore } from './sweep';
 import { isViewId, type useViewsStore } from './views';
 
 export interface RestoreTargets {
-  clients: Pick<Clients, 'project'>;
+  clients: Pick<Clients, 'project' | 'analysis'>;
   dataset: ReturnType<typeof useDatasetStore>;
   analysis: ReturnType<typeof useAnalysisStore>;
   sweep: ReturnType<typeof useSweepStore>;
@@ -49,8 +50,12 @@ export async function restoreWithData(
   const summary = dataset.summary;
   if (!summary || summary.file !== dataPath) return false;
   const fit = currentProjectFit(project);
+  const mixture = currentMixtureFit(project);
   let restored: ReturnType<typeof restoredFit> | undefined;
-  if (fit) {
+  if (mixture) {
+    const prediction = await clients.analysis.predictMixture(summary.datasetId, mixture.model);
+    restored = restoredMixtureFit(mixture, prediction, summary.datasetId);
+  } else if (fit) {
     const applied = await clients.project.applyModel(summary.datasetId, labelModelOf(fit));
     restored = restoredFit(fit, applied, summary.datasetId);
   }

@@ -5,6 +5,7 @@ import type {
   CovarianceType,
   FitRequest,
   FitResponse,
+  GaussianMixtureParams,
 } from '../../../shared/engine/model/types';
 import { COVARIANCE_TYPES } from '../../../shared/engine/model/types';
 import type {
@@ -17,6 +18,7 @@ import type {
 import { bestCells } from '../../../shared/engine/sweep/best';
 import { useClients } from '../api/clients';
 import { toUserError, type UserError } from '../api/userError';
+import { hasFamilies, roleFields, type RequestRoles } from '../lib/columnRoles';
 import { useEngineJob } from '../lib/engineJob';
 import { parseSweepProgress } from '../lib/jobProgress';
 import { MAX_COMPONENTS } from '../lib/modelSettings';
@@ -169,6 +171,7 @@ export const useSweepStore = defineStore('sweep', () => {
       columns: fit.columns,
       standardize: fit.standardize,
       ...(fit.logColumns ? { logColumns: fit.logColumns } : {}),
+      ...roleFields(fit),
       ks: ks.value,
       covarianceTypes: COVARIANCE_TYPES.filter((t) => state.value.settings.covarianceTypes.includes(t)),
       options,
@@ -266,13 +269,15 @@ export const useSweepStore = defineStore('sweep', () => {
       const params = toTypedParams(cell.params);
       // A plain copy: the stored one is a reactive proxy, which neither IPC nor a Worker can clone.
       const preprocessing = JSON.parse(JSON.stringify(r.result.preprocessing)) as Preprocessing;
-      const applied = await clients.sweep.apply(r.request.datasetId, { params, preprocessing });
+      const roles = roleFields(r.request);
+      const applied = await applyCell(r.request, roles, params, preprocessing);
       if (state.value.run !== r) return false;
       const fitRequest: FitRequest = {
         datasetId: r.request.datasetId,
         columns: [...r.request.columns],
         standardize: r.request.standardize,
         ...(r.request.logColumns ? { logColumns: [...r.request.logColumns] } : {}),
+        ...roles,
         // Key order as the analysis store builds it (its `stale` check compares JSON).
         options: { nComponents: k, covarianceType, ...r.request.options },
       };
@@ -298,7 +303,8 @@ export const useSweepStore = defineStore('sweep', () => {
         },
         preprocessing,
         rowIndex: applied.rowIndex,
-        droppedRows: applied.excludedMissing + applied.excludedNonPositive,
+        droppedRows: applied.droppedRows,
+        ...(applied.missingCells !== undefined ? { missingCells: applied.missingCells } : {}),
       };
       analysis.adoptFit({ request: fitRequest, response, source: { kind: 'sweep', k, covarianceType } });
       r.adopted = { k, covarianceType };
@@ -309,6 +315,39 @@ export const useSweepStore = defineStore('sweep', () => {
     } finally {
       if (adopting.value === key) adopting.value = null;
     }
+  }
+
+  /**
+   * A cell's labels and responsibilities, never a refit: a plain Gaussian cell through model.apply
+   * (as always); a cell with other families or weights through the stored mixed model's predict.
+   */
+  async function applyCell(
+    req: SweepRequest,
+    roles: RequestRoles,
+    params: GaussianMixtureParams,
+    preprocessing: Preprocessing,
+  ): Promise<{
+    labels: Int32Array;
+    resp: Float64Array;
+    rowIndex: Uint32Array;
+    droppedRows: number;
+    missingCells?: number;
+  }> {
+    if (!params.discrete && !hasFamilies(roles)) {
+      const applied = await clients.sweep.apply(req.datasetId, { params, preprocessing });
+      return { ...applied, droppedRows: applied.excludedMissing + applied.excludedNonPositive };
+    }
+    const model = {
+      roles: {
+        columns: [...req.columns],
+        standardize: req.standardize,
+        ...(req.logColumns ? { logColumns: [...req.logColumns] } : {}),
+        ...roles,
+      },
+      params,
+      preprocessing,
+    };
+    return clients.analysis.predictMixture(req.datasetId, model);
   }
 
   /** A deep copy of the plain state, for a project file. */

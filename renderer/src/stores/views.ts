@@ -12,6 +12,7 @@ export const VIEW_IDS = [
   'trace',
   'certainty',
   'summary',
+  'profiles',
   'parameters',
   'compare',
   'selection',

@@ -172,15 +172,17 @@ export const mixtureModelSchema: z.ZodType<MixtureModel> = z
     for (const problem of mixtureModelProblems(m)) ctx.addIssue({ code: 'custom', ...problem });
   });
 
-function mixtureModelProblems(m: MixtureModel): { path: (string | number)[]; message: string }[] {
+/**
+ * The discrete parameters' shapes against the preprocessing's family columns: one K × L_j table per
+ * categorical column, K rates per Poisson column, K probabilities per binomial column (with the
+ * cap on the probability tables' total size). Shared with the label export's model schema.
+ */
+export function discreteShapeProblems(
+  p: GaussianMixtureParams,
+  pre: { categorical?: { levels: string[] }[]; poisson?: unknown[]; binomial?: unknown[] },
+): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
-  const { params: p, preprocessing: pre, roles } = m;
   const K = p.nComponents;
-  if (pre.columns.length !== p.nFeatures)
-    out.push({
-      path: ['preprocessing', 'columns'],
-      message: `the model has ${p.nFeatures} Gaussian columns, the preprocessing ${pre.columns.length}`,
-    });
   const categorical = pre.categorical ?? [];
   const poisson = pre.poisson ?? [];
   const binomial = pre.binomial ?? [];
@@ -216,6 +218,20 @@ function mixtureModelProblems(m: MixtureModel): { path: (string | number)[]; mes
       path: ['params', 'discrete', 'binomial'],
       message: `expected ${K * binomial.length} probabilities, got ${discrete.binomial.length}`,
     });
+  return out;
+}
+
+function mixtureModelProblems(m: MixtureModel): { path: (string | number)[]; message: string }[] {
+  const { params: p, preprocessing: pre, roles } = m;
+  const out = discreteShapeProblems(p, pre);
+  if (pre.columns.length !== p.nFeatures)
+    out.unshift({
+      path: ['preprocessing', 'columns'],
+      message: `the model has ${p.nFeatures} Gaussian columns, the preprocessing ${pre.columns.length}`,
+    });
+  const categorical = pre.categorical ?? [];
+  const poisson = pre.poisson ?? [];
+  const binomial = pre.binomial ?? [];
   // The preprocessing's columns are the roles' columns, each in its family.
   const same = (a: number[], b: number[]) => a.length === b.length && a.every((x) => b.includes(x));
   const modelColumns = [

@@ -32,3 +32,18 @@ describe('buildRawScatterOption', () => {
     expect((o.title as { subtext: string }).subtext).toBe('100 of 1000');
   });
 });
+
+describe('raw scatter drawing mode', () => {
+  it('draws many points as one batched path (large mode), a few point by point', () => {
+    const many = Float64Array.from({ length: 5000 }, (_, i) => i);
+    const few = Float64Array.from({ length: 50 }, (_, i) => i);
+    const mode = (x: Float64Array) =>
+      (
+        buildRawScatterOption({ x, y: x, axisNames: ['a', 'b'], text }, CHART_THEMES.light).series as {
+          large: boolean;
+        }[]
+      )[0].large;
+    expect(mode(many)).toBe(true);
+    expect(mode(few)).toBe(false);
+  });
+});

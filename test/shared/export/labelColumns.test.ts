@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { labelCells, labelColumnNames, labelValues } from '../../../shared/export/labelColumns';
+import {
+  imputedColumnNames,
+  labelCells,
+  labelColumnNames,
+  labelValues,
+} from '../../../shared/export/labelColumns';
 
 describe('label columns', () => {
   const resp = Float64Array.from([0.1, 0.7, 0.2, 0.5, 0.25, 0.25]);
@@ -30,5 +35,22 @@ describe('label columns', () => {
   it('an excluded row has empty cells of the same width', () => {
     expect(labelCells(null, 4, '.')).toEqual(['', '', '', '']);
     expect(labelCells([2, 0.75], 2, ',')).toEqual(['2', '0,75']);
+  });
+
+  it('imputed columns: <column>_filled and <column>_imputed; a text value is neutralised as a cell', () => {
+    expect(imputedColumnNames(['x', 'colour'])).toEqual([
+      'x_filled',
+      'x_imputed',
+      'colour_filled',
+      'colour_imputed',
+    ]);
+    expect(labelCells([1, 0.5, 'red', 1, '=SUM(A1)', 0], 6, '.')).toEqual([
+      '1',
+      '0.5',
+      'red',
+      '1',
+      "'=SUM(A1)",
+      '0',
+    ]);
   });
 });

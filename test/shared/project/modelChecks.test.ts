@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  binomialProblem,
+  categoricalProblem,
+  levelsProblem,
   meansProblem,
+  poissonRatesProblem,
   positiveDefiniteProblem,
   precisionsCholeskyProblem,
   weightsProblem,
@@ -99,5 +103,33 @@ describe('precisionsCholeskyProblem', () => {
     expect(precisionsCholeskyProblem('diag', f64(1, 1, 0, 1), 2, 2)).toBe(
       'the precision Cholesky factor of component 2 must be positive and finite (got 0)',
     );
+  });
+});
+
+describe('the discrete families’ checks', () => {
+  it('categorical: each class row in [0, 1] summing to 1; zeros allowed (a level a class never takes)', () => {
+    expect(categoricalProblem('c', f64(0, 1, 0.25, 0.75), 2, 2)).toBeNull();
+    expect(categoricalProblem('c', f64(0.1 + 0.2, 0.7, 0.5, 0.5), 2, 2)).toBeNull();
+    expect(categoricalProblem('c', f64(0.5, 0.5, 0.5, 0.6), 2, 2)).toBe(
+      '"c": the probabilities of class 2 must sum to 1 (sum is 1.1)',
+    );
+    expect(categoricalProblem('c', f64(1.5, -0.5), 1, 2)).toBe(
+      '"c": the probability of level 1 in class 1 must lie in [0, 1] (got 1.5)',
+    );
+    expect(categoricalProblem('c', f64(NaN, 1), 1, 2)).toContain('(got NaN)');
+  });
+  it('Poisson rates finite and ≥ 0; binomial probabilities in [0, 1]', () => {
+    expect(poissonRatesProblem('n', f64(0, 3.5))).toBeNull();
+    expect(poissonRatesProblem('n', f64(1, -0.1))).toBe(
+      '"n": the rate of class 2 must be a finite number ≥ 0 (got -0.1)',
+    );
+    expect(poissonRatesProblem('n', f64(Infinity))).toContain('(got Infinity)');
+    expect(binomialProblem('b', f64(0, 1))).toBeNull();
+    expect(binomialProblem('b', f64(0.5, 1 + 1e-9))).toContain('class 2 must lie in [0, 1]');
+  });
+  it('levels: at least one, none twice', () => {
+    expect(levelsProblem('c', ['a', 'b'])).toBeNull();
+    expect(levelsProblem('c', [])).toBe('"c" has no levels');
+    expect(levelsProblem('c', ['a', 'b', 'a'])).toBe('"c" lists the level "a" twice');
   });
 });

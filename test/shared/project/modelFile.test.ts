@@ -145,7 +145,7 @@ describe('model file: refusals name the problem', () => {
     expect(refusal('{"format": "mixlab-project", "version": 1}').message).toContain('a Mixture Lab project');
     const newer = { ...good(), version: 9 };
     expect(refusal(JSON.stringify(newer)).message).toBe(
-      'The model file was made by a newer Mixture Lab (model format 9); this version reads up to 1.',
+      'The model file was made by a newer Mixture Lab (model format 9); this version reads up to 2.',
     );
   });
 
