@@ -152,6 +152,13 @@ const stateFields = {
   currentFitId: z.string().max(200).nullable(),
   sweep: sweepSchema.nullable(),
   viewState: viewStateSchema,
+  /**
+   * The view showing when saved (a renderer view id, e.g. "histogram"). Added to version 1 as an
+   * optional field rather than as version 2: files without it stay valid and open on the default
+   * view; an older app, whose schema strips unknown keys, opens newer files and ignores it (a
+   * version bump would make it refuse them for a cosmetic field); an id a reader lacks is ignored.
+   */
+  activeView: z.string().min(1).max(100).optional(),
 };
 
 const currentFitExists = (p: {

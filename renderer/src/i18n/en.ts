@@ -2,17 +2,32 @@
  * English UI strings. zh-CN.ts has the same keys (typed by `Messages`, checked by a unit test).
  * Long by nature: data, not logic — every string of the UI in one table, so a translator reads it
  * whole; splitting it would only scatter the keys.
- * vue-i18n message syntax: `{name}` interpolates; avoid bare `@`, `|`, `{`, `}` in text.
+ * vue-i18n message syntax: `{name}` interpolates; `|` separates plural forms (count.*); a literal
+ * `|`, `{`, `}` or `@` is written as a literal interpolation, `{'|'}` (a unit test renders every
+ * message and compares it with its text).
  */
 const en = {
   app: {
     name: 'Mixture Lab',
     tagline: 'Find the groups in your data with Gaussian mixture models.',
   },
+  /**
+   * Counts in words: `{n}` is the number as the locale groups it; English has a singular and a plural
+   * form, separated by `|` (vue-i18n's plural syntax, chosen by the count: lib/counts.ts).
+   */
+  count: {
+    rows: '{n} row | {n} rows',
+    columns: '{n} column | {n} columns',
+    threads: '{n} thread | {n} threads',
+    cells: '{n} cell | {n} cells',
+    restarts: '{n} restart | {n} restarts',
+    components: '{n} component | {n} components',
+    iterations: '{n} iteration | {n} iterations',
+  },
   topbar: {
     noFile: 'No file open',
     closeFile: 'Close file',
-    fileMeta: '{rows} rows · {columns} columns',
+    fileMeta: '{rows} · {columns}',
     theme: 'Theme',
     themeAuto: 'Auto',
     themeLight: 'Light',
@@ -26,11 +41,11 @@ const en = {
     samplesHint: 'Well-known small datasets to explore the app before bringing your own.',
     samplesLoading: 'Loading samples…',
     samplesNone: 'No sample datasets are installed.',
-    rowsColumns: '{rows} rows · {columns} columns',
+    rowsColumns: '{rows} · {columns}',
     dropOverlay: 'Drop the file to open it',
     dropUnsupported: 'This window cannot read the location of dropped files. Use “Open file…” instead.',
     version: 'Version {version}',
-    engineReady: 'Computing engine ready · {threads} threads',
+    engineReady: 'Computing engine ready · {threads}',
     engineMissing: 'Computing engine not running',
     privacy: 'Your data stays on this computer.',
   },
@@ -51,8 +66,8 @@ const en = {
   import: {
     opening: 'Opening {name}',
     starting: 'Starting…',
-    progress: '{percent} read · {rows} rows',
-    rowsOnly: '{rows} rows read',
+    progress: '{percent} read · {rows}',
+    rowsOnly: '{rows} read',
     cancel: 'Cancel',
     cancelling: 'Cancelling…',
   },
@@ -66,22 +81,24 @@ const en = {
       comma: 'Comma ( , )',
       semicolon: 'Semicolon ( ; )',
       tab: 'Tab',
-      pipe: 'Pipe (vertical bar)',
+      pipe: "Pipe ( {'|'} )",
     },
     decimal: 'Decimal mark',
     decimals: { point: 'Point ( 1.5 )', comma: 'Comma ( 1,5 )' },
     sheet: 'Sheet',
     failed: 'The preview with these settings failed',
     columns: 'Columns ({count})',
-    statsFromRows: 'Kinds and statistics from the first {rows} rows; the import checks the whole file.',
+    statsFromRows:
+      'Kinds and statistics from {n} row; the import checks the whole file. | Kinds and statistics from the first {n} rows; the import checks the whole file.',
     range: 'range {min} – {max}',
     distinct: '{count} distinct',
     missing: '{count} missing',
     problems: 'Problems found',
     noProblems: 'None in the previewed rows.',
     problem: {
-      mixed: '“{column}”: {count} text cells in a number column (read as missing)',
-      nonfinite: '“{column}”: {count} infinite values',
+      mixed:
+        '“{column}”: {count} text cell in a number column (read as missing) | “{column}”: {count} text cells in a number column (read as missing)',
+      nonfinite: '“{column}”: {count} infinite value | “{column}”: {count} infinite values',
       renamed: 'Header “{name}” is empty or repeated: shown as “{column}”',
       totalRows: 'Summary rows (totals of the rows above): {count}, left out of the analysis',
     },
@@ -116,8 +133,8 @@ const en = {
     complete: 'complete',
     mean: 'mean',
     std: 'sd',
-    distinct: '{n} distinct values',
-    nonNumeric: '{n} text cells',
+    distinct: '{n} distinct value | {n} distinct values',
+    nonNumeric: '{n} text cell | {n} text cells',
     selectAll: 'Select all numeric',
     clearSelection: 'Clear',
     selectedCount: '{n} selected',
@@ -307,10 +324,12 @@ const en = {
       'Subtracts each column’s mean and divides by its standard deviation before fitting; results are shown in the original units.',
     noSelection: 'Select columns to see how many rows the fit will use.',
     noneDropped: 'Every row has values in the selected columns.',
-    dropped: '{n} rows with missing values in the selected columns will be left out.',
-    droppedAtLeast: 'At least {n} rows with missing values in the selected columns will be left out.',
+    dropped:
+      '{n} row with missing values in the selected columns will be left out. | {n} rows with missing values in the selected columns will be left out.',
+    droppedAtLeast:
+      'At least {n} row with missing values in the selected columns will be left out. | At least {n} rows with missing values in the selected columns will be left out.',
     totalRows:
-      '{n} summary rows (totals of the rows above) are left out of every fit (listed under “Problems found”).',
+      '{n} summary row (the total of the rows above) is left out of every fit (listed under “Problems found”). | {n} summary rows (totals of the rows above) are left out of every fit (listed under “Problems found”).',
   },
   fit: {
     restart: 'Restart {r} of {n}',
@@ -387,7 +406,8 @@ const en = {
     lowerBound: 'Mean log-likelihood',
     restart: 'Restart {r}',
     kept: '(kept)',
-    converged: 'Converged after {n} iterations · log-likelihood {ll} · {seconds} s',
+    converged:
+      'Converged after {n} iteration · log-likelihood {ll} · {seconds} s | Converged after {n} iterations · log-likelihood {ll} · {seconds} s',
     notConverged:
       'Stopped at the iteration limit ({n}) before converging · log-likelihood {ll} · {seconds} s',
   },
@@ -395,7 +415,7 @@ const en = {
     title: 'Certainty of each row’s cluster',
     axis: 'Largest cluster probability',
     rows: 'Rows',
-    uncertain: '{count} of {total} rows below {threshold}',
+    uncertain: '{count} of {n} row below {threshold} | {count} of {n} rows below {threshold}',
     uncertainBins: 'Uncertain',
     certainBins: 'Certain',
     threshold: 'Threshold',
@@ -550,13 +570,13 @@ const en = {
     discard: 'Discard',
     errorTitle: 'The project could not be opened or saved',
     ok: 'OK',
-    saveFailed: 'The project was not saved. The previous file is unchanged.',
     refused: {
       project_corrupt: 'This file is damaged or truncated: it is not a readable project.',
       project_foreign: 'This file is not a Mixture Lab project.',
       project_too_new: 'This project was saved by a newer version of Mixture Lab. Update the app to open it.',
       project_invalid: 'This project file is incomplete or inconsistent.',
       file_not_found: 'The project file was not found.',
+      save_failed: 'The project was not saved ({reason}). The previous file is unchanged.',
       not_a_file: 'This is a folder, not a file.',
       special_file: 'This is not a regular file but a pipe or a device, which Mixture Lab does not read.',
       symlink_loop: 'This path is a loop of symbolic links that leads to no file.',
@@ -575,12 +595,12 @@ const en = {
     dataFile: 'Data file',
     columns: 'Columns',
     settings: 'Model settings',
-    settingsLine: 'K = {k} · {covariance} · seed {seed} · {restarts} restarts',
+    settingsLine: 'K = {k} · {covariance} · seed {seed} · {restarts}',
     fits: 'Fitted models',
-    fitLine: '{k} components, {covariance} · BIC {bic} · {iterations} iterations',
+    fitLine: '{components}, {covariance} · BIC {bic} · {iterations}',
     weights: 'Weights',
     sweep: 'Model selection',
-    sweepLine: '{cells} cells · best by BIC: K = {k}, {covariance}',
+    sweepLine: '{cells} · best by BIC: K = {k}, {covariance}',
     sweepNone: 'No model selection was run.',
     noFits: 'No model was fitted.',
     locateNow: 'Locate the data file…',
@@ -591,7 +611,7 @@ const en = {
     csv: 'CSV',
     xlsx: 'Excel (.xlsx)',
     delimiter: 'Delimiter',
-    delimiters: { comma: 'Comma (,)', semicolon: 'Semicolon (;)', tab: 'Tab', pipe: 'Pipe (|)' },
+    delimiters: { comma: 'Comma (,)', semicolon: 'Semicolon (;)', tab: 'Tab', pipe: "Pipe ({'|'})" },
     encoding: 'Encoding',
     encodings: { 'utf-8-bom': 'UTF-8 with BOM (for Excel)', 'utf-8': 'UTF-8', gbk: 'GBK (Chinese Windows)' },
     includeProbabilities: 'Probability of every cluster (p_1 … p_K)',
@@ -601,11 +621,11 @@ const en = {
     export: 'Export…',
     cancel: 'Cancel',
     close: 'Close',
-    progress: '{written} of {total} rows written',
+    progress: '{written} of {n} row written | {written} of {n} rows written',
     starting: 'Writing…',
     doneTitle: 'Labels exported',
-    summary: '{rows} rows written, {excluded} excluded for missing values',
-    summaryNoExcluded: '{rows} rows written',
+    summary: '{rows} written, {excluded} excluded for missing values',
+    summaryNoExcluded: '{rows} written',
     appliedTo: 'Labels for {file} from the model file',
     savedTo: 'Saved to {path}',
     modelSaved: 'Model saved to {path}',
@@ -636,14 +656,15 @@ const en = {
     cancel: 'Cancel',
     cancelling: 'Cancelling…',
     starting: 'Starting…',
-    progress: '{done} of {total} cells',
-    progressRefine: 'Refining from neighbouring fits: {done} of {total} steps',
+    progress: '{done} of {n} cell | {done} of {n} cells',
+    progressRefine:
+      'Refining from neighbouring fits: {done} of {n} step | Refining from neighbouring fits: {done} of {n} steps',
     eta: 'about {time} left',
     etaUnknown: 'estimating the time left…',
     seconds: '{n} s',
     minutes: '{n} min',
-    done: '{cells} cells in {seconds} s on {threads} threads · {rows} rows',
-    cancelled: 'Cancelled after {cells} cells. Run again to use a cell’s model.',
+    done: '{cells} in {seconds} s on {threads} · {rows}',
+    cancelled: 'Cancelled after {cells}. Run again to use a cell’s model.',
     failed: 'The sweep failed: {message}',
     criterion: 'Criterion',
     criterionName: {
@@ -670,6 +691,15 @@ const en = {
       degenerate: 'degenerate',
       singular: 'singular',
       failed: 'failed',
+    },
+    why: {
+      degenerate:
+        'A cluster collapsed onto repeated values or onto fewer points than columns and is held up only by the covariance regularisation: its likelihood and criteria are artefacts of that setting.',
+      singular_component:
+        'A cluster’s covariance became singular even with the regularisation: it sits on a single point or on repeated values.',
+      too_few_samples: 'There are fewer usable rows than clusters.',
+      too_many_components: 'There are fewer distinct rows than clusters.',
+      other: 'This cell could not be fitted.',
     },
     hint: 'Click a point, or “Use” in a row, to make that model the current fit. Hollow markers on dashed lines are degenerate: a cluster held up only by the covariance regularisation; they are never chosen as best.',
     deltaHint:

@@ -1,5 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import en, { type Messages } from './en';
+import engineErrorsEn, { type EngineErrorMessages } from './engineErrors.en';
+import engineErrorsZhCN from './engineErrors.zh-CN';
 import zhCN from './zh-CN';
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
@@ -8,7 +10,13 @@ export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
 /** Names shown in the language switch, each in its own language. */
 export const LOCALE_NAMES: Record<AppLocale, string> = { en: 'English', 'zh-CN': '简体中文' };
 
-export const messages: Record<AppLocale, Messages> = { en, 'zh-CN': zhCN };
+/** The UI strings and, under `engineErrors`, the refusals by code (kept in files of their own). */
+export type AppMessages = Messages & { engineErrors: EngineErrorMessages };
+
+export const messages: Record<AppLocale, AppMessages> = {
+  en: { ...en, engineErrors: engineErrorsEn },
+  'zh-CN': { ...zhCN, engineErrors: engineErrorsZhCN },
+};
 
 export function isAppLocale(value: unknown): value is AppLocale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
@@ -36,7 +44,7 @@ export function resolveLocale(
  * to an AST and evaluated without `eval`/`new Function`, so it runs under the page's strict CSP.
  */
 export function createAppI18n(locale: AppLocale) {
-  return createI18n<[Messages], AppLocale, false>({
+  return createI18n<[AppMessages], AppLocale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'en',

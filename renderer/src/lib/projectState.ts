@@ -36,6 +36,8 @@ export interface WorkspaceSnapshot {
   analysis: AnalysisState;
   current: CurrentFit | null;
   sweep: SweepState;
+  /** The view tab showing. */
+  activeView?: string;
 }
 
 export const fitIdOf = (fit: CurrentFit) => `fit-${fit.id}`;
@@ -92,7 +94,7 @@ export function buildProjectState(
   snapshot: WorkspaceSnapshot,
   known?: MixlabProject['dataSource'],
 ): ProjectState {
-  const { summary, analysis, current, sweep } = snapshot;
+  const { summary, analysis, current, sweep, activeView } = snapshot;
   const names = new Map(summary?.columns.map((c) => [c.index, c.displayName]) ?? []);
   const { sweep: projectSweep, view: sweepView } = toProjectSweep(sweep);
   const viewState: RendererViewState = { analysis, sweep: sweepView };
@@ -115,6 +117,7 @@ export function buildProjectState(
     currentFitId: current ? fitIdOf(current) : null,
     sweep: projectSweep,
     viewState: viewState as unknown as Record<string, unknown>,
+    ...(activeView ? { activeView } : {}),
   };
 }
 
@@ -171,6 +174,11 @@ export function sweepStateOf(
     };
   }
   return base;
+}
+
+/** The view tab the project was saved on, as saved (the caller checks it is a view it has). */
+export function activeViewOf(project: Pick<MixlabProject, 'activeView'>): string | undefined {
+  return project.activeView;
 }
 
 /** The fit on screen when the project was saved, if any. */

@@ -154,7 +154,9 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   function resetForDataset(): void {
     const fresh = defaultAnalysisState();
-    selection.value = fresh.selection;
+    // One-column data leaves one choice: its column starts selected (if it can be modelled).
+    const only = columns.value.length === 1 ? modelColumns.value.map((c) => c.index) : [];
+    selection.value = only.length > 0 ? only : fresh.selection;
     preprocessing.value = fresh.preprocessing;
     rolesState.reset();
     followAdvice();

@@ -126,12 +126,16 @@ export const useDesktopStore = defineStore('desktop', () => {
     await importDialog.show(file.path);
   }
 
-  /** A file dropped on the window; false when its path is unknown (the caller says so). */
+  /**
+   * A file dropped on the window; false when its path is unknown (the caller says so). Dropped over
+   * a modal dialog it is ignored, as a click there would be; either kind asks about unsaved changes.
+   */
   async function openDropped(file: DroppedFile): Promise<boolean> {
     const path = clients.dataset.pathForDroppedFile(file);
     if (!path) return false;
+    if (modalOpen.value || dataset.busy) return true;
     if (fileKindOf(path) === 'project') await project.openPath(path);
-    else await dataset.openDropped(file);
+    else if (await project.confirmDiscard()) await dataset.openDropped(file);
     return true;
   }
 

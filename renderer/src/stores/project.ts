@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
+import type { SampleInfo } from '../../../shared/api';
 import type { MixlabProject } from '../../../shared/project/schema';
 import type { DataSourceStatus } from '../../../shared/project/status';
 import { useClients } from '../api/clients';
@@ -9,10 +10,12 @@ import { baseName, buildProjectState, stateWithoutData } from '../lib/projectSta
 import { addRecent, markMissing, readRecent, writeRecent, type RecentProject } from '../lib/recentProjects';
 import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
+import { useHistoryStore } from './history';
 import { useSessionStore } from './session';
 import { restoreWithData, restoreWithoutData } from './restoreProject';
 import { useProjectRecovery } from './projectRecovery';
 import { useSweepStore } from './sweep';
+import { useViewsStore } from './views';
 
 /** A project whose data file could not be used as it stands: the dialog offers the ways on. */
 export interface DataPrompt {
@@ -46,7 +49,9 @@ export const useProjectStore = defineStore('project', () => {
   const analysis = useAnalysisStore();
   const sweep = useSweepStore();
   const session = useSessionStore();
-  const restoreTargets = { clients, dataset, analysis, sweep };
+  const history = useHistoryStore();
+  const views = useViewsStore();
+  const restoreTargets = { clients, dataset, analysis, sweep, views };
 
   const path = ref<string | null>(null);
   const busy = ref(false);
@@ -59,6 +64,8 @@ export const useProjectStore = defineStore('project', () => {
   const recent = ref<RecentProject[]>(readRecent(env.storage));
   /** Fingerprint of the state when last saved or opened; null = never saved. */
   const baseline = ref<string | null>(null);
+  /** Fingerprint of a new analysis as it opened (a lone column comes selected): nothing to lose yet. */
+  const pristine = ref<string | null>(null);
   /** True while this store replaces the dataset itself (a project's data is reopened). */
   let restoring = false;
 
@@ -78,6 +85,7 @@ export const useProjectStore = defineStore('project', () => {
     if (detached.value) return false;
     if (!dataset.summary) return false;
     if (baseline.value !== null) return fingerprint.value !== baseline.value;
+    if (fingerprint.value === pristine.value) return false;
     return analysis.selection.length > 0 || analysis.current !== null || sweep.state.run !== null;
   });
   const hasDocument = computed(() => dataset.summary !== null || detached.value !== null);
@@ -96,6 +104,7 @@ export const useProjectStore = defineStore('project', () => {
         if (restoring) return;
         path.value = null;
         baseline.value = null;
+        pristine.value = dataset.summary ? fingerprint.value : null;
         detached.value = null;
       },
     }),
@@ -109,6 +118,7 @@ export const useProjectStore = defineStore('project', () => {
         analysis: analysis.exportState(),
         current: analysis.current,
         sweep: sweep.exportState(),
+        activeView: views.active,
       },
       undefined,
     );
@@ -203,8 +213,14 @@ export const useProjectStore = defineStore('project', () => {
 
   /** Open data…: a new analysis on another file. */
   async function openData(): Promise<void> {
-    if (!(await confirmDiscard())) return;
+    if (dataset.busy || !(await confirmDiscard())) return;
     await dataset.openFile();
+  }
+
+  /** A sample: a new analysis on it, after the same question as any other file. */
+  async function openSample(id: SampleInfo['id']): Promise<void> {
+    if (dataset.busy || !(await confirmDiscard())) return;
+    await dataset.openSample(id);
   }
 
   function reset(): void {
@@ -321,6 +337,7 @@ export const useProjectStore = defineStore('project', () => {
     restoring = true;
     try {
       await restoreWithoutData(restoreTargets, project);
+      history.clear();
       detached.value = { project, status };
       path.value = file;
       baseline.value = null;
@@ -335,6 +352,8 @@ export const useProjectStore = defineStore('project', () => {
     try {
       detached.value = null;
       if (!(await restoreWithData(restoreTargets, project, dataPath))) return;
+      // The project's state is where undo starts, not a step to undo.
+      history.clear();
       path.value = file;
       baseline.value = file ? fingerprint.value : null;
     } catch (err) {
@@ -390,6 +409,7 @@ export const useProjectStore = defineStore('project', () => {
     newProject,
     closeFile,
     openData,
+    openSample,
     openProjectDialog,
     openPath,
     locateData,

@@ -8,6 +8,7 @@
 import type { MixlabProject } from '../../../shared/project/schema';
 import type { Clients } from '../api/clients';
 import {
+  activeViewOf,
   analysisStateOf,
   currentProjectFit,
   labelModelOf,
@@ -18,12 +19,20 @@ import { currentMixtureFit, restoredMixtureFit } from '../lib/projectMixture';
 import type { useAnalysisStore } from './analysis';
 import type { useDatasetStore } from './dataset';
 import { defaultSweepState, type useSweepStore } from './sweep';
+import { isViewId, type useViewsStore } from './views';
 
 export interface RestoreTargets {
   clients: Pick<Clients, 'project' | 'analysis'>;
   dataset: ReturnType<typeof useDatasetStore>;
   analysis: ReturnType<typeof useAnalysisStore>;
   sweep: ReturnType<typeof useSweepStore>;
+  views: ReturnType<typeof useViewsStore>;
+}
+
+/** The view the project was saved on, if this version has it; else the dataset's default stays. */
+function restoreView(views: RestoreTargets['views'], project: MixlabProject): void {
+  const saved = activeViewOf(project);
+  if (isViewId(saved)) views.show(saved);
 }
 
 /**
@@ -33,7 +42,7 @@ export interface RestoreTargets {
  * False when the import failed (it said why); an applyModel failure rejects.
  */
 export async function restoreWithData(
-  { clients, dataset, analysis, sweep }: RestoreTargets,
+  { clients, dataset, analysis, sweep, views }: RestoreTargets,
   project: MixlabProject,
   dataPath: string,
 ): Promise<boolean> {
@@ -56,15 +65,17 @@ export async function restoreWithData(
     restored && source ? { ...restored, source: source as never } : restored,
   );
   sweep.restoreState(sweepStateOf(project, defaultSweepState()));
+  restoreView(views, project);
   return true;
 }
 
 /** Without rows: the data closes; the settings and the sweep (chart and table) are restored, nothing is labelled. */
 export async function restoreWithoutData(
-  { dataset, analysis, sweep }: RestoreTargets,
+  { dataset, analysis, sweep, views }: RestoreTargets,
   project: MixlabProject,
 ): Promise<void> {
   dataset.close();
   await analysis.restoreState(analysisStateOf(project));
   sweep.restoreState(sweepStateOf(project, defaultSweepState()));
+  restoreView(views, project);
 }

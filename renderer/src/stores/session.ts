@@ -15,7 +15,7 @@ export interface DatasetMember {
   load?(): void;
 }
 
-export type DatasetMemberName = 'analysis' | 'sweep' | 'project';
+export type DatasetMemberName = 'analysis' | 'views' | 'sweep' | 'project' | 'history';
 
 /**
  * The session: what the app knows about itself at start (version, engine status, the bundled
@@ -61,13 +61,16 @@ export const useSessionStore = defineStore('session', () => {
 
   /**
    * Another dataset is open, or none: every member starts over, each after the members it reads —
-   * the analysis (selection, settings, fit), the sweep built on its columns, then the document that
-   * saves both (title and unsaved marker) — and then the members load what the new data needs.
+   * the analysis (selection, settings, fit), the view showing, the sweep built on its columns, then the document that
+   * saves both (title and unsaved marker), the undo history of the analysis — and then the members
+   * load what the new data needs.
    */
   function startOver(summary: DatasetSummary | null): void {
     members.analysis?.reset();
+    members.views?.reset();
     members.sweep?.reset();
     members.project?.reset();
+    members.history?.reset();
     if (summary) members.analysis?.load?.();
   }
 

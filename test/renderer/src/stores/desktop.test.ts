@@ -203,4 +203,61 @@ describe('desktop store: files from the OS and drops', () => {
     expect(await desktop.openDropped({ name: 'data.csv' } as never)).toBe(true);
     expect(called('previewDataset')).toEqual([{ options: { path: '/drop/data.csv' } }]);
   });
+
+  it('a dropped data file over unsaved work asks first: Cancel keeps the analysis and previews nothing', async () => {
+    const { desktop, called } = setup();
+    const project = useProjectStore();
+    await useDatasetStore().openSample('iris');
+    useAnalysisStore().toggleColumn(0);
+    const dropped = desktop.openDropped({ name: 'other.csv' } as never);
+    await flush();
+    expect(project.confirm).not.toBeNull();
+    project.answerConfirm('cancel');
+    expect(await dropped).toBe(true);
+    expect(called('previewDataset')).toEqual([]);
+    expect(useAnalysisStore().selection).toEqual([0]);
+    // Don't save: the dropped file goes on to the import dialog.
+    const again = desktop.openDropped({ name: 'other.csv' } as never);
+    await flush();
+    project.answerConfirm('discard');
+    await again;
+    expect(called('previewDataset')).toEqual([{ options: { path: '/drop/other.csv' } }]);
+  });
+
+  it('a file dropped while a dialog is up is ignored, as a click there would be', async () => {
+    const { desktop, called } = setup();
+    const project = useProjectStore();
+    await useDatasetStore().openSample('iris');
+    useAnalysisStore().toggleColumn(0);
+    const asked = project.newProject();
+    await flush();
+    expect(await desktop.openDropped({ name: 'other.mixlab' } as never)).toBe(true);
+    project.answerConfirm('cancel');
+    await asked;
+    expect(called('openProject')).toEqual([]);
+  });
+});
+
+describe('project store: every way to another dataset asks about unsaved work', () => {
+  it('a sample and Open file… ask first; Cancel leaves the analysis as it was', async () => {
+    const { called } = setup();
+    const project = useProjectStore();
+    const dataset = useDatasetStore();
+    await project.openSample('iris');
+    useAnalysisStore().toggleColumn(0);
+    const sample = project.openSample('faithful');
+    await flush();
+    expect(project.confirm).not.toBeNull();
+    project.answerConfirm('cancel');
+    await sample;
+    const open = project.openData();
+    await flush();
+    expect(project.confirm).not.toBeNull();
+    project.answerConfirm('cancel');
+    await open;
+    expect(called('openSample')).toHaveLength(1);
+    expect(called('chooseDataFile')).toEqual([]);
+    expect(dataset.summary).not.toBeNull();
+    expect(useAnalysisStore().selection).toEqual([0]);
+  });
 });

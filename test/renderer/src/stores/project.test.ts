@@ -8,6 +8,8 @@ import { useAnalysisStore } from '../../../../renderer/src/stores/analysis';
 import { useDatasetStore } from '../../../../renderer/src/stores/dataset';
 import { useProjectStore } from '../../../../renderer/src/stores/project';
 import { useSweepStore } from '../../../../renderer/src/stores/sweep';
+import { useHistoryStore } from '../../../../renderer/src/stores/history';
+import { useViewsStore } from '../../../../renderer/src/stores/views';
 import { createFakeApi, flush, installStores } from '../../support/fakeApi';
 
 const x = Float64Array.of(1, 1.2, 0.9, 5, 5.3, 4.8);
@@ -355,6 +357,60 @@ describe('project store', () => {
     expect(Array.from(ctx.analysis.current!.response.fit.params.means)).toEqual(Array.from(means));
     // A recovered analysis has no file yet: it is unsaved work.
     expect(ctx.project.path).toBeNull();
+    expect(ctx.project.dirty).toBe(true);
+  });
+});
+
+describe('project store: the view showing', () => {
+  const reopen = (project: MixlabProject) =>
+    setup({
+      openProject: async ({ path }: { path: string }): Promise<OpenedProject> => ({
+        path,
+        project,
+        dataSource: { state: 'ok', message: '', current: fingerprint },
+      }),
+    });
+
+  it('saves the active view and opens the project on it, undo starting from the opened state', async () => {
+    const first = setup();
+    await fitted(first);
+    useViewsStore().show('certainty');
+    await first.project.saveAs(false);
+    const saved = asProject(first.saved[0].state);
+    expect(saved.activeView).toBe('certainty');
+
+    const ctx = reopen(saved);
+    await ctx.project.openPath('/projects/two.mixlab');
+    await flush();
+    expect(useViewsStore().active).toBe('certainty');
+    expect(useHistoryStore().canUndo).toBe(false);
+    expect(ctx.project.dirty).toBe(false);
+  });
+
+  it('an older project without a view, or with a view this version lacks, opens on the default view', async () => {
+    const first = setup();
+    await fitted(first);
+    await first.project.saveAs(false);
+    const saved = asProject(first.saved[0].state);
+    for (const activeView of [undefined, 'pairs-of-a-later-version']) {
+      const project = { ...saved, activeView };
+      const ctx = reopen(project);
+      await ctx.project.openPath('/projects/two.mixlab');
+      await flush();
+      expect(useViewsStore().active).toBe('scatter');
+      expect(ctx.analysis.selection).toEqual([0, 1]);
+    }
+  });
+
+  it('one-column data: its column opens selected, on the histogram, and that is not yet unsaved work', async () => {
+    const oneColumn: DatasetSummary = { ...summary, columns: [summary.columns[0]] };
+    const ctx = setup({ openSample: async () => oneColumn });
+    await ctx.dataset.openSample('faithful');
+    await flush();
+    expect(ctx.analysis.selection).toEqual([0]);
+    expect(useViewsStore().active).toBe('histogram');
+    expect(ctx.project.dirty).toBe(false);
+    ctx.analysis.setSetting('nComponents', ctx.analysis.settings.nComponents + 2);
     expect(ctx.project.dirty).toBe(true);
   });
 });
