@@ -52,7 +52,7 @@ async function openDataFile(app: RunningApp, file: string): Promise<void> {
 
 /** Long EM runs (many restarts, a tolerance never met), so a sweep is still running when cancelled. */
 async function slowSettings(page: Page): Promise<void> {
-  await page.locator('button.fold').click();
+  await page.getByTestId('advanced-toggle').click();
   await page.getByTestId('model-nInit').fill('50');
   await page.getByTestId('model-maxIter').fill('100000');
   await page.getByTestId('model-tol').fill('1e-300');

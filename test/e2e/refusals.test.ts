@@ -107,7 +107,7 @@ describe('refusals across the bridge (Chromium, real preload, services and engin
       await pickColumn(page, 'y');
       await page.getByTestId('model-k').fill('2');
       await page.getByTestId('covariance-full').click();
-      await page.locator('button.fold').click();
+      await page.getByTestId('advanced-toggle').click();
       await page.getByTestId('model-regCovar').fill('0');
       await page.getByTestId('fit').click();
       const fitError = page.getByTestId('fit-error');
