@@ -312,6 +312,7 @@ const en = {
     probability: 'Probability',
     imputedHint: 'Missing in the file ({cell}): the model’s expected value given the row’s other cells.',
     unlabelledHint: 'Not fitted: this row has a missing value in a modelled column.',
+    unlabelledNoObservedHint: 'Not fitted: this row has no observed value in the modelled columns.',
     lost: 'The data is no longer in memory because the computing engine stopped.',
     reopen: 'Open again',
   },

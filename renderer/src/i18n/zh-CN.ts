@@ -296,6 +296,7 @@ const zhCN: Messages = {
     probability: '概率',
     imputedHint: '文件中缺失（{cell}）：模型根据该行其他单元格给出的期望值。',
     unlabelledHint: '未参与拟合：此行在建模列中有缺失值。',
+    unlabelledNoObservedHint: '未参与拟合：此行在建模列中没有任何观测值。',
     lost: '计算引擎已停止，数据已不在内存中。',
     reopen: '重新打开',
   },

@@ -159,6 +159,21 @@ export function hasFamilies(req: RequestRoles): boolean {
   );
 }
 
+/**
+ * Whether a request over these columns models missing cells: missing 'model' (the default) and a
+ * selected column with a missing or non-numeric cell. The engine then fits mixed rows (rows with
+ * some cells missing stay in), not the plain Gaussian matrix that drops them
+ * (shared/engine/request/mixtureRequest.ts isPlainRequest), so the model must be applied the same way.
+ */
+export function modelsMissingCells(
+  req: RequestRoles & { columns: readonly number[] },
+  columns: readonly ColumnSummary[],
+): boolean {
+  if (req.missing === 'drop') return false;
+  const selected = new Set(req.columns);
+  return columns.some((c) => selected.has(c.index) && (c.missing > 0 || (c.nonNumeric ?? 0) > 0));
+}
+
 /** Saved roles restored over a dataset: only columns that exist there, each in a family it allows. */
 export function restoreRoles(
   saved: Partial<ColumnRoles> | undefined,

@@ -41,6 +41,15 @@ export function missingCounts(
   return out;
 }
 
+/**
+ * The message key that says why a row of the current fit has no label. With missing cells modelled
+ * (the default), a row stays in unless it has no observed cell in the model's columns; only with
+ * 'drop' does one missing cell leave the row out.
+ */
+export function unlabelledHintKey(missing: 'model' | 'drop' | undefined): string {
+  return missing === 'drop' ? 'table.unlabelledHint' : 'table.unlabelledNoObservedHint';
+}
+
 /** Distinct finite values of a column, counting no further than `limit` + 1 (enough to say "more"). */
 export function distinctUpTo(values: ArrayLike<number>, limit: number): number {
   const seen = new Set<number>();

@@ -19,7 +19,7 @@ import type {
 import { bestCells } from '../../../shared/engine/sweep/best';
 import { useClients } from '../api/clients';
 import { toUserError, type UserError } from '../api/userError';
-import { hasFamilies, roleFields, type RequestRoles } from '../lib/columnRoles';
+import { hasFamilies, modelsMissingCells, roleFields, type RequestRoles } from '../lib/columnRoles';
 import { useEngineJob } from '../lib/engineJob';
 import { parseSweepProgress } from '../lib/jobProgress';
 import { MAX_COMPONENTS } from '../lib/modelSettings';
@@ -325,7 +325,9 @@ export const useSweepStore = defineStore('sweep', () => {
 
   /**
    * A cell's labels and responsibilities, never a refit: a plain Gaussian cell through model.apply
-   * (as always); a cell with other families or weights through the stored mixed model's predict.
+   * (as always); a cell with other families, weights or modelled missing cells through the stored
+   * mixed model's predict — the sweep fitted those on mixed rows, which keep every row with an
+   * observed cell, and the plain predict would drop the rows with a missing one.
    */
   async function applyCell(
     req: SweepRequest,
@@ -339,7 +341,10 @@ export const useSweepStore = defineStore('sweep', () => {
     droppedRows: number;
     missingCells?: number;
   }> {
-    if (!params.discrete && !hasFamilies(roles)) {
+    const mixed =
+      hasFamilies(roles) ||
+      modelsMissingCells({ ...roles, columns: req.columns }, dataset.summary?.columns ?? []);
+    if (!params.discrete && !mixed) {
       const applied = await clients.sweep.apply(req.datasetId, { params, preprocessing });
       return { ...applied, droppedRows: applied.excludedMissing + applied.excludedNonPositive };
     }

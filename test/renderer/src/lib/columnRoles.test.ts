@@ -6,6 +6,7 @@ import {
   familyOf,
   gaussianColumns,
   hasFamilies,
+  modelsMissingCells,
   requestRoles,
   restoreRoles,
   withFamily,
@@ -96,5 +97,14 @@ describe('column roles', () => {
     );
     expect(restored).toEqual({ categorical: [0], counts: [4], binomial: [], weights: 3, missing: 'drop' });
     expect(restoreRoles(undefined, columns)).toEqual(defaultColumnRoles());
+  });
+
+  it('says a request models missing cells when a selected column has a gap and rows are not dropped', () => {
+    const gappy = [num(1), { ...num(2), missing: 1 }, { ...num(3), nonNumeric: 2 }, num(4)];
+    expect(modelsMissingCells({ columns: [1, 4] }, gappy)).toBe(false);
+    expect(modelsMissingCells({ columns: [1, 2] }, gappy)).toBe(true);
+    // A text cell in a numeric column is missing to the engine too.
+    expect(modelsMissingCells({ columns: [3] }, gappy)).toBe(true);
+    expect(modelsMissingCells({ columns: [1, 2], missing: 'drop' }, gappy)).toBe(false);
   });
 });

@@ -10,6 +10,8 @@ import type {
 } from '../../../../shared/engine/sweep/types';
 import type { AppliedModel } from '../../../../shared/export/applyModel';
 import type { LabelModel } from '../../../../shared/export/labelModel';
+import type { MixtureModel } from '../../../../shared/engine/request/mixtureModel';
+import type { StoredPrediction } from '../../../../shared/engine/request/storedModelApply';
 import { useAnalysisStore } from '../../../../renderer/src/stores/analysis';
 import { useDatasetStore } from '../../../../renderer/src/stores/dataset';
 import { useSweepStore } from '../../../../renderer/src/stores/sweep';
@@ -346,6 +348,70 @@ describe('sweep store', () => {
     expect(ctx.sweep.state.run!.adopted).toEqual({ k: 2, covarianceType: 'diag' });
     // A failed cell has no model to use.
     expect(await ctx.sweep.adopt(3, 'full')).toBe(false);
+  });
+
+  it('using a cell of a sweep whose selected columns have missing cells labels every row through the mixture predict, as a fit does', async () => {
+    // One missing cell in "waiting": with missing cells modelled (the default) the engine swept
+    // mixed rows, so the plain predict (which drops that row) is not the model the cell fitted.
+    const withGap: DatasetSummary = {
+      ...summary,
+      columns: [numeric(0, 'eruptions'), { ...numeric(1, 'waiting'), missing: 1, count: 3 }],
+    };
+    const predicted: StoredPrediction = {
+      rowIndex: Uint32Array.of(0, 1, 2, 3),
+      labels: Int32Array.of(0, 1, 1, 0),
+      resp: Float64Array.of(0.9, 0.1, 0.2, 0.8, 0.3, 0.7, 1, 0),
+      droppedRows: 0,
+      missingCells: 1,
+    };
+    let model: MixtureModel | null = null;
+    const ctx = setup({
+      openSample: async () => withGap,
+      sweep: async () => response(CELLS),
+      predictMixture: async (arg: { model: MixtureModel }) => {
+        model = arg.model;
+        return predicted;
+      },
+    });
+    await openBoth(ctx);
+    await ctx.sweep.run();
+    expect(await ctx.sweep.adopt(2, 'diag')).toBe(true);
+    expect(ctx.api.calls.some((c) => c.method === 'applyModel')).toBe(false);
+    expect(model!.roles.columns).toEqual([0, 1]);
+    expect(model!.params.nComponents).toBe(2);
+    expect(model!.preprocessing).toEqual(preprocessing);
+    expect(() => structuredClone(model)).not.toThrow();
+    const current = ctx.analysis.current!;
+    expect(current.response.rowIndex).toEqual(predicted.rowIndex);
+    expect(current.response.fit.labels).toBe(predicted.labels);
+    expect(current.response.droppedRows).toBe(0);
+    expect(current.response.missingCells).toBe(1);
+  });
+
+  it('a sweep with missing cells left out (rows dropped) keeps the plain predict', async () => {
+    const withGap: DatasetSummary = {
+      ...summary,
+      columns: [numeric(0, 'eruptions'), { ...numeric(1, 'waiting'), missing: 1, count: 3 }],
+    };
+    const applied: AppliedModel = {
+      columns: [0, 1],
+      rowIndex: Uint32Array.of(0, 2, 3),
+      labels: Int32Array.of(0, 1, 0),
+      resp: Float64Array.of(0.9, 0.1, 0.3, 0.7, 1, 0),
+      excludedMissing: 1,
+      excludedNonPositive: 0,
+    };
+    const ctx = setup({
+      openSample: async () => withGap,
+      sweep: async () => response(CELLS),
+      applyModel: async () => applied,
+    });
+    await openBoth(ctx);
+    ctx.analysis.setMissing('drop');
+    await ctx.sweep.run();
+    expect(await ctx.sweep.adopt(2, 'diag')).toBe(true);
+    expect(ctx.api.calls.some((c) => c.method === 'predictMixture')).toBe(false);
+    expect(ctx.analysis.current!.response.droppedRows).toBe(1);
   });
 
   it('restores a saved state (a run saved while running reads as cancelled) and a new dataset clears it', async () => {
