@@ -466,7 +466,8 @@ const en = {
       lead: 'mclust writes each cluster’s covariance as Σ = λ D A Dᵀ. The parts are of the covariance in fitted units: rescaling columns differently would break the structure the model name states.',
       model: 'mclust model {name}: volume {volume}, shape {shape}, orientation {orientation}.',
       volume: 'Volume λ',
-      volumeHelp: 'λ = |Σ|^(1/d): the cluster’s size, the geometric mean of its variances along its axes.',
+      volumeHelp:
+        'λ = (det Σ)^(1/d): the cluster’s size, the geometric mean of its variances along its axes.',
       shape: 'Shape A',
       shapeHelp:
         'A: the variances along the cluster’s axes divided by λ (diagonal, product 1); how elongated the cluster is.',

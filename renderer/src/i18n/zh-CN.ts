@@ -440,7 +440,7 @@ const zhCN: Messages = {
       lead: 'mclust 将每个聚类的协方差写为 Σ = λ D A Dᵀ。这些分量取自拟合单位下的协方差：按列以不同尺度缩放会破坏模型名称所规定的结构。',
       model: 'mclust 模型 {name}：体积{volume}，形状{shape}，方向{orientation}。',
       volume: '体积 λ',
-      volumeHelp: 'λ = |Σ|^(1/d)：聚类的大小，即沿其各轴方差的几何平均。',
+      volumeHelp: 'λ = (det Σ)^(1/d)：聚类的大小，即沿其各轴方差的几何平均。',
       shape: '形状 A',
       shapeHelp: 'A：沿聚类各轴的方差除以 λ（对角，乘积为 1），表示聚类被拉长的程度。',
       orientation: '方向 D',
