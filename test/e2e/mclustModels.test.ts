@@ -118,6 +118,27 @@ describe('mclust models (Chromium, real services and engine process)', () => {
     // The fit runs under the mclust name and labels the rows.
     await page.getByTestId('fit').click();
     await page.getByTestId('data-table').getByTestId('table-header-cluster').waitFor({ timeout: 60_000 });
+
+    // The Parameters view states VEV's parts: λ varies, A equal, D varies (one matrix a cluster).
+    await page.getByTestId('view-tab-parameters').click();
+    const parts = page.getByTestId('params-mclust-parts');
+    await parts.waitFor();
+    await expect(parts.getAttribute('data-model')).resolves.toBe('VEV');
+    await expect(
+      parts.locator('[data-letter]').evaluateAll((e) => e.map((x) => x.getAttribute('data-letter'))),
+    ).resolves.toEqual(['V', 'E', 'V']);
+    const K = await page.locator('[data-testid="params-table"] thead th[data-cluster]').count();
+    await expect(parts.locator('[data-matrix="orientation"]').count()).resolves.toBe(K);
+    await expect(page.getByTestId('params-type-note').textContent()).resolves.toBe(
+      'mclust model VEV: volume varies, shape equal, orientation varies.',
+    );
+    await settle(page);
+    await app.screenshot('mclust-parameters-en');
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    await expect(parts.locator('h4').textContent()).resolves.toContain('体积、形状与方向');
+    await settle(page);
+    await app.screenshot('mclust-parameters-zh');
+    await page.getByTestId('lang-switch').selectOption('en');
     expect(app.problems).toEqual([]);
   }, 180_000);
 

@@ -22,6 +22,7 @@ import type { ECOption } from './echartsSetup';
 import type { ChartTheme } from './theme';
 import { clusterColor } from './palette';
 import { escapeHtml, formatNumber, legendPart, titlePart, tooltipPart, valueAxisPart } from './chartParts';
+import { formatAxisNumber } from './axisNumber';
 
 export type Criterion = 'bic' | 'aic' | 'icl' | 'sabic';
 export type CellStatus = 'ok' | 'degenerate' | 'singular' | 'failed';
@@ -52,6 +53,8 @@ export interface CriteriaText {
   best: string;
   /** Subtitle addition listing cells without a value, e.g. "Not fitted: full K=9 (singular)". */
   notFitted: (list: string) => string;
+  /** BCP 47 locale for the y-axis labels (default en). */
+  locale?: string;
 }
 
 export interface CriteriaInput {
@@ -215,7 +218,12 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
       minInterval: 1,
       splitLine: { show: false },
     },
-    yAxis: valueAxisPart(theme, shownName, { nameGap: 64 }),
+    yAxis: yAxisPart(valueAxisPart(theme, shownName, { nameGap: 64 }), text.locale),
     series,
   };
+}
+
+/** The y axis with short tick labels: criteria run to millions and the axis ends are data values. */
+function yAxisPart(axis: ReturnType<typeof valueAxisPart>, locale: string | undefined) {
+  return { ...axis, axisLabel: { ...axis.axisLabel, formatter: (v: number) => formatAxisNumber(v, locale) } };
 }

@@ -462,6 +462,24 @@ const en = {
       'The fit ran on standardised columns. Data units are exact back-transforms: mean = centre + scale × fitted mean, covariance × both columns’ scales; correlations are the same in both.',
     logged:
       'Shown as natural logs, because the fit modelled ln x: {columns}. A log-normal’s mean and variance in the original units are not parameters of the fit, so they are not back-transformed.',
+    parts: {
+      title: 'Volume, shape and orientation (mclust {name})',
+      lead: 'mclust writes each cluster’s covariance as Σ = λ D A Dᵀ. The parts are of the covariance in fitted units: rescaling columns differently would break the structure the model name states.',
+      model: 'mclust model {name}: volume {volume}, shape {shape}, orientation {orientation}.',
+      volume: 'Volume λ',
+      volumeHelp:
+        'λ = (det Σ)^(1/d): the cluster’s size, the geometric mean of its variances along its axes.',
+      shape: 'Shape A',
+      shapeHelp:
+        'A: the variances along the cluster’s axes divided by λ (diagonal, product 1); how elongated the cluster is.',
+      orientation: 'Orientation D',
+      orientationHelp: 'D: the directions of the cluster’s axes; column j is the axis of shape value j.',
+      axis: 'Axis {j}',
+      letter: { E: 'Equal for every cluster', V: 'Varies by cluster', I: 'Identity' },
+      word: { E: 'equal', V: 'varies', I: 'identity' },
+      identityShape: 'Identity: A = I, the cluster is round.',
+      identityOrientation: 'Identity: D = I, the axes run along the columns.',
+    },
     type: {
       full: 'Full covariance: each cluster has its own matrix.',
       tied: 'Tied covariance: one matrix shared by every cluster (repeated per cluster here).',

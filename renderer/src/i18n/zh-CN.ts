@@ -436,6 +436,22 @@ const zhCN: Messages = {
       '本次拟合基于标准化后的列。数据单位为精确的反变换：均值 = 中心 + 尺度 × 拟合均值，协方差乘以两列的尺度；相关系数在两种单位下相同。',
     logged:
       '以下列以自然对数显示，因为拟合建模的是 ln x：{columns}。对数正态分布在原始单位下的均值与方差不是拟合参数，因此不做反变换。',
+    parts: {
+      title: '体积、形状与方向（mclust {name}）',
+      lead: 'mclust 将每个聚类的协方差写为 Σ = λ D A Dᵀ。这些分量取自拟合单位下的协方差：按列以不同尺度缩放会破坏模型名称所规定的结构。',
+      model: 'mclust 模型 {name}：体积{volume}，形状{shape}，方向{orientation}。',
+      volume: '体积 λ',
+      volumeHelp: 'λ = (det Σ)^(1/d)：聚类的大小，即沿其各轴方差的几何平均。',
+      shape: '形状 A',
+      shapeHelp: 'A：沿聚类各轴的方差除以 λ（对角，乘积为 1），表示聚类被拉长的程度。',
+      orientation: '方向 D',
+      orientationHelp: 'D：聚类各轴的方向；第 j 列是第 j 个形状值对应的轴。',
+      axis: '轴 {j}',
+      letter: { E: '各聚类相同', V: '各聚类不同', I: '单位矩阵' },
+      word: { E: '相同', V: '不同', I: '单位' },
+      identityShape: '单位矩阵：A = I，聚类为圆形。',
+      identityOrientation: '单位矩阵：D = I，各轴沿数据列方向。',
+    },
     type: {
       full: '完全协方差：每个聚类有各自的矩阵。',
       tied: '共享协方差：所有聚类共用一个矩阵（此处按聚类重复列出）。',

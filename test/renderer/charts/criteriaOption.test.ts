@@ -127,4 +127,16 @@ describe('buildCriteriaOption', () => {
       buildCriteriaOption({ cells, criterion: 'icl', best: null, text }, CHART_THEMES.dark).series,
     ).not.toContainEqual(expect.objectContaining({ markPoint: expect.anything() }));
   });
+
+  it('labels the y axis with short numbers in the given locale', () => {
+    type Axis = { axisLabel: { formatter: (v: number) => string } };
+    const en = buildCriteriaOption({ cells, criterion: 'bic', text }, CHART_THEMES.light).yAxis as Axis;
+    expect(en.axisLabel.formatter(1179.58006863)).toBe('1,179.6');
+    expect(en.axisLabel.formatter(2712345.6)).toBe('2.712M');
+    const zh = buildCriteriaOption(
+      { cells, criterion: 'bic', text: { ...text, locale: 'zh-CN' } },
+      CHART_THEMES.light,
+    ).yAxis as Axis;
+    expect(zh.axisLabel.formatter(2712345.6)).toBe('271.2万');
+  });
 });
