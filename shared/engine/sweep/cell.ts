@@ -43,6 +43,32 @@ export const CELL_FAILURES: Partial<Record<string, 'singular' | 'failed'>> = {
  * or 'plain' (exactly scikit-learn's best-of-n_init by lower bound, for `--no-refine`) — or one
  * explicit start (neighbourStarts.ts), from which EM runs once, as scikit-learn does.
  */
+/** A cell with no fit yet: what a failure reports, with the cell's free-parameter count. */
+export function failedCell(k: number, covarianceType: CovarianceType, nParameters: number): SweepCell {
+  return {
+    k,
+    covarianceType,
+    status: 'failed',
+    message: null,
+    code: null,
+    meanLogLikelihood: null,
+    logLikelihood: null,
+    nParameters,
+    bic: null,
+    aic: null,
+    icl: null,
+    sabic: null,
+    converged: null,
+    nIter: null,
+    seconds: 0,
+    minCovarianceEigenvalue: null,
+    minEigenvalueComponent: null,
+    minWeight: null,
+    origin: null,
+    params: null,
+  };
+}
+
 export type CellStart =
   | { search: 'thorough' | 'plain' }
   | { initParams: InitParams }
@@ -90,28 +116,7 @@ async function fitCellFrom(
   start: CellStart,
 ): Promise<SweepCell> {
   const started = Date.now();
-  const empty: SweepCell = {
-    k,
-    covarianceType,
-    status: 'failed',
-    message: null,
-    code: null,
-    meanLogLikelihood: null,
-    logLikelihood: null,
-    nParameters: nParameters(covarianceType, k, nFeatures),
-    bic: null,
-    aic: null,
-    icl: null,
-    sabic: null,
-    converged: null,
-    nIter: null,
-    seconds: 0,
-    minCovarianceEigenvalue: null,
-    minEigenvalueComponent: null,
-    minWeight: null,
-    origin: null,
-    params: null,
-  };
+  const empty = failedCell(k, covarianceType, nParameters(covarianceType, k, nFeatures));
   const thorough = 'search' in start && start.search === 'thorough';
   const startOptions =
     'initParams' in start

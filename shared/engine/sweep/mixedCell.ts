@@ -13,7 +13,7 @@ import { EngineError } from '../../errors';
 import { sampleSizeAdjustedBic } from '../model/criteria';
 import { degeneracyMessage, smallestCovarianceEigenvalue } from '../model/degeneracy';
 import type { MixedRows } from '../families/rows';
-import { CELL_FAILURES, type CellRuntime } from './cell';
+import { CELL_FAILURES, failedCell, type CellRuntime } from './cell';
 
 export async function fitMixedSweepCell(
   rows: MixedRows,
@@ -23,28 +23,7 @@ export async function fitMixedSweepCell(
   runtime: CellRuntime & { newExecutor?: () => RowExecutor } = {},
 ): Promise<SweepCell> {
   const started = Date.now();
-  const empty: SweepCell = {
-    k,
-    covarianceType,
-    status: 'failed',
-    message: null,
-    code: null,
-    meanLogLikelihood: null,
-    logLikelihood: null,
-    nParameters: mixtureParameters(rows, covarianceType, k),
-    bic: null,
-    aic: null,
-    icl: null,
-    sabic: null,
-    converged: null,
-    nIter: null,
-    seconds: 0,
-    minCovarianceEigenvalue: null,
-    minEigenvalueComponent: null,
-    minWeight: null,
-    origin: null,
-    params: null,
-  };
+  const empty = failedCell(k, covarianceType, mixtureParameters(rows, covarianceType, k));
   let fit;
   try {
     fit = await fitMixture(
