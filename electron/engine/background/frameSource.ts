@@ -1,7 +1,7 @@
 /**
  * The frames of a background run, streamed: a folder's image files sorted by name (numerically
  * where names hold numbers, so frame2 comes before frame10), or an animated GIF's frames composed in
- * turn. Each frame is decoded when it is asked for and dropped after, so a long sequence is never
+ * turn (grey when its palettes are: gifFrames.ts). Each frame is decoded when it is asked for and dropped after, so a long sequence is never
  * held whole. Every frame must have the first one's size, and none may be in colour when the first
  * is grey (a grey frame among colour ones is spread over the three channels by the runner). 16-bit
  * samples are scaled to 8 bits, the units of the model's thresholds.
@@ -10,7 +10,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EngineError } from '../../../shared/errors';
 import type { DecodedImage } from '../import/image/decodedImage';
-import { gifFrameCount, gifFrames } from '../import/image/gifFrames';
+import { gifFrameCount, gifFrames, gifIsGrey } from '../import/image/gifFrames';
 import { imageTypeOf, imageTypeOfExtension } from '../import/image/imageHeader';
 import { IMAGE_LIMITS, ImageCodes, rejectImageInvalid } from '../import/image/imageRefusals';
 import { readImageFile } from '../import/image/readImageFile';
@@ -49,11 +49,12 @@ export async function openFrames(source: string): Promise<FrameSource> {
   const count = gifFrameCount(bytes);
   const base = path.basename(source, path.extname(source));
   const digits = Math.max(5, String(count).length);
+  const channels = gifIsGrey(bytes) ? 1 : 3;
   return {
     count,
     async *frames() {
       let i = 0;
-      for (const image of gifFrames(bytes))
+      for (const image of gifFrames(bytes, channels))
         yield toFrame(image, `${base}_${String(++i).padStart(digits, '0')}.png`, null);
     },
   };
