@@ -8,7 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EngineError } from '../../../shared/errors';
+import { EngineError, ErrorCodes } from '../../../shared/errors';
 import type { DecodedImage } from '../import/image/decodedImage';
 import { gifFrameCount, gifFrames, gifIsGrey } from '../import/image/gifFrames';
 import { imageTypeOf, imageTypeOfExtension } from '../import/image/imageHeader';
@@ -60,7 +60,8 @@ export async function openFrames(source: string): Promise<FrameSource> {
   };
 }
 
-async function folderFrames(folder: string): Promise<FrameSource> {
+/** The folder's frame files, in frame order (refused when there are none or too many). */
+async function frameNames(folder: string): Promise<string[]> {
   const names = (await readdir(folder))
     .filter((n) => STILL_TYPES.has(imageTypeOfExtension(path.extname(n).toLowerCase()) ?? ''))
     .sort(byName);
@@ -81,20 +82,54 @@ async function folderFrames(folder: string): Promise<FrameSource> {
         limit: IMAGE_LIMITS.frames,
       },
     );
+  return names;
+}
+
+async function readFrameFile(folder: string, name: string, first: Frame | null): Promise<Frame> {
+  const file = path.join(folder, name);
+  const { size } = await stat(file);
+  const { image } = await readImageFile(file, size, (f) => readFile(f));
+  return toFrame(image, `${path.basename(name, path.extname(name))}.png`, first);
+}
+
+async function folderFrames(folder: string): Promise<FrameSource> {
+  const names = await frameNames(folder);
   return {
     count: names.length,
     async *frames() {
       let first: Frame | null = null;
       for (const name of names) {
-        const file = path.join(folder, name);
-        const { size } = await stat(file);
-        const { image } = await readImageFile(file, size, (f) => readFile(f));
-        const frame = toFrame(image, `${path.basename(name, path.extname(name))}.png`, first);
+        const frame = await readFrameFile(folder, name, first);
         first ??= frame;
         yield frame;
       }
     },
   };
+}
+
+/**
+ * Frame `index` (0-based) of a source, alone, with its own name (the file's, or the mask's name
+ * without .png for a GIF): what the player shows. A GIF frame is composed on the ones before it,
+ * so those are decoded (and dropped) on the way.
+ */
+export async function frameAt(source: string, index: number): Promise<{ frame: Frame; name: string }> {
+  const outside = (count: number) =>
+    new EngineError(
+      ErrorCodes.InvalidPayload,
+      `The sequence has ${count} frames; there is no frame ${index + 1}.`,
+      { index, frames: count },
+    );
+  if ((await stat(source)).isDirectory()) {
+    const names = await frameNames(source);
+    if (index >= names.length) throw outside(names.length);
+    return { frame: await readFrameFile(source, names[index], null), name: names[index] };
+  }
+  const frames = await openFrames(source);
+  if (index >= frames.count) throw outside(frames.count);
+  let i = 0;
+  for await (const frame of frames.frames())
+    if (i++ === index) return { frame, name: frame.maskName.replace(/\.png$/, '') };
+  throw outside(i);
 }
 
 function toFrame(

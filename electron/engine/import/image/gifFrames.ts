@@ -42,7 +42,7 @@ export function gifIsGrey(bytes: Uint8Array): boolean {
   const gif = reader(bytes);
   for (let i = 0; i < gif.numFrames(); i++) {
     const { palette_offset: offset, palette_size: size } = gif.frameInfo(i);
-    if (offset === null || offset + size * 3 > bytes.length) return false;
+    if (offset === null || size === null || offset + size * 3 > bytes.length) return false;
     for (let c = offset; c < offset + size * 3; c += 3)
       if (bytes[c] !== bytes[c + 1] || bytes[c] !== bytes[c + 2]) return false;
   }

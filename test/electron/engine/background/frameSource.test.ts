@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GifWriter } from 'omggif';
-import { openFrames, type Frame } from '../../../../electron/engine/background/frameSource';
+import { frameAt, openFrames, type Frame } from '../../../../electron/engine/background/frameSource';
 
 let tmp: string;
 beforeAll(() => {
@@ -56,5 +56,16 @@ describe('openFrames on an animated GIF', () => {
       [255, 255, 255],
     ];
     expect(Array.from(frames[0].data)).toEqual(indices[0].flatMap((i) => rgb[i]));
+  });
+});
+
+describe('frameAt', () => {
+  it('reads one frame of a GIF, composed in turn, named after the GIF and its number', async () => {
+    const levels = [0, 40, 200, 255];
+    const { file, indices } = writeGif('one.gif', levels.map(grey));
+    const { frame, name } = await frameAt(file, 1);
+    expect(name).toBe('one_00002');
+    expect(Array.from(frame.data)).toEqual(indices[1].map((i) => levels[i]));
+    await expect(frameAt(file, 2)).rejects.toMatchObject({ code: 'invalid_payload' });
   });
 });
