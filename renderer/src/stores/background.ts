@@ -113,6 +113,7 @@ export const useBackgroundStore = defineStore('background', () => {
     if (!current) return Promise.resolve();
     wanted = Math.max(0, Math.min(current.frames - 1, Math.round(i)));
     index.value = wanted;
+    if (!fetching && view.value?.index === wanted) return Promise.resolve();
     fetching ??= (async () => {
       try {
         for (;;) {
