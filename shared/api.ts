@@ -199,6 +199,9 @@ export const MENU_COMMANDS = [
   'open-data',
   'open-project',
   'open-recent',
+  // The background model's frames: a folder, or an animated GIF (two dialogs, see nativeDialogs.ts).
+  'open-frames-folder',
+  'open-frames-gif',
   'save',
   'save-as',
   'export-labels',
