@@ -14,10 +14,11 @@ import type { Page } from 'playwright-core';
 import { closeBrowser, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
 import { withApp } from './pageHelpers';
+import { repoRoot } from '../support/paths';
 
 const VIEWPORT = { width: 1440, height: 900 };
-const W = 64;
-const H = 48;
+const W = 128;
+const H = 64;
 const FRAMES = 40;
 const SQUARE = 10;
 
@@ -48,14 +49,15 @@ function random(seed: number): () => number {
 /**
  * `count` colour frames f1.png … (names not zero-padded: f10 comes after f9): a fixed scene of a
  * green gradient with ±6 of sensor noise per channel, and a red square crossing it left to right
- * (and again from the left).
+
  */
 function writeSequence(folder: string, count: number, width = W, height = H): void {
   mkdirSync(folder, { recursive: true });
   const rand = random(5);
   for (let t = 0; t < count; t++) {
     const data = new Uint8Array(width * height * 3);
-    // 3 pixels a frame: each pixel is covered for about three frames, too few to become background.
+    // 3 pixels a frame, one pass over the 40 frames: each pixel is covered for about three frames,
+    // too few to become background.
     const x0 = (t * 3) % (width - SQUARE);
     const y0 = Math.round(height / 2 - SQUARE / 2);
     for (let y = 0; y < height; y++)
@@ -110,7 +112,7 @@ describe('background model: open a frame folder and play it', () => {
       expect(await page.getByTestId('background-source').textContent()).toBe('walk');
       await run(page, 3);
       expect(await page.getByTestId('background-summary').textContent()).toMatch(
-        /^40 frames · 64 × 48 px · colour/,
+        /^40 frames · 128 × 64 px · colour/,
       );
       expect(await page.getByTestId('player-position').textContent()).toBe('Frame 1 of 40');
       expect(await page.getByTestId('player-name').textContent()).toBe('f1.png');
@@ -196,6 +198,14 @@ describe('background model: open a frame folder and play it', () => {
         if (locale === 'zh-CN')
           expect(await app.page.getByTestId('player-position').textContent()).toBe('第 30 帧，共 40 帧');
         await app.screenshot(`background-player-${locale === 'zh-CN' ? 'zh' : 'en'}-${colorScheme}`);
+        if (locale !== 'en-US') return;
+        // Data opened from the File menu replaces the background screen with the workspace.
+        app.dialogs.nextDataFile = path.join(repoRoot, 'build', 'samples', 'faithful.csv');
+        await app.page.getByTestId('file-menu').click();
+        await app.page.getByTestId('menu-open-data').click();
+        await app.page.getByTestId('import-confirm').click();
+        await app.page.getByTestId('workspace').waitFor({ timeout: 60_000 });
+        expect(await app.page.getByTestId('background-workspace').count()).toBe(0);
       });
     });
   }
