@@ -48,8 +48,7 @@ function random(seed: number): () => number {
 
 /**
  * `count` colour frames f1.png … (names not zero-padded: f10 comes after f9): a fixed scene of a
- * green gradient with ±6 of sensor noise per channel, and a red square crossing it left to right
-
+ * green gradient with ±6 of sensor noise per channel, and a red square crossing it left to right.
  */
 function writeSequence(folder: string, count: number, width = W, height = H): void {
   mkdirSync(folder, { recursive: true });
