@@ -185,6 +185,8 @@ const en = {
     title: 'Model settings',
     components: 'Number of clusters (K)',
     covariance: 'Cluster shape (covariance)',
+    noCovariance:
+      'No column is modelled as a Gaussian, so there is no cluster shape (covariance) to choose: categories, counts and trials have none.',
     covarianceName: {
       full: 'Full',
       tied: 'Tied',
@@ -668,6 +670,7 @@ const en = {
         'mclust’s fourteen models, volume · shape · orientation each equal (E), varying (V) or none (I), each also started from mclust’s hierarchical clustering.',
     },
     types: 'Covariance',
+    noCovariance: 'Covariance: none (no Gaussian column), so only K is varied',
     reuses:
       'Each cell is fitted with the columns, preprocessing and settings of the left panel (start {init}, restarts {nInit}, seed {seed}). On small data a cell runs up to 5 × more restarts, and it is also started from splits and merges of its neighbours; a collapsed restart counts only when all did.',
     run: 'Run sweep',

@@ -172,6 +172,8 @@ const zhCN: Messages = {
     title: '模型设置',
     components: '聚类数（K）',
     covariance: '聚类形状（协方差）',
+    noCovariance:
+      '没有按高斯分布建模的列，因此无需选择聚类形状（协方差）：类别、计数和试验次数列没有协方差。',
     covarianceName: {
       full: '完全',
       tied: '共享',
@@ -523,6 +525,7 @@ const zhCN: Messages = {
         'mclust 的十四种模型：体积 · 形状 · 方向各为相同（E）、不同（V）或无（I）；每个单元还从 mclust 的层次聚类出发拟合。',
     },
     types: '协方差',
+    noCovariance: '协方差：无（没有高斯列），只改变 K',
     reuses:
       '每个单元使用左侧面板的列、预处理和设置拟合（初始化 {init}，重启 {nInit} 次，随机种子 {seed}）。数据量小时每个单元最多多做 5 倍的重启，并从相邻单元的拆分与合并出发再拟合；只有全部重启都塌缩时才采用塌缩的结果。',
     run: '运行扫描',

@@ -80,6 +80,15 @@ export function useAnalysisRoles(deps: RoleDeps) {
     return column ? familyOf(roles.value, column) : 'gaussian';
   }
 
+  /**
+   * Whether the covariance type means anything: the selection has a column in the Gaussian block
+   * (or nothing is selected yet). Categories, counts and trials have no covariance, so a model of
+   * those alone fits the same for every type.
+   */
+  const covarianceApplies = computed(
+    () => deps.selection.value.length === 0 || deps.selection.value.some((c) => family(c) === 'gaussian'),
+  );
+
   /** Fetches the category codes of columns not yet cached (one engine call, in the categories store). */
   const loadCategories = (indices: number[]): Promise<void> => store.load(indices);
 
@@ -188,6 +197,7 @@ export function useAnalysisRoles(deps: RoleDeps) {
       categoriesError,
       missing,
       fewValued,
+      covarianceApplies,
       family,
       selectable,
       includeAsCategories,
@@ -199,6 +209,7 @@ export function useAnalysisRoles(deps: RoleDeps) {
     categories,
     selectableColumns,
     requestFields,
+    covarianceApplies,
     family,
     missing,
     loadCategories,

@@ -176,4 +176,22 @@ describe('analysis store: column roles', () => {
     await categories.load([0]);
     expect(ctx.api.calls.filter((c) => c.method === 'getCategories')).toHaveLength(1);
   });
+
+  it('sends the default covariance type while no selected column is Gaussian, whatever the hidden choice', async () => {
+    const ctx = setup();
+    await ctx.dataset.openSample('mall_customers');
+    await flush();
+    expect(ctx.analysis.covarianceApplies).toBe(true);
+    ctx.analysis.setSetting('covarianceType', 'spherical');
+    ctx.analysis.includeAsCategories(0);
+    ctx.analysis.toggleColumn(2);
+    ctx.analysis.setFamily(2, 'count');
+    expect(ctx.analysis.covarianceApplies).toBe(false);
+    expect(ctx.analysis.request!.options.covarianceType).toBe('full');
+    ctx.analysis.setSetting('covarianceType', 'tied');
+    expect(ctx.analysis.request!.options.covarianceType).toBe('full');
+    ctx.analysis.toggleColumn(1);
+    expect(ctx.analysis.covarianceApplies).toBe(true);
+    expect(ctx.analysis.request!.options.covarianceType).toBe('tied');
+  });
 });
