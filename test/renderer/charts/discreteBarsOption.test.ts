@@ -18,7 +18,7 @@ function input(ordered: boolean): DiscreteBarsInput {
   return { bars, ordered, clusterNames: names, axisName: ordered ? 'Visits' : 'Gender', text };
 }
 
-type Series = { type: string; name: string; data: number[]; lineStyle?: unknown };
+type Series = { type: string; name: string; data: number[]; itemStyle?: { color: string } };
 
 describe('buildDiscreteBarsOption', () => {
   it('draws the observed bars, the mixture and each class over the levels, in that order', () => {
@@ -35,7 +35,7 @@ describe('buildDiscreteBarsOption', () => {
     expect(series[1].data).toEqual(i.bars.total);
     expect(series[3].data).toEqual(i.bars.expected[1]);
     expect((o.xAxis as { data: string[] }).data).toEqual(['Female', 'Male']);
-    expect((series[2] as { itemStyle: { color: string } }).itemStyle.color).toBe(clusterColor(0));
+    expect(series[2].itemStyle?.color).toBe(clusterColor(0));
   });
 
   it('joins the expected counts of ordered values (counts, successes) by lines', () => {
