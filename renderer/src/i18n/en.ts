@@ -402,6 +402,11 @@ const en = {
     binWidth: 'Bin width',
     binAuto: 'Auto',
     binWidthHint: 'Empty for the automatic width (Freedman–Diaconis or Sturges, whichever gives more bins)',
+    rows: 'Rows',
+    observed: 'Observed',
+    expected: 'Mixture (expected)',
+    barsNote:
+      'Bars: the rows with each value. Marks: the rows the fitted mixture and each cluster expect there (rows × cluster weight × the cluster’s probability of the value).',
   },
   trace: {
     title: 'Log-likelihood by iteration',

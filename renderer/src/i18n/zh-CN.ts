@@ -378,6 +378,11 @@ const zhCN: Messages = {
     binWidth: '组距',
     binAuto: '自动',
     binWidthHint: '留空则自动选择组距（Freedman–Diaconis 与 Sturges 规则中分组更多者）',
+    rows: '行数',
+    observed: '观测',
+    expected: '混合（期望）',
+    barsNote:
+      '柱形：取各值的行数。标记：拟合的混合及各聚类在该值上期望的行数（行数 × 聚类权重 × 该聚类取此值的概率）。',
   },
   trace: {
     title: '对数似然随迭代的变化',
