@@ -228,8 +228,12 @@ describe('a mixed-type project: bars of discrete columns, saved and reopened (Ch
         await page.getByTestId('start-screen').waitFor();
         await importDataFile(app, file);
         await page.getByTestId('include-0').click();
+        // Before a fit a text column alone has nothing to plot, and the view says so.
+        await page.getByTestId('view-tab-scatter').click();
+        await page.getByTestId('raw-only-text').waitFor({ timeout: 15_000 });
         await pickColumn(page, 'Visits');
         await page.getByTestId('family-1').selectOption('count');
+        await page.locator('[data-chart="raw-histogram"]').waitFor({ timeout: 15_000 });
         const none = page.getByTestId('covariance-none');
         await expect(none.innerText()).resolves.toMatch(locale === 'zh-CN' ? /协方差/ : /covariance/);
         await none.scrollIntoViewIfNeeded();

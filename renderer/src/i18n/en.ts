@@ -537,6 +537,8 @@ const en = {
     histogramTitle: 'Distribution of {column} before fitting',
     note: 'The selected columns as they are. Fit a model to see clusters.',
     needColumns: 'Choose columns in the left panel to see them here before fitting.',
+    onlyText:
+      'The selected columns are text: they have no values to plot before fitting. After a fit, the Histogram tab draws them as bars with each cluster’s expected counts.',
     sampleNote: 'Showing {shown} of {total} rows',
   },
   summary: {

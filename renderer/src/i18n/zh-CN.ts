@@ -505,6 +505,8 @@ const zhCN: Messages = {
     histogramTitle: '拟合前 {column} 的分布',
     note: '所选列的原始数据。拟合模型后即可看到聚类。',
     needColumns: '在左侧面板选择列，即可在拟合前查看数据。',
+    onlyText:
+      '所选列都是文本列：拟合前没有可绘制的数值。拟合后，直方图标签页会将其绘制为柱形，并标出各聚类的期望行数。',
     sampleNote: '显示 {total} 行中的 {shown} 行',
   },
   summary: {
