@@ -2,13 +2,16 @@
  * mclust's fourteen models in the app: the settings panel's grouped picker with its letter glyphs,
  * and the model-selection tab swept over all fourteen on iris and Old Faithful — one line per
  * model on the chart, a row per cell in the table, the "scikit-learn's four / all fourteen" switch
- * — read in English and Chinese.
+ * — read in English and Chinese. The chart reads at a glance at every window size from 900 × 600 to
+ * 1920 × 1080, light and dark: whole in view, all fourteen in its legend, every K labelled, no
+ * marker over a text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
 import { chart, pickColumn, settle } from './pageHelpers';
+import { coveredTexts, inside, kTickLabels } from './chartLayout';
 
 beforeAll(() => ensureRendererBuilt());
 afterAll(() => closeBrowser());
@@ -30,6 +33,53 @@ const MCLUST = [
   'VVV',
 ];
 const rows = (page: Page) => page.locator('[data-testid="sweep-table"] tbody tr');
+const SIZES = [
+  [900, 600],
+  [1280, 800],
+  [1360, 900],
+  [1920, 1080],
+] as const;
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+
+/**
+ * The chart at each window size: the chart (its controls and plot) wholly inside the window and
+ * inside the visible part of the tab, at least 240 px tall; its legend shows all fourteen models at
+ * once (no page counter); K = 2..9 each labelled (K = 1 is off the chart by default) — and 1..9
+ * once asked for; no marker covers a text. One screenshot per size.
+ */
+async function checkChartAtEachSize(app: RunningApp, tag: string): Promise<void> {
+  const { page } = app;
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await settle(page);
+    const frame = (await page.locator('[data-chart="criteria"]').boundingBox())!;
+    const plot = (await page.locator('[data-chart="criteria"] .echart').boundingBox())!;
+    const view = (await page.getByTestId('model-selection').boundingBox())!;
+    const where = `${tag} at ${width}×${height}`;
+    for (const box of [frame, plot]) {
+      expect(inside(box, { x: 0, y: 0, width, height }), where).toBe(true);
+      expect(inside(box, view), where).toBe(true);
+    }
+    expect(frame.height, where).toBeGreaterThanOrEqual(240);
+    const drawn = (await chart(page, 'criteria'))!.drawn!;
+    const texts = drawn.texts.map((t) => t.text);
+    for (const model of MCLUST) expect(texts, where).toContain(model);
+    expect(
+      texts.filter((t) => /^\d+\/\d+$/.test(t)),
+      where,
+    ).toEqual([]);
+    expect(kTickLabels(drawn), where).toEqual(range(2, 9));
+    expect(coveredTexts(drawn), where).toEqual([]);
+    await app.screenshot(`mclust-${tag}-${width}x${height}`);
+  }
+  await page.getByTestId('sweep-include-k1').check();
+  await settle(page);
+  const withK1 = (await chart(page, 'criteria'))!.drawn!;
+  expect(kTickLabels(withK1), tag).toEqual(range(1, 9));
+  expect(coveredTexts(withK1), tag).toEqual([]);
+  await page.getByTestId('sweep-include-k1').uncheck();
+  await page.setViewportSize({ width: 1360, height: 900 });
+}
 
 async function openSample(page: Page, sample: string, columns: string[]): Promise<void> {
   await page.getByTestId(`sample-${sample}`).click();
@@ -68,11 +118,20 @@ async function sweepFourteen(app: RunningApp, name: string): Promise<void> {
   await page.getByTestId('sweep-models-mclust').click();
   await expect.poll(async () => (await chart(page, 'criteria'))!.series.length).toBe(28);
 
+  await checkChartAtEachSize(app, `${name}-en-light`);
+
   await page.getByTestId('lang-switch').selectOption('zh-CN');
   await settle(page);
   await expect(page.getByTestId('sweep-models-mclust').textContent()).resolves.toContain('全部十四种');
   await expect(page.getByTestId('sweep-sign').textContent()).resolves.toContain('越小越好');
   await app.screenshot(`mclust-${name}-selection-zh`);
+  await page.getByTestId('theme-dark').click();
+  await checkChartAtEachSize(app, `${name}-zh-dark`);
+  // mclust's sign puts the best cell at the top: its pin hangs into the plot, over no text.
+  await page.getByTestId('sweep-mclust').check();
+  await checkChartAtEachSize(app, `${name}-zh-dark-mclust-sign`);
+  await page.getByTestId('sweep-mclust').uncheck();
+  await page.getByTestId('theme-light').click();
   await page.getByTestId('lang-switch').selectOption('en');
 }
 
