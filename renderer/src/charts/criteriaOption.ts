@@ -82,19 +82,20 @@ const TYPE_SYMBOL: Record<SklearnCovarianceType, string> = {
 };
 const NOT_FITTED_SHOWN = 6;
 /**
- * The best cell's pin, 24 × 40 px: a round head on a point whose tip is on the cell. Upright (head
- * above) in scikit-learn's sign, where the best cell is the lowest; hanging (head below) in mclust's,
- * where it is the highest — so the pin always points into the plot and never rises into the title
- * or the legend. Drawn as a path (not ECharts' rotated 'pin', whose label stays behind when the
- * symbol turns), the box shifted half its height so the tip, not the centre, sits on the point.
+ * The best cell's pin, 28 × 44 px: a round head (wide enough for "Best" at 10 px) on a point whose
+ * tip is on the cell. Upright (head above) in scikit-learn's sign, where the best cell is the
+ * lowest; hanging (head below) in mclust's, where it is the highest — so the pin always points into
+ * the plot and never rises into the title or the legend. Drawn as a path (not ECharts' rotated
+ * 'pin', whose label stays behind when the symbol turns), the box shifted half its height so the
+ * tip, not the centre, sits on the point.
  */
-const PIN_SIZE = [24, 40];
-const PIN_UP = 'path://M12 40C12 32 0 26 0 12A12 12 0 1 1 24 12C24 26 12 32 12 40Z';
-const PIN_DOWN = 'path://M12 0C12 8 0 14 0 28A12 12 0 1 0 24 28C24 14 12 8 12 0Z';
+const PIN_SIZE = [28, 44];
+const PIN_UP = 'path://M14 44C14 35 0 29 0 14A14 14 0 1 1 28 14C28 29 14 35 14 44Z';
+const PIN_DOWN = 'path://M14 0C14 9 0 15 0 30A14 14 0 1 0 28 30C28 15 14 9 14 0Z';
 /** From the box's centre to the head's centre, where the label goes: 8 px along the pin. */
 const PIN_HEAD = 8;
 /** y tick labels this far left of the axis: past half the pin's width and any edge marker. */
-const Y_LABEL_MARGIN = 14;
+const Y_LABEL_MARGIN = 18;
 
 const valueOf = (c: CriteriaCell, criterion: Criterion): number | null => {
   const v = c[criterion];
@@ -241,9 +242,9 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
     title: titlePart(theme, text.title, subtitle),
     legend: legend.legend,
     tooltip: tooltipPart(theme, 'item'),
-    grid: { left: 88, right: legend.gridRight, top, bottom: 48 },
+    grid: { left: 92, right: legend.gridRight, top, bottom: 48 },
     xAxis: kAxisPart(valueAxisPart(theme, text.k, { nameGap: 28, scale: false }), ks),
-    yAxis: yAxisPart(valueAxisPart(theme, shownName, { nameGap: 72 }), text.locale),
+    yAxis: yAxisPart(valueAxisPart(theme, shownName, { nameGap: 76 }), text.locale),
     series,
   };
 }

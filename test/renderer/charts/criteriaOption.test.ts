@@ -204,7 +204,7 @@ describe('buildCriteriaOption at a glance', () => {
       axisLabel: { showMinLabel: boolean; showMaxLabel: boolean; margin: number };
     };
     expect(y.axisLabel).toMatchObject({ showMinLabel: false, showMaxLabel: false });
-    // Farther from the axis than half the pin's width (12 px), so a pin at the first K never covers one.
-    expect(y.axisLabel.margin).toBeGreaterThan(12);
+    // Farther from the axis than half the pin's width (14 px), so a pin at the first K never covers one.
+    expect(y.axisLabel.margin).toBeGreaterThan(14);
   });
 });
