@@ -87,8 +87,17 @@ async function openSample(page: Page, sample: string, columns: string[]): Promis
   for (const name of columns) await pickColumn(page, name);
 }
 
-/** Sweeps K 1..9 over all fourteen models and checks chart, table and switch; screenshots en and zh. */
-async function sweepFourteen(app: RunningApp, name: string): Promise<void> {
+interface Look {
+  locale: 'en' | 'zh-CN';
+  theme: 'light' | 'dark';
+  mclustSign: boolean;
+}
+
+/**
+ * Sweeps K 1..9 over all fourteen models and checks chart, table and switch; screenshots en and zh;
+ * the chart at each window size in English and light, then in each of `looks`.
+ */
+async function sweepFourteen(app: RunningApp, name: string, looks: Look[]): Promise<void> {
   const { page } = app;
   await page.getByTestId('view-tab-selection').click();
   await page.getByTestId('model-selection').waitFor();
@@ -125,11 +134,16 @@ async function sweepFourteen(app: RunningApp, name: string): Promise<void> {
   await expect(page.getByTestId('sweep-models-mclust').textContent()).resolves.toContain('全部十四种');
   await expect(page.getByTestId('sweep-sign').textContent()).resolves.toContain('越小越好');
   await app.screenshot(`mclust-${name}-selection-zh`);
-  await page.getByTestId('theme-dark').click();
-  await checkChartAtEachSize(app, `${name}-zh-dark`);
-  // mclust's sign puts the best cell at the top: its pin hangs into the plot, over no text.
-  await page.getByTestId('sweep-mclust').check();
-  await checkChartAtEachSize(app, `${name}-zh-dark-mclust-sign`);
+  for (const look of looks) {
+    await page.getByTestId('lang-switch').selectOption(look.locale);
+    await page.getByTestId(`theme-${look.theme}`).click();
+    // mclust's sign puts the best cell at the top: its pin hangs into the plot, over no text.
+    await page.getByTestId('sweep-mclust').setChecked(look.mclustSign);
+    await checkChartAtEachSize(
+      app,
+      `${name}-${look.locale}-${look.theme}${look.mclustSign ? '-mclust-sign' : ''}`,
+    );
+  }
   await page.getByTestId('sweep-mclust').uncheck();
   await page.getByTestId('theme-light').click();
   await page.getByTestId('lang-switch').selectOption('en');
@@ -198,11 +212,37 @@ describe('mclust models (Chromium, real services and engine process)', () => {
     await settle(page);
     await app.screenshot('mclust-parameters-zh');
     await page.getByTestId('lang-switch').selectOption('en');
+
+    // The sweep's fourteen models sit behind one button, grouped as the picker groups them.
+    await page.getByTestId('view-tab-selection').click();
+    await page.getByTestId('sweep-models-mclust').click();
+    const menu = page.getByTestId('sweep-types-menu');
+    const panel = page.getByTestId('sweep-types-panel');
+    await expect(menu.textContent()).resolves.toContain('14 of 14');
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await menu.click();
+    await expect(panel.locator('fieldset').count()).resolves.toBe(3);
+    await expect(panel.locator('[data-group="ellipsoidal"] input').count()).resolves.toBe(8);
+    await page.getByTestId('sweep-type-VEV').uncheck();
+    await expect(menu.textContent()).resolves.toContain('13 of 14');
+    await settle(page);
+    await app.screenshot('mclust-sweep-models-menu-en');
+    await page.getByTestId('sweep-type-VEV').check();
+    await page.keyboard.press('Escape');
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await expect(menu.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // A click elsewhere closes it too.
+    await menu.click();
+    await page.getByTestId('model-selection').click({ position: { x: 5, y: 200 } });
+    await expect(panel.isVisible()).resolves.toBe(false);
     expect(app.problems).toEqual([]);
   }, 180_000);
 
   it('sweeps iris over all fourteen models, K 1..9', async () => {
-    await sweepFourteen(app, 'iris');
+    await sweepFourteen(app, 'iris', [
+      { locale: 'zh-CN', theme: 'dark', mclustSign: false },
+      { locale: 'zh-CN', theme: 'dark', mclustSign: true },
+    ]);
     expect(app.problems).toEqual([]);
   }, 600_000);
 
@@ -210,7 +250,10 @@ describe('mclust models (Chromium, real services and engine process)', () => {
     await app.close();
     app = await startApp({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1360, height: 900 } });
     await openSample(app.page, 'faithful', ['eruptions', 'waiting']);
-    await sweepFourteen(app, 'faithful');
+    await sweepFourteen(app, 'faithful', [
+      { locale: 'zh-CN', theme: 'light', mclustSign: false },
+      { locale: 'en', theme: 'dark', mclustSign: true },
+    ]);
     expect(app.problems).toEqual([]);
   }, 600_000);
 });
