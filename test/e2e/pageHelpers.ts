@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type AppOptions, type RunningApp } from './harness';
+import type { DrawnLayout } from '../../renderer/src/lib/chartDrawn';
 
 /** Starts the app, runs `run`, then asserts no CSP violation, console error or uncaught exception. */
 export async function withApp(options: AppOptions, run: (app: RunningApp) => Promise<void>): Promise<void> {
@@ -21,6 +22,8 @@ export interface ChartSnapshot {
   title: string;
   subtitle: string;
   series: { type: string; name: string; data: unknown[] }[];
+  /** What the chart painted: its texts, data markers and plot rectangle (renderer/src/lib/chartDrawn.ts). */
+  drawn?: DrawnLayout | null;
 }
 
 /** The chart hook (renderer/src/lib/chartHook.ts), registered under automation only. */

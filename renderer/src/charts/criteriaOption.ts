@@ -14,15 +14,22 @@
  * convention, −criterion, and the subtitle says so.
  *
  * Series: for each covariance type present (in COVARIANCE_MODEL_NAMES order) a solid series then a dashed
- * one with the same name, so the legend toggles both.
+ * one with the same name, so the legend toggles both; the legend is on top for a few types and at the
+ * side for mclust's fourteen (criteriaLegend.ts).
+ *
+ * Nothing drawn covers text: K has a tick and a label at every integer, the y labels stand further
+ * from the axis than a marker or the pin reaches past it, and the pin (drawn from its tip at the
+ * best point) hangs down into the plot when the best cell is at the top (mclust's sign) rather
+ * than rising into the title.
  */
 import type { CovarianceType, SklearnCovarianceType } from '../../../shared/engine/model/types';
 import { COVARIANCE_LAYOUT, COVARIANCE_MODEL_NAMES } from '../../../shared/engine/model/types';
 import type { ECOption } from './echartsSetup';
 import type { ChartTheme } from './theme';
 import { clusterColor } from './palette';
-import { escapeHtml, formatNumber, legendPart, titlePart, tooltipPart, valueAxisPart } from './chartParts';
+import { escapeHtml, formatNumber, titlePart, tooltipPart, valueAxisPart } from './chartParts';
 import { formatAxisNumber } from './axisNumber';
+import { criteriaLegend } from './criteriaLegend';
 
 export type Criterion = 'bic' | 'aic' | 'icl' | 'sabic';
 export type CellStatus = 'ok' | 'degenerate' | 'singular' | 'failed';
@@ -74,6 +81,21 @@ const TYPE_SYMBOL: Record<SklearnCovarianceType, string> = {
   spherical: 'diamond',
 };
 const NOT_FITTED_SHOWN = 6;
+/**
+ * The best cell's pin, 28 × 44 px: a round head (wide enough for "Best" at 10 px) on a point whose
+ * tip is on the cell. Upright (head above) in scikit-learn's sign, where the best cell is the
+ * lowest; hanging (head below) in mclust's, where it is the highest — so the pin always points into
+ * the plot and never rises into the title or the legend. Drawn as a path (not ECharts' rotated
+ * 'pin', whose label stays behind when the symbol turns), the box shifted half its height so the
+ * tip, not the centre, sits on the point.
+ */
+const PIN_SIZE = [28, 44];
+const PIN_UP = 'path://M14 44C14 35 0 29 0 14A14 14 0 1 1 28 14C28 29 14 35 14 44Z';
+const PIN_DOWN = 'path://M14 0C14 9 0 15 0 30A14 14 0 1 0 28 30C28 15 14 9 14 0Z';
+/** From the box's centre to the head's centre, where the label goes: 8 px along the pin. */
+const PIN_HEAD = 8;
+/** y tick labels this far left of the axis: past half the pin's width and any edge marker. */
+const Y_LABEL_MARGIN = 18;
 
 const valueOf = (c: CriteriaCell, criterion: Criterion): number | null => {
   const v = c[criterion];
@@ -164,10 +186,17 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
         ...(bestHere
           ? {
               markPoint: {
-                symbol: 'pin',
-                symbolSize: 46,
+                symbol: flip ? PIN_DOWN : PIN_UP,
+                symbolSize: PIN_SIZE,
+                symbolKeepAspect: true,
+                symbolOffset: [0, flip ? '50%' : '-50%'],
                 itemStyle: { color: theme.accent },
-                label: { formatter: text.best, color: '#ffffff', fontSize: 10 },
+                label: {
+                  formatter: text.best,
+                  color: '#ffffff',
+                  fontSize: 10,
+                  offset: [0, flip ? PIN_HEAD : -PIN_HEAD],
+                },
                 data: [{ name: text.best, coord: [bestHere.k, y(valueOf(bestHere, criterion)!)] }],
               },
             }
@@ -201,29 +230,55 @@ export function buildCriteriaOption(input: CriteriaInput, theme: ChartTheme): EC
     .filter(Boolean)
     .join('\n');
 
+  const top = missing.length ? 88 : 72;
+  const legend = criteriaLegend(
+    theme,
+    types.map((t) => text.typeName(t)),
+    top,
+  );
   return {
     backgroundColor: theme.background,
     animation: false,
     title: titlePart(theme, text.title, subtitle),
-    legend: legendPart(
-      theme,
-      types.map((t) => text.typeName(t)),
-    ),
+    legend: legend.legend,
     tooltip: tooltipPart(theme, 'item'),
-    grid: { left: 80, right: 24, top: missing.length ? 88 : 72, bottom: 48 },
-    xAxis: {
-      ...valueAxisPart(theme, text.k, { nameGap: 28, scale: false }),
-      min: ks[0] ?? 1,
-      max: ks[ks.length - 1] ?? 1,
-      minInterval: 1,
-      splitLine: { show: false },
-    },
-    yAxis: yAxisPart(valueAxisPart(theme, shownName, { nameGap: 64 }), text.locale),
+    grid: { left: 92, right: legend.gridRight, top, bottom: 48 },
+    xAxis: kAxisPart(valueAxisPart(theme, text.k, { nameGap: 28, scale: false }), ks),
+    yAxis: yAxisPart(valueAxisPart(theme, shownName, { nameGap: 76 }), text.locale),
     series,
   };
 }
 
-/** The y axis with short tick labels: criteria run to millions and the axis ends are data values. */
+/**
+ * K: a tick and a label at every integer of the range. ECharts' own choice for a value axis thins
+ * them (2, 4, 6, 8 or, once the last label collides, the axis ends alone); K is a count and each
+ * is a column of the table.
+ */
+function kAxisPart(axis: ReturnType<typeof valueAxisPart>, ks: readonly number[]) {
+  return {
+    ...axis,
+    min: ks[0] ?? 1,
+    max: ks[ks.length - 1] ?? 1,
+    interval: 1,
+    minInterval: 1,
+    axisLabel: { ...axis.axisLabel, hideOverlap: false, formatter: (v: number) => String(v) },
+    splitLine: { show: false },
+  };
+}
+
+/**
+ * The y axis with short tick labels at round values only: the axis ends are data values
+ * (criteriaRange.ts), and a label such as "1,179.6" there crowded out the round tick beside it.
+ */
 function yAxisPart(axis: ReturnType<typeof valueAxisPart>, locale: string | undefined) {
-  return { ...axis, axisLabel: { ...axis.axisLabel, formatter: (v: number) => formatAxisNumber(v, locale) } };
+  return {
+    ...axis,
+    axisLabel: {
+      ...axis.axisLabel,
+      margin: Y_LABEL_MARGIN,
+      showMinLabel: false,
+      showMaxLabel: false,
+      formatter: (v: number) => formatAxisNumber(v, locale),
+    },
+  };
 }

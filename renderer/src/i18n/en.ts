@@ -677,6 +677,8 @@ const en = {
         'mclust’s fourteen models, volume · shape · orientation each equal (E), varying (V) or none (I), each also started from mclust’s hierarchical clustering.',
     },
     types: 'Covariance',
+    typesChosen: '{n} of {total}',
+    about: 'How cells are fitted',
     noCovariance: 'Covariance: none (no Gaussian column), so only K is varied',
     reuses:
       'Each cell is fitted with the columns, preprocessing and settings of the left panel (start {init}, restarts {nInit}, seed {seed}). On small data a cell runs up to 5 × more restarts, and it is also started from splits and merges of its neighbours; a collapsed restart counts only when all did.',

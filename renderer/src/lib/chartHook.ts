@@ -5,11 +5,14 @@
  * `window.__mixlabCharts[name]`. Nothing is registered in normal use.
  */
 import type { ECOption } from '../charts/echartsSetup';
+import type { DrawnLayout } from './chartDrawn';
 
 export interface ChartSnapshot {
   title: string;
   subtitle: string;
   series: { type: string; name: string; data: unknown[] }[];
+  /** What the chart painted (lib/chartDrawn.ts), once it is mounted. */
+  drawn?: DrawnLayout | null;
 }
 
 type Registry = Record<string, () => ChartSnapshot>;

@@ -3,12 +3,9 @@ import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { ColumnSummary } from '../../../shared/data/types';
 import type { FitProgress, FitRequest } from '../../../shared/engine/model/types';
 import { useClients } from '../api/clients';
-import { toUserError, type UserError } from '../api/userError';
-import type { FitViews } from '../lib/fitViews';
-import { certaintyInSlices } from '../lib/certaintyInSlices';
+import type { UserError } from '../api/userError';
 import { useEngineJob, type JobState } from '../lib/engineJob';
 import { parseFitProgress } from '../lib/jobProgress';
-import { createFitViewsRunner, type FitViewsRunner } from '../lib/fitViewsRunner';
 import {
   defaultAnalysisState,
   type AnalysisState,
@@ -17,11 +14,14 @@ import {
   type PreprocessingSettings,
 } from '../lib/analysisState';
 import { settingsProblems, toFitOptions, type ModelSettings } from '../lib/modelSettings';
-import { droppedRows, isModelColumn, logAllowed, suggestStandardize } from '../lib/preprocessingAdvice';
+import { droppedRows, isModelColumn, suggestStandardize } from '../lib/preprocessingAdvice';
 import type { TableOrderSpec } from '../lib/tableOrder';
 import { useDatasetStore } from './dataset';
 import { useSessionStore } from './session';
 import { useAnalysisRoles } from './analysisRoles';
+import { useColumnSelection } from './analysisSelection';
+import { useColumnValues } from './analysisColumnValues';
+import { useFitViews } from './analysisFitViews';
 
 export type RunningFit = JobState<FitProgress>;
 
@@ -31,7 +31,10 @@ export type FitBlocker = 'noColumns' | 'invalidSettings' | 'tooFewRows' | 'runni
 /**
  * The analysis workspace: column selection, preprocessing, model settings, the fit running in the
  * engine process (progress, cancel, errors by code), the current fit and the views' settings.
- * Per-row work on a finished fit runs off the renderer thread (lib/fitViewsRunner.ts).
+ * Its parts by concern live beside it, made in this setup so it stays one store: the column roles
+ * (analysisRoles.ts), the selection and its preparation (analysisSelection.ts), the fetched columns
+ * (analysisColumnValues.ts) and the per-row work on a fit, off the renderer thread
+ * (analysisFitViews.ts).
  */
 export const useAnalysisStore = defineStore('analysis', () => {
   const clients = useClients();
@@ -46,25 +49,13 @@ export const useAnalysisStore = defineStore('analysis', () => {
   const view = ref<AnalysisViewSettings>(initial.view);
 
   const current = shallowRef<CurrentFit | null>(null);
-  const views = shallowRef<FitViews | null>(null);
-  const viewsError = ref<string | null>(null);
   const running = computed<RunningFit | null>(() => fitJob.state.value);
   const error = ref<UserError | null>(null);
   /** The last fit was cancelled by the user (a note, not an error). */
   const cancelled = ref(false);
-  /** Data table order for the current fit (dataset rows); null = file order. */
-  const tableRows = shallowRef<Uint32Array | null>(null);
-  const tableSorting = ref(false);
-
-  /** Whole numeric columns fetched from the engine, by dataset column index. */
-  const columnValues = shallowRef(new Map<number, Float64Array>());
-  const columnValuesError = ref<string | null>(null);
-
-  let runner: FitViewsRunner | null = null;
-  /** Last clicked column, the start of a shift-click range. */
-  let anchor: number | null = null;
+  const columnData = useColumnValues({ clients, summary: () => dataset.summary });
+  const { columnValues, loadColumns } = columnData;
   let fitCounter = 0;
-  onScopeDispose(() => runner?.dispose());
 
   const columns = computed<readonly ColumnSummary[]>(() => dataset.summary?.columns ?? []);
   const modelColumns = computed(() => columns.value.filter(isModelColumn));
@@ -74,12 +65,31 @@ export const useAnalysisStore = defineStore('analysis', () => {
     selection,
     columnValues,
     summary: () => dataset.summary,
-    setSelection: (next) => setSelection(next),
+    setSelection: (next) => select.setSelection(next),
   });
   const selectedColumns = computed(() =>
     selection.value.map((i) => columns.value.find((c) => c.index === i)).filter((c) => c !== undefined),
   );
   const standardizeAdvised = computed(() => suggestStandardize(selectedColumns.value));
+  const select = useColumnSelection({
+    selection,
+    preprocessing,
+    columns,
+    modelColumns,
+    selectable: () => rolesState.selectableColumns.value,
+    standardizeAdvised,
+  });
+  const fitViews = useFitViews({
+    current,
+    view,
+    summary: () => dataset.summary,
+    columns,
+    modelColumns,
+    columnValues,
+    loadColumns,
+    categoryInputs: (pre) => rolesState.categoryInputs(pre),
+  });
+  const { views, computeViews, applyTableOrder } = fitViews;
 
   const dropped = computed(() => {
     const cache = columnValues.value;
@@ -135,18 +145,6 @@ export const useAnalysisStore = defineStore('analysis', () => {
     return JSON.stringify(a) !== JSON.stringify(b);
   });
 
-  /**
-   * Standardise by default when the selected columns' scales differ a lot, until the user decides:
-   * each action that changes the selection follows a change of the advice, at once (a project
-   * restore then saves its baseline without waiting for a watcher).
-   */
-  let advice = standardizeAdvised.value;
-  function followAdvice(): void {
-    if (standardizeAdvised.value === advice) return;
-    advice = standardizeAdvised.value;
-    if (!preprocessing.value.standardizeChosen) preprocessing.value.standardize = advice;
-  }
-
   // A new dataset starts a new analysis (its column indices mean other columns).
   onScopeDispose(session.join('analysis', { reset: resetForDataset, load: loadModelColumns }));
   // Stores are made on first use: one made after the data opened loads what startOver would have.
@@ -159,86 +157,18 @@ export const useAnalysisStore = defineStore('analysis', () => {
     selection.value = only.length > 0 ? only : fresh.selection;
     preprocessing.value = fresh.preprocessing;
     rolesState.reset();
-    followAdvice();
+    select.followAdvice();
     view.value = fresh.view;
     current.value = null;
-    views.value = null;
-    viewsError.value = null;
-    tableRows.value = null;
+    fitViews.clear();
     error.value = null;
     cancelled.value = false;
-    columnValues.value = new Map();
-    columnValuesError.value = null;
-    anchor = null;
+    columnData.reset();
+    select.forgetAnchor();
   }
 
   function loadModelColumns(): void {
     void loadColumns(modelColumns.value.map((c) => c.index));
-  }
-
-  /** Fetches whole columns not yet cached (one engine call). */
-  async function loadColumns(indices: number[]): Promise<void> {
-    const summary = dataset.summary;
-    const missing = indices.filter((i) => !columnValues.value.has(i));
-    if (!summary || missing.length === 0) return;
-    try {
-      const result = await clients.analysis.columnValues(summary.datasetId, missing);
-      if (dataset.summary !== summary) return;
-      const next = new Map(columnValues.value);
-      result.columns.forEach((c, j) => next.set(c, result.values[j]));
-      columnValues.value = next;
-      columnValuesError.value = null;
-    } catch (err) {
-      columnValuesError.value = toUserError(err).message;
-    }
-  }
-
-  // ---- selection -------------------------------------------------------------------------------
-
-  /** Click toggles a column; shift-click selects every model column between the last click and this one. */
-  function toggleColumn(index: number, options: { range?: boolean } = {}): void {
-    const order = rolesState.selectableColumns.value.map((c) => c.index);
-    if (!order.includes(index)) return;
-    if (options.range && anchor !== null && order.includes(anchor)) {
-      const [a, b] = [order.indexOf(anchor), order.indexOf(index)].sort((p, q) => p - q);
-      const range = order.slice(a, b + 1);
-      setSelection([...selection.value, ...range.filter((c) => !selection.value.includes(c))]);
-    } else if (selection.value.includes(index)) {
-      setSelection(selection.value.filter((c) => c !== index));
-    } else {
-      setSelection([...selection.value, index]);
-    }
-    anchor = index;
-  }
-
-  function selectAllNumeric(): void {
-    setSelection(modelColumns.value.map((c) => c.index));
-  }
-
-  function clearSelection(): void {
-    setSelection([]);
-  }
-
-  /** Keeps the selection in the dataset's column order (the model's feature order follows it). */
-  function setSelection(next: number[]): void {
-    const order = rolesState.selectableColumns.value.map((c) => c.index);
-    selection.value = order.filter((c) => next.includes(c));
-    preprocessing.value.logColumns = preprocessing.value.logColumns.filter((c) =>
-      selection.value.includes(c),
-    );
-    followAdvice();
-  }
-
-  function setStandardize(value: boolean): void {
-    preprocessing.value.standardize = value;
-    preprocessing.value.standardizeChosen = true;
-  }
-
-  function setLog(index: number, value: boolean): void {
-    const column = columns.value.find((c) => c.index === index);
-    if (!column || (value && !logAllowed(column))) return;
-    const rest = preprocessing.value.logColumns.filter((c) => c !== index);
-    preprocessing.value.logColumns = value ? [...rest, index] : rest;
   }
 
   function setSetting<F extends keyof ModelSettings>(field: F, value: ModelSettings[F]): void {
@@ -255,8 +185,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     const outcome = await fitJob.run((jobId) => clients.analysis.fit(req, jobId));
     if (outcome.status === 'done') {
       current.value = { id: ++fitCounter, request: req, response: outcome.value };
-      views.value = null;
-      tableRows.value = null;
+      fitViews.clear();
       void computeViews();
     } else if (outcome.status === 'cancelled') {
       cancelled.value = true;
@@ -276,63 +205,6 @@ export const useAnalysisStore = defineStore('analysis', () => {
     else if (outcome.status === 'failed') error.value = outcome.error;
   }
 
-  /** Runs the per-row work for the current fit (worker), after fetching the columns it needs. */
-  async function computeViews(): Promise<void> {
-    const fit = current.value;
-    const summary = dataset.summary;
-    if (!fit || !summary) return;
-    await loadColumns(modelColumns.value.map((c) => c.index));
-    const cache = columnValues.value;
-    const wanted = [...new Set([...fit.request.columns, ...modelColumns.value.map((c) => c.index)])];
-    const cols = wanted
-      .filter((i) => cache.has(i))
-      .map((i) => ({
-        index: i,
-        name: columns.value.find((c) => c.index === i)?.displayName ?? String(i),
-        values: cache.get(i)!,
-      }));
-    const categories = await rolesState.categoryInputs(fit.response.preprocessing);
-    runner ??= createFitViewsRunner();
-    try {
-      const { resp, params } = fit.response.fit;
-      const certainty = await certaintyInSlices(resp, fit.response.rowIndex.length, params.nComponents);
-      if (current.value?.id !== fit.id) return;
-      const result = await runner.views(fit.id, {
-        datasetRows: summary.rows,
-        params: fit.response.fit.params,
-        preprocessing: fit.response.preprocessing,
-        labels: fit.response.fit.labels,
-        certainty,
-        rowIndex: fit.response.rowIndex,
-        columns: cols,
-        categories,
-      });
-      if (current.value?.id !== fit.id) return;
-      views.value = result;
-      viewsError.value = null;
-      await applyTableOrder();
-    } catch (err) {
-      if (current.value?.id === fit.id) viewsError.value = toUserError(err).message;
-    }
-  }
-
-  async function applyTableOrder(): Promise<void> {
-    const fit = current.value;
-    if (!fit || !views.value || !runner) {
-      tableRows.value = null;
-      return;
-    }
-    tableSorting.value = true;
-    try {
-      const rows = await runner.order(fit.id, { ...view.value.table });
-      if (current.value?.id === fit.id) tableRows.value = rows;
-    } catch {
-      // A newer fit replaced this one; its own order follows.
-    } finally {
-      tableSorting.value = false;
-    }
-  }
-
   /**
    * Makes a fit computed elsewhere (a sweep cell) the current fit with all its views, as if the
    * Fit button had produced it; the model panel shows its K and covariance type.
@@ -344,9 +216,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       covarianceType: fit.request.options.covarianceType,
     };
     current.value = { id: ++fitCounter, ...fit };
-    views.value = null;
-    viewsError.value = null;
-    tableRows.value = null;
+    fitViews.clear();
     error.value = null;
     cancelled.value = false;
     void computeViews();
@@ -394,7 +264,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       ...state.preprocessing,
       logColumns: state.preprocessing.logColumns.filter((c) => selection.value.includes(c)),
     };
-    followAdvice();
+    select.followAdvice();
     settings.value = { ...fresh.settings, ...state.settings };
     view.value = {
       ...fresh.view,
@@ -416,14 +286,14 @@ export const useAnalysisStore = defineStore('analysis', () => {
     view,
     current,
     views,
-    viewsError,
+    viewsError: fitViews.viewsError,
     running,
     error,
     cancelled,
-    tableRows,
-    tableSorting,
+    tableRows: fitViews.tableRows,
+    tableSorting: fitViews.tableSorting,
     columnValues,
-    columnValuesError,
+    columnValuesError: columnData.columnValuesError,
     modelColumns,
     selectedColumns,
     standardizeAdvised,
@@ -435,12 +305,12 @@ export const useAnalysisStore = defineStore('analysis', () => {
     request,
     stale,
     loadColumns,
-    toggleColumn,
-    selectAllNumeric,
-    clearSelection,
+    toggleColumn: select.toggleColumn,
+    selectAllNumeric: select.selectAllNumeric,
+    clearSelection: select.clearSelection,
     ...rolesState.exposed,
-    setStandardize,
-    setLog,
+    setStandardize: select.setStandardize,
+    setLog: select.setLog,
     setSetting,
     fit,
     cancel,

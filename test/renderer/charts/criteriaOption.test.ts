@@ -140,3 +140,71 @@ describe('buildCriteriaOption', () => {
     expect(zh.axisLabel.formatter(2712345.6)).toBe('271.2万');
   });
 });
+
+describe('buildCriteriaOption at a glance', () => {
+  const MCLUST = [
+    'EII',
+    'VII',
+    'EEI',
+    'VEI',
+    'EVI',
+    'VVI',
+    'EEE',
+    'VEE',
+    'EVE',
+    'VVE',
+    'EEV',
+    'VEV',
+    'EVV',
+    'VVV',
+  ] as const;
+  const grid: CriteriaCell[] = MCLUST.flatMap((type, i) =>
+    [1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => cell(k, type, 'ok', 800 + 10 * i + (k - 3) ** 2)),
+  );
+  type KAxis = {
+    min: number;
+    max: number;
+    interval: number;
+    axisLabel: { hideOverlap: boolean; formatter: (v: number) => string };
+  };
+
+  it('labels every K from the first to the last, none hidden for overlap', () => {
+    const x = buildCriteriaOption({ cells: grid, criterion: 'bic', text }, CHART_THEMES.light).xAxis as KAxis;
+    expect([x.min, x.max, x.interval]).toEqual([1, 9, 1]);
+    expect(x.axisLabel.hideOverlap).toBe(false);
+    expect(x.axisLabel.formatter(7)).toBe('7');
+  });
+
+  it('puts the fourteen models’ legend beside the plot, and the plot clear of it', () => {
+    const o = buildCriteriaOption({ cells: grid, criterion: 'bic', text }, CHART_THEMES.light);
+    const legends = o.legend as { data: string[]; right: number }[];
+    expect(legends.flatMap((l) => l.data)).toEqual([...MCLUST]);
+    expect((o.grid as { right: number }).right).toBeGreaterThan(Math.max(...legends.map((l) => l.right)));
+  });
+
+  it('points the pin into the plot: head above the lowest best, below the highest (mclust’s sign)', () => {
+    type Pin = { symbol: string; symbolOffset: [number, string]; label: { offset: [number, number] } };
+    const pin = (higherIsBetter: boolean) =>
+      (
+        buildCriteriaOption({ cells: grid, criterion: 'bic', higherIsBetter, text }, CHART_THEMES.light)
+          .series as { markPoint?: Pin }[]
+      ).find((s) => s.markPoint)!.markPoint!;
+    const up = pin(false);
+    const down = pin(true);
+    // The box shifts half its height so the tip sits on the point; the label moves onto the head.
+    expect(up.symbolOffset).toEqual([0, '-50%']);
+    expect(up.label.offset[1]).toBeLessThan(0);
+    expect(down.symbolOffset).toEqual([0, '50%']);
+    expect(down.label.offset[1]).toBeGreaterThan(0);
+    expect(up.symbol).not.toBe(down.symbol);
+  });
+
+  it('leaves the y axis ends unlabelled: they are data values, the round ticks between are labelled', () => {
+    const y = buildCriteriaOption({ cells: grid, criterion: 'bic', text }, CHART_THEMES.light).yAxis as {
+      axisLabel: { showMinLabel: boolean; showMaxLabel: boolean; margin: number };
+    };
+    expect(y.axisLabel).toMatchObject({ showMinLabel: false, showMaxLabel: false });
+    // Farther from the axis than half the pin's width (14 px), so a pin at the first K never covers one.
+    expect(y.axisLabel.margin).toBeGreaterThan(14);
+  });
+});
