@@ -258,6 +258,10 @@ const en = {
     stale: 'The settings changed since the last fit: fit again to update the views.',
   },
   views: {
+    resize: 'Height of the views and of the data table (drag, or ↑ and ↓)',
+    tabs: 'Views',
+    more: 'Views that do not fit: choose one',
+    moreCount: '{count} more',
     scatter: 'Scatter',
     histogram: 'Histogram',
     trace: 'Trace',

@@ -244,6 +244,10 @@ const zhCN: Messages = {
     stale: '设置已在上次拟合后更改：请重新拟合以更新视图。',
   },
   views: {
+    resize: '视图与数据表的高度（拖动，或按 ↑ 和 ↓）',
+    tabs: '视图',
+    more: '放不下的视图：选择一个',
+    moreCount: '另有 {count} 个',
     scatter: '散点图',
     histogram: '直方图',
     trace: '迭代轨迹',
