@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { useClients } from '../api/clients';
 import { toUserError } from '../api/userError';
+import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
 
 /** One column read as categories: its levels and each dataset row's level code (−1 = missing). */
@@ -13,18 +14,20 @@ export interface ColumnCategories {
 /**
  * Columns read as categories, for the views that compare clusters with a label (the Compare view's
  * reference column, the Clusters view's text columns): fetched from the engine once per dataset and
- * column, and the reference column the user chose. Everything belongs to the open dataset and is
- * dropped when another one opens (column indices would mean other columns).
+ * column, and the reference column the user chose — a view setting, kept with the others in the
+ * analysis store so a project saves it and undo steps through it. Everything belongs to the open
+ * dataset and is dropped when another one opens (column indices would mean other columns).
  */
 export const useCategoriesStore = defineStore('categories', () => {
   const clients = useClients();
   const dataset = useDatasetStore();
+  const analysis = useAnalysisStore();
 
   const columns = shallowRef(new Map<number, ColumnCategories>());
   const loading = ref<number[]>([]);
   const errors = ref<Record<number, string>>({});
   /** Dataset column index of the reference label; null = none chosen. */
-  const reference = ref<number | null>(null);
+  const reference = computed(() => analysis.view.compareReference);
 
   watch(
     () => dataset.summary?.datasetId,
@@ -32,8 +35,10 @@ export const useCategoriesStore = defineStore('categories', () => {
       columns.value = new Map();
       loading.value = [];
       errors.value = {};
-      reference.value = null;
+      if (reference.value !== null) analysis.setViewSetting('compareReference', null);
     },
+    // At once: a project restored right after its data opened sets its reference, which must stay.
+    { flush: 'sync' },
   );
 
   /** Fetches the columns not cached yet (one engine call). */
@@ -61,9 +66,16 @@ export const useCategoriesStore = defineStore('categories', () => {
   }
 
   function setReference(column: number | null): void {
-    reference.value = column;
-    if (column !== null) void load([column]);
+    analysis.setViewSetting('compareReference', column);
   }
+  // However the reference was set (chosen, restored from a project, undone), its levels are fetched.
+  watch(
+    reference,
+    (column) => {
+      if (column !== null) void load([column]);
+    },
+    { immediate: true, flush: 'sync' },
+  );
 
   return { columns, loading, errors, reference, load, setReference };
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MixlabError } from '../../../../shared/api';
+import { useAnalysisStore } from '../../../../renderer/src/stores/analysis';
 import { useCategoriesStore } from '../../../../renderer/src/stores/categories';
 import { useDatasetStore } from '../../../../renderer/src/stores/dataset';
 import { createFakeApi, flush, installStores, irisSummary } from '../../support/fakeApi';
@@ -60,5 +61,27 @@ describe('categories store', () => {
     await flush();
     expect(store.reference).toBeNull();
     expect(store.columns.size).toBe(0);
+  });
+  it("keeps the reference with the views' settings, and fetches the levels of one restored there", async () => {
+    const api = createFakeApi({
+      getCategories: async ({ columns }: { columns: number[] }) => ({
+        columns,
+        levels: [species.levels],
+        codes: [species.codes],
+      }),
+    });
+    installStores(api);
+    useDatasetStore().summary = irisSummary;
+    const store = useCategoriesStore();
+    const analysis = useAnalysisStore();
+    store.setReference(4);
+    expect(analysis.view.compareReference).toBe(4);
+    await flush();
+    analysis.view = { ...analysis.view, compareReference: null };
+    store.columns = new Map();
+    analysis.view = { ...analysis.view, compareReference: 4 };
+    expect(store.reference).toBe(4);
+    await flush();
+    expect(store.columns.get(4)).toEqual(species);
   });
 });
