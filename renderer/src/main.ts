@@ -7,6 +7,7 @@ import { browserEnv, browserEnvKey } from './platform/browserEnv';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/viewControls.css';
+import './styles/viewTables.css';
 
 const app = createApp(App);
 app.provide(clientsKey, createClients());
