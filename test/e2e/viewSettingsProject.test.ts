@@ -1,7 +1,8 @@
 /**
  * A project brings back the view it was saved on and every view's settings — bin width, contours,
- * parameter units, the comparison's reference and cells — in a fresh app at the smallest window
- * (900 × 600, where some tabs sit behind the "more" menu); and undo steps back through a view setting.
+ * pairs columns, parameter units, the comparison's reference and cells — in a fresh app at the
+ * smallest window (900 × 600, where some tabs sit behind the "more" menu); and undo steps back
+ * through a view setting.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,8 @@ describe('view settings in a project (Chromium, real services and engine process
       await page.getByTestId('view-tab-histogram').click();
       await page.getByTestId('histogram-bin-width').fill('0.25');
       await page.getByTestId('histogram-bin-width').dispatchEvent('change');
+      await page.getByTestId('view-tab-pairs').click();
+      await page.getByTestId('pairs-column-sepal_width').uncheck();
       await page.getByTestId('view-tab-parameters').click();
       await page.getByTestId('params-units-fitted').click();
       await page.getByTestId('view-tab-compare').click();
@@ -66,6 +69,7 @@ describe('view settings in a project (Chromium, real services and engine process
       parameterUnits: 'fitted',
       compareCells: 'rowShares',
       binWidths: { '0': 0.25 },
+      pairsColumns: [0, 2, 3],
     });
 
     await withApp({ viewport, locale: 'zh-CN', colorScheme: 'dark' }, async (app) => {
@@ -86,6 +90,11 @@ describe('view settings in a project (Chromium, real services and engine process
       await expect.poll(() => checked(page, 'params-units-fitted')).toBe('true');
       await page.getByTestId('view-tab-histogram').click();
       await expect.poll(() => page.getByTestId('histogram-bin-width').inputValue()).toBe('0.25');
+      await page.getByTestId('view-tab-pairs').click();
+      await expect.poll(() => page.getByTestId('pairs-column-sepal_width').isChecked()).toBe(false);
+      expect(await page.getByTestId('pairs-column-petal_width').isChecked()).toBe(true);
+      await settle(page);
+      await app.screenshot('view-settings-reopened-pairs-900-zh-dark');
       await page.getByTestId('view-tab-scatter').click();
       await expect.poll(() => page.getByTestId('scatter-contours').isChecked()).toBe(true);
       await expect(page.getByTestId('dirty-marker').count()).resolves.toBe(0);

@@ -522,6 +522,8 @@ const en = {
     note: 'Each panel plots one column against another, with each cluster’s 2σ ellipse; the diagonal shows each column’s histogram.',
     sampleNote: 'Showing {shown} of {total} rows',
     firstColumns: 'The first {max} modelled columns are shown.',
+    columns: 'Columns',
+    chooseColumns: 'Tick two to {max} columns to plot.',
   },
   responsibility: {
     title: 'Probability of each cluster',

@@ -490,6 +490,8 @@ const zhCN: Messages = {
     note: '每个面板绘制一列对另一列，并显示每个聚类的 2σ 椭圆；对角线为各列的直方图。',
     sampleNote: '显示 {total} 行中的 {shown} 行',
     firstColumns: '仅显示前 {max} 个建模列。',
+    columns: '列',
+    chooseColumns: '勾选 2 至 {max} 列进行绘制。',
   },
   responsibility: {
     title: '各聚类的概率',

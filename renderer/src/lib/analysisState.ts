@@ -30,6 +30,8 @@ export interface AnalysisViewSettings {
   histogramColumn: number | null;
   /** Histogram bin widths set by hand, by column in the units drawn (lib/viewSettings.ts binWidthKey). */
   binWidths: Record<string, number>;
+  /** Dataset column indices the pairs plot shows; null = the first modelled ones (lib/pairsColumns.ts). */
+  pairsColumns: number[] | null;
   /** Density contours of the fitted mixture over the 2-D scatter. */
   contours: boolean;
   /** The Parameters view's units: the data's, or the standardised / logged ones EM worked in. */
@@ -73,6 +75,7 @@ export function defaultAnalysisState(): AnalysisState {
       scatter: { axes: 'features', x: null, y: null, opacityByCertainty: false },
       histogramColumn: null,
       binWidths: {},
+      pairsColumns: null,
       contours: false,
       parameterUnits: 'data',
       compareReference: null,

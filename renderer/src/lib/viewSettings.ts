@@ -37,6 +37,13 @@ function widths(v: unknown): Record<string, number> | undefined {
   return out;
 }
 
+/** Distinct column indices, or undefined when `v` is not a list of them. */
+function columnList(v: unknown): number[] | null | undefined {
+  if (v === null) return null;
+  if (!Array.isArray(v) || !v.every((c) => columnOrNull(c) !== undefined && c !== null)) return undefined;
+  return [...new Set(v as number[])];
+}
+
 function tableOrder(v: unknown): TableOrderSpec {
   const t = isRecord(v) ? v : {};
   return {
@@ -62,6 +69,7 @@ export function restoredViewSettings(saved: unknown): AnalysisViewSettings {
     },
     histogramColumn: columnOrNull(v.histogramColumn) ?? fresh.histogramColumn,
     binWidths: widths(v.binWidths) ?? fresh.binWidths,
+    pairsColumns: columnList(v.pairsColumns) ?? fresh.pairsColumns,
     contours: typeof v.contours === 'boolean' ? v.contours : fresh.contours,
     parameterUnits: oneOf(v.parameterUnits, ['data', 'fitted'] as const) ?? fresh.parameterUnits,
     compareReference: columnOrNull(v.compareReference) ?? fresh.compareReference,

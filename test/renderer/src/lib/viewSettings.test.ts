@@ -9,6 +9,7 @@ const chosen: AnalysisViewSettings = {
   scatter: { axes: 'pca', x: 2, y: 0, opacityByCertainty: true },
   histogramColumn: 3,
   binWidths: { '2': 0.25, 'log:3': 0.1 },
+  pairsColumns: [3, 0, 2],
   contours: true,
   parameterUnits: 'fitted',
   compareReference: 4,
@@ -49,6 +50,7 @@ describe('restoredViewSettings', () => {
     });
     expect(fresh).toMatchObject({
       binWidths: {},
+      pairsColumns: null,
       contours: false,
       parameterUnits: 'data',
       compareReference: null,
@@ -61,6 +63,7 @@ describe('restoredViewSettings', () => {
       scatter: { axes: 'tsne', x: -1, y: 1.5, opacityByCertainty: 'yes' },
       histogramColumn: '2',
       binWidths: { '2': 0.5, '3': -1, '4': Infinity, x: 2, 'log:5': '1' },
+      pairsColumns: [1, 'x', 2],
       contours: 1,
       parameterUnits: 'cm',
       compareReference: 2,
