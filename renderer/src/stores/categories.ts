@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 import { useClients } from '../api/clients';
 import { toUserError } from '../api/userError';
-import { useAnalysisStore } from './analysis';
 import { useDatasetStore } from './dataset';
 
 /** One column read as categories: its levels and each dataset row's level code (−1 = missing). */
@@ -12,40 +11,57 @@ export interface ColumnCategories {
 }
 
 /**
- * Columns read as categories, for the views that compare clusters with a label (the Compare view's
- * reference column, the Clusters view's text columns): fetched from the engine once per dataset and
- * column, and the reference column the user chose — a view setting, kept with the others in the
- * analysis store so a project saves it and undo steps through it. Everything belongs to the open
- * dataset and is dropped when another one opens (column indices would mean other columns).
+ * The one cache of columns read as categories, as a fit codes them: the text columns a model takes
+ * in (the missing-cell count, the clusters table, the bar view), the numeric columns modelled as
+ * categories, the Compare view's reference column. Fetched from the engine once per dataset and
+ * column, and the reference column the user chose. Everything belongs to the open dataset and is
+ * dropped the moment another one opens (column indices would mean other columns).
  */
 export const useCategoriesStore = defineStore('categories', () => {
   const clients = useClients();
   const dataset = useDatasetStore();
-  const analysis = useAnalysisStore();
 
   const columns = shallowRef(new Map<number, ColumnCategories>());
   const loading = ref<number[]>([]);
   const errors = ref<Record<number, string>>({});
   /** Dataset column index of the reference label; null = none chosen. */
-  const reference = computed(() => analysis.view.compareReference);
+  const reference = ref<number | null>(null);
+  /** The engine call fetching each column in flight, so a second caller waits for the same one. */
+  let pending = new Map<number, Promise<void>>();
 
+  // Synchronous: a project restored right after its dataset opened loads its columns at once, and
+  // a reset run later by the scheduler would throw them away.
   watch(
     () => dataset.summary?.datasetId,
     () => {
       columns.value = new Map();
       loading.value = [];
       errors.value = {};
-      if (reference.value !== null) analysis.setViewSetting('compareReference', null);
+      reference.value = null;
+      pending = new Map();
     },
-    // At once: a project restored right after its data opened sets its reference, which must stay.
     { flush: 'sync' },
   );
 
-  /** Fetches the columns not cached yet (one engine call). */
+  /** Fetches the columns not cached yet (one engine call); resolves once every one asked for is in. */
   async function load(indices: number[]): Promise<void> {
     const summary = dataset.summary;
-    const missing = indices.filter((c) => !columns.value.has(c) && !loading.value.includes(c));
-    if (!summary || missing.length === 0) return;
+    if (!summary) return;
+    const waiting = indices.filter((c) => pending.has(c)).map((c) => pending.get(c)!);
+    const missing = [...new Set(indices)].filter((c) => !columns.value.has(c) && !pending.has(c));
+    if (missing.length > 0) {
+      const call = fetchColumns(summary, missing);
+      const mine = pending;
+      for (const c of missing) mine.set(c, call);
+      void call.finally(() => {
+        for (const c of missing) if (mine.get(c) === call) mine.delete(c);
+      });
+      waiting.push(call);
+    }
+    await Promise.all(waiting);
+  }
+
+  async function fetchColumns(summary: NonNullable<typeof dataset.summary>, missing: number[]) {
     loading.value = [...loading.value, ...missing];
     try {
       const result = await clients.analysis.categories(summary.datasetId, missing);
@@ -66,16 +82,9 @@ export const useCategoriesStore = defineStore('categories', () => {
   }
 
   function setReference(column: number | null): void {
-    analysis.setViewSetting('compareReference', column);
+    reference.value = column;
+    if (column !== null) void load([column]);
   }
-  // However the reference was set (chosen, restored from a project, undone), its levels are fetched.
-  watch(
-    reference,
-    (column) => {
-      if (column !== null) void load([column]);
-    },
-    { immediate: true, flush: 'sync' },
-  );
 
   return { columns, loading, errors, reference, load, setReference };
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { MixlabError } from '../../../../shared/api';
-import { useAnalysisStore } from '../../../../renderer/src/stores/analysis';
 import { useCategoriesStore } from '../../../../renderer/src/stores/categories';
 import { useDatasetStore } from '../../../../renderer/src/stores/dataset';
 import { createFakeApi, flush, installStores, irisSummary } from '../../support/fakeApi';
@@ -62,26 +61,34 @@ describe('categories store', () => {
     expect(store.reference).toBeNull();
     expect(store.columns.size).toBe(0);
   });
-  it("keeps the reference with the views' settings, and fetches the levels of one restored there", async () => {
+
+  it('a second caller of a column in flight waits for the same engine call and then finds it', async () => {
+    let release: () => void = () => {};
     const api = createFakeApi({
-      getCategories: async ({ columns }: { columns: number[] }) => ({
-        columns,
-        levels: [species.levels],
-        codes: [species.codes],
-      }),
+      getCategories: ({ columns }: { columns: number[] }) =>
+        new Promise((resolve) => {
+          release = () =>
+            resolve({
+              columns,
+              levels: columns.map(() => species.levels),
+              codes: columns.map(() => species.codes),
+            });
+        }),
     });
     installStores(api);
     useDatasetStore().summary = irisSummary;
     const store = useCategoriesStore();
-    const analysis = useAnalysisStore();
-    store.setReference(4);
-    expect(analysis.view.compareReference).toBe(4);
+    const first = store.load([4]);
+    let secondDone = false;
+    const second = store.load([4]).then(() => {
+      secondDone = true;
+      return store.columns.get(4);
+    });
     await flush();
-    analysis.view = { ...analysis.view, compareReference: null };
-    store.columns = new Map();
-    analysis.view = { ...analysis.view, compareReference: 4 };
-    expect(store.reference).toBe(4);
-    await flush();
-    expect(store.columns.get(4)).toEqual(species);
+    expect(secondDone).toBe(false);
+    release();
+    await first;
+    await expect(second).resolves.toEqual(species);
+    expect(api.calls.filter((c) => c.method === 'getCategories')).toHaveLength(1);
   });
 });
