@@ -8,6 +8,7 @@ import './styles/theme.css';
 import './styles/base.css';
 import './styles/viewControls.css';
 import './styles/choiceTiles.css';
+import './styles/viewTables.css';
 
 const app = createApp(App);
 app.provide(clientsKey, createClients());

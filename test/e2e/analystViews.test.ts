@@ -3,7 +3,8 @@
  * iris against its species (cross-tab and adjusted Rand index), the four classic plots on the mall
  * customers (data before a fit, histogram with curves, per-cluster responsibilities beside the
  * certainty view, pairs), and model selection that reads at a glance — at the smallest window
- * (900 × 600) and a common laptop size (1280 × 800), in English and Chinese, light and dark.
+ * (900 × 600), a common laptop size (1280 × 800) and a full-HD screen (1920 × 1080), in English and
+ * Chinese, light and dark.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +19,8 @@ afterAll(() => closeBrowser());
 
 /**
  * Every size × language × theme for the parameters and the classic plots; the comparison and model
- * selection (longer flows) in the first two, which between them still cover each size, language and
- * theme.
+ * selection (longer flows) in three of them, which between them still cover each size, language
+ * and theme.
  */
 const CONFIGS: { tag: string; options: AppOptions; few?: boolean }[] = [
   {
@@ -38,6 +39,15 @@ const CONFIGS: { tag: string; options: AppOptions; few?: boolean }[] = [
   {
     tag: '1280x800-en-light',
     options: { locale: 'en-US', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
+    few: true,
+  },
+  {
+    tag: '1920x1080-en-dark',
+    options: { locale: 'en-US', colorScheme: 'dark', viewport: { width: 1920, height: 1080 } },
+  },
+  {
+    tag: '1920x1080-zh-light',
+    options: { locale: 'zh-CN', colorScheme: 'light', viewport: { width: 1920, height: 1080 } },
     few: true,
   },
 ];

@@ -7,8 +7,10 @@
  *   does (an Error arrives as Error(message), class instances as plain objects, …).
  * - ipcRenderer: invoke and the event channel over Playwright bindings to the real main-side
  *   services; values are encoded for the binding's JSON (./wire.ts) so typed arrays arrive as the
- *   typed arrays Electron's structured clone delivers.
- * - webUtils: the test says which path a dropped file has (Electron knows it in the app).
+ *   typed arrays Electron's structured clone delivers; failures, listeners and return values as
+ *   Electron's (docs/api/ipc-renderer.md, docs/api/structures/ipc-renderer-event.md).
+ * - webUtils: the test says which path a dropped file has (Electron knows it in the app); anything
+ *   but a File throws, as in Electron (docs/api/web-utils.md).
  */
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/api';
 import { contextBridge } from './contextBridge';
@@ -25,33 +27,57 @@ declare global {
 export { contextBridge };
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
-const eventListeners = new Set<IpcListener>();
+/** Listeners by channel. Electron's ipcRenderer is an EventEmitter: any channel may be listened to. */
+const listeners = new Map<string, Set<IpcListener>>();
 window.__mixlabDispatch = (event) => {
   const payload = decodeWire(event);
-  for (const listener of [...eventListeners]) listener({ sender: null }, payload);
+  // An IpcRendererEvent: the ipcRenderer that emitted it and the ports sent along (none here).
+  const ipcEvent = { sender: ipcRenderer, ports: [] };
+  for (const listener of [...(listeners.get(EVENT_CHANNEL) ?? [])]) listener(ipcEvent, payload);
 };
 
-function unknownChannel(channel: string): Error {
-  return new Error(
-    `The e2e stand-in for ipcRenderer carries only the window API's channels, not "${channel}".`,
-  );
+/**
+ * ipcRenderer as Electron's: `invoke` rejects, for a channel without a handler or a handler that
+ * throws, with a new Error naming the channel and carrying the main side's error only as text
+ * (lib/renderer/api/ipc-renderer.ts); `on` and `removeListener` return the ipcRenderer.
+ */
+interface IpcRendererStandIn {
+  invoke(channel: string, method: string, arg: unknown): Promise<unknown>;
+  on(channel: string, listener: IpcListener): IpcRendererStandIn;
+  removeListener(channel: string, listener: IpcListener): IpcRendererStandIn;
 }
 
-export const ipcRenderer = {
+export const ipcRenderer: IpcRendererStandIn = {
   async invoke(channel: string, method: string, arg: unknown): Promise<unknown> {
-    if (channel !== INVOKE_CHANNEL) throw unknownChannel(channel);
-    return decodeWire(await window.__mixlabInvoke(method, encodeWire(arg)));
+    const failed = (reason: string) => new Error(`Error invoking remote method '${channel}': ${reason}`);
+    if (channel !== INVOKE_CHANNEL) throw failed(`Error: No handler registered for '${channel}'`);
+    let answer: unknown;
+    try {
+      answer = await window.__mixlabInvoke(method, encodeWire(arg));
+    } catch (err) {
+      throw failed(String(err));
+    }
+    return decodeWire(answer);
   },
-  on(channel: string, listener: IpcListener): void {
-    if (channel !== EVENT_CHANNEL) throw unknownChannel(channel);
-    eventListeners.add(listener);
+  on(channel: string, listener: IpcListener): IpcRendererStandIn {
+    const set = listeners.get(channel) ?? new Set<IpcListener>();
+    set.add(listener);
+    listeners.set(channel, set);
+    return ipcRenderer;
   },
-  removeListener(channel: string, listener: IpcListener): void {
-    if (channel === EVENT_CHANNEL) eventListeners.delete(listener);
+  removeListener(channel: string, listener: IpcListener): IpcRendererStandIn {
+    listeners.get(channel)?.delete(listener);
+    return ipcRenderer;
   },
 };
 
 export const webUtils = {
-  /** Electron answers '' for a File it has no path for. */
-  getPathForFile: (file: File): string => window.__mixlabDroppedPaths?.[file.name] ?? '',
+  /**
+   * Electron throws for anything but a File, and answers '' for a File it has no path for (one
+   * made in script); the test says which path a dropped file has.
+   */
+  getPathForFile(file: File): string {
+    if (!(file instanceof File)) throw new TypeError('getPathForFile expects a File');
+    return window.__mixlabDroppedPaths?.[file.name] ?? '';
+  },
 };

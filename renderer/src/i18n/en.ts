@@ -260,6 +260,10 @@ const en = {
     stale: 'The settings changed since the last fit: fit again to update the views.',
   },
   views: {
+    resize: 'Height of the views and of the data table (drag, or ↑ and ↓)',
+    tabs: 'Views',
+    more: 'Views that do not fit: choose one',
+    moreCount: '{count} more',
     scatter: 'Scatter',
     histogram: 'Histogram',
     trace: 'Trace',
@@ -525,6 +529,8 @@ const en = {
     note: 'Each panel plots one column against another, with each cluster’s 2σ ellipse; the diagonal shows each column’s histogram.',
     sampleNote: 'Showing {shown} of {total} rows',
     firstColumns: 'The first {max} modelled columns are shown.',
+    columns: 'Columns',
+    chooseColumns: 'Tick two to {max} columns to plot.',
   },
   responsibility: {
     title: 'Probability of each cluster',

@@ -246,6 +246,10 @@ const zhCN: Messages = {
     stale: '设置已在上次拟合后更改：请重新拟合以更新视图。',
   },
   views: {
+    resize: '视图与数据表的高度（拖动，或按 ↑ 和 ↓）',
+    tabs: '视图',
+    more: '放不下的视图：选择一个',
+    moreCount: '另有 {count} 个',
     scatter: '散点图',
     histogram: '直方图',
     trace: '迭代轨迹',
@@ -493,6 +497,8 @@ const zhCN: Messages = {
     note: '每个面板绘制一列对另一列，并显示每个聚类的 2σ 椭圆；对角线为各列的直方图。',
     sampleNote: '显示 {total} 行中的 {shown} 行',
     firstColumns: '仅显示前 {max} 个建模列。',
+    columns: '列',
+    chooseColumns: '勾选 2 至 {max} 列进行绘制。',
   },
   responsibility: {
     title: '各聚类的概率',

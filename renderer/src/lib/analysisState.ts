@@ -17,10 +17,28 @@ export interface ScatterViewSettings {
   opacityByCertainty: boolean;
 }
 
+/** What the Compare view's cross-tab cells show: counts, or shares of each cluster or of each level. */
+export type CompareCells = 'counts' | 'rowShares' | 'colShares';
+
+/**
+ * The views' settings: saved in a project and stepped through by undo. Fields added after the first
+ * project files are filled with their defaults when an older file is opened (lib/viewSettings.ts).
+ */
 export interface AnalysisViewSettings {
   scatter: ScatterViewSettings;
   /** Dataset column index of the histogram; null = the first modelled column. */
   histogramColumn: number | null;
+  /** Histogram bin widths set by hand, by column in the units drawn (lib/viewSettings.ts binWidthKey). */
+  binWidths: Record<string, number>;
+  /** Dataset column indices the pairs plot shows; null = the first modelled ones (lib/pairsColumns.ts). */
+  pairsColumns: number[] | null;
+  /** Density contours of the fitted mixture over the 2-D scatter. */
+  contours: boolean;
+  /** The Parameters view's units: the data's, or the standardised / logged ones EM worked in. */
+  parameterUnits: 'data' | 'fitted';
+  /** The Compare view's reference label (dataset column index); null = none chosen. */
+  compareReference: number | null;
+  compareCells: CompareCells;
   certaintyThreshold: number;
   table: TableOrderSpec;
 }
@@ -56,6 +74,12 @@ export function defaultAnalysisState(): AnalysisState {
     view: {
       scatter: { axes: 'features', x: null, y: null, opacityByCertainty: false },
       histogramColumn: null,
+      binWidths: {},
+      pairsColumns: null,
+      contours: false,
+      parameterUnits: 'data',
+      compareReference: null,
+      compareCells: 'counts',
       certaintyThreshold: DEFAULT_CERTAINTY_THRESHOLD,
       table: { ...DEFAULT_TABLE_ORDER },
     },

@@ -13,6 +13,7 @@ import {
   type CurrentFit,
   type PreprocessingSettings,
 } from '../lib/analysisState';
+import { restoredViewSettings } from '../lib/viewSettings';
 import { settingsProblems, toFitOptions, type ModelSettings } from '../lib/modelSettings';
 import { droppedRows, isModelColumn, suggestStandardize } from '../lib/preprocessingAdvice';
 import type { TableOrderSpec } from '../lib/tableOrder';
@@ -222,7 +223,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     void computeViews();
   }
 
-  /** The views' own settings (scatter axes, histogram column, certainty threshold); the table has setTableOrder. */
+  /** The views' own settings (scatter axes, histogram column and bins, units, reference…); the table has setTableOrder. */
   function setViewSetting<F extends Exclude<keyof AnalysisViewSettings, 'table'>>(
     field: F,
     value: AnalysisViewSettings[F],
@@ -266,12 +267,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
     };
     select.followAdvice();
     settings.value = { ...fresh.settings, ...state.settings };
-    view.value = {
-      ...fresh.view,
-      ...state.view,
-      scatter: { ...fresh.view.scatter, ...state.view.scatter },
-      table: { ...fresh.view.table, ...state.view.table },
-    };
+    view.value = restoredViewSettings(state.view);
     if (fit) {
       current.value = { id: ++fitCounter, ...fit };
       views.value = null;

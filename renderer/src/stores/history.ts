@@ -1,11 +1,17 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, watch } from 'vue';
-import type { AnalysisState } from '../lib/analysisState';
+import type { AnalysisState, AnalysisViewSettings } from '../lib/analysisState';
 import { useAnalysisStore } from './analysis';
 import { useSessionStore } from './session';
 
-/** What undo and redo step through: the column choices and the model's settings. */
-type Undoable = Pick<AnalysisState, 'selection' | 'preprocessing' | 'settings'>;
+/**
+ * What undo and redo step through: the column choices, the model's settings and the views' settings
+ * (the data table's sort and filter are browsing, not set-up, and stay out).
+ */
+type Undoable = Pick<AnalysisState, 'selection' | 'preprocessing' | 'settings'> & {
+  view: Omit<AnalysisViewSettings, 'table'>;
+};
+const GROUPS = ['preprocessing', 'settings', 'view'] as const;
 
 /** Edits of the same number setting closer together than this are one step (typing "12" into K). */
 export const COALESCE_MS = 1000;
@@ -16,7 +22,7 @@ export const HISTORY_LIMIT = 100;
 function changedFields(a: Undoable, b: Undoable): string[] {
   const out: string[] = [];
   if (JSON.stringify(a.selection) !== JSON.stringify(b.selection)) out.push('selection');
-  for (const group of ['preprocessing', 'settings'] as const) {
+  for (const group of GROUPS) {
     const x = a[group] as unknown as Record<string, unknown>;
     const y = b[group] as unknown as Record<string, unknown>;
     for (const key of new Set([...Object.keys(x), ...Object.keys(y)]))
@@ -25,18 +31,21 @@ function changedFields(a: Undoable, b: Undoable): string[] {
   return out;
 }
 
-/** A model setting that is a number before and after (K, seed, tolerance…: typed into a field). */
+/**
+ * A setting that is a number before and after (K, seed, tolerance…: typed into a field; the
+ * certainty threshold: a slider dragged).
+ */
 function typedNumber(a: Undoable, b: Undoable, field: string): boolean {
   const [group, key] = field.split('.');
-  if (group !== 'settings') return false;
-  const x = a.settings as unknown as Record<string, unknown>;
-  const y = b.settings as unknown as Record<string, unknown>;
+  if (group !== 'settings' && group !== 'view') return false;
+  const x = a[group] as unknown as Record<string, unknown>;
+  const y = b[group] as unknown as Record<string, unknown>;
   return typeof x[key] === 'number' && typeof y[key] === 'number';
 }
 
 /**
  * Undo and redo of the analysis set-up within the session: column choices (selection, log,
- * standardise) and model settings. Every change the panels make is a step, whatever made it — a
+ * standardise), model settings and the views' settings (axes, bins, units, reference…). Every change the panels make is a step, whatever made it — a
  * click, a shortcut, a sweep cell adopted; the history starts over with each dataset and each
  * project opened (the state it restores is the starting point, not a step). A fit is not undone:
  * undoing a setting after a fit makes the fit stale, as changing it by hand does.
@@ -45,11 +54,15 @@ export const useHistoryStore = defineStore('history', () => {
   const analysis = useAnalysisStore();
   const session = useSessionStore();
 
-  const current = computed<Undoable>(() => ({
-    selection: analysis.selection,
-    preprocessing: analysis.preprocessing,
-    settings: analysis.settings,
-  }));
+  const current = computed<Undoable>(() => {
+    const { table: _browsing, ...view } = analysis.view;
+    return {
+      selection: analysis.selection,
+      preprocessing: analysis.preprocessing,
+      settings: analysis.settings,
+      view,
+    };
+  });
   const copy = (): Undoable => JSON.parse(JSON.stringify(current.value)) as Undoable;
 
   const past = ref<Undoable[]>([]);
@@ -82,6 +95,7 @@ export const useHistoryStore = defineStore('history', () => {
     analysis.selection = [...state.selection];
     analysis.preprocessing = { ...state.preprocessing, logColumns: [...state.preprocessing.logColumns] };
     analysis.settings = { ...state.settings };
+    analysis.view = { ...JSON.parse(JSON.stringify(state.view)), table: analysis.view.table };
   }
 
   const canUndo = computed(() => past.value.length > 0);

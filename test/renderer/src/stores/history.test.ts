@@ -84,4 +84,45 @@ describe('history store: undo and redo of the analysis set-up', () => {
     await flush();
     expect(history.canUndo).toBe(false);
   });
+  it("undoes and redoes the views' settings as steps too, but not the data table's sort", async () => {
+    const { history, analysis } = await setup();
+    analysis.setViewSetting('contours', true);
+    await flush();
+    analysis.setViewSetting('parameterUnits', 'fitted');
+    await flush();
+    analysis.setViewSetting('binWidths', { '0': 0.5 });
+    await flush();
+    analysis.setTableOrder({ sort: 'cluster' });
+    await flush();
+    history.undo();
+    expect(analysis.view.binWidths).toEqual({});
+    expect(analysis.view.parameterUnits).toBe('fitted');
+    expect(analysis.view.table.sort).toBe('cluster');
+    history.undo();
+    expect(analysis.view.parameterUnits).toBe('data');
+    history.undo();
+    expect(analysis.view.contours).toBe(false);
+    expect(history.canUndo).toBe(false);
+    history.redo();
+    history.redo();
+    history.redo();
+    expect(analysis.view).toMatchObject({
+      contours: true,
+      parameterUnits: 'fitted',
+      binWidths: { '0': 0.5 },
+    });
+    expect(analysis.view.table.sort).toBe('cluster');
+  });
+
+  it('a certainty threshold dragged in one go is one step', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { history, analysis } = await setup();
+    const start = analysis.view.certaintyThreshold;
+    for (const v of [0.8, 0.75, 0.7]) {
+      analysis.setViewSetting('certaintyThreshold', v);
+      await flush();
+    }
+    history.undo();
+    expect(analysis.view.certaintyThreshold).toBe(start);
+  });
 });
