@@ -103,6 +103,19 @@ const en = {
       totalRows: 'Summary rows (totals of the rows above): {count}, left out of the analysis',
     },
     firstLineHeader: 'First line is the header',
+    image: {
+      size: '{width} × {height} pixels: {pixels} rows, one per pixel',
+      grey: 'single channel (grey levels)',
+      colour: 'colour',
+      colourSpace: 'Colour columns',
+      spaces: {
+        grey: 'Grey level (grey)',
+        rgb: 'RGB (r, g, b)',
+        lab: 'CIELAB (L*, a*, b*)',
+        both: 'Both (r, g, b, L*, a*, b*)',
+      },
+      xy: 'Add x, y columns (pixel position)',
+    },
     headerless:
       'The first line holds only numbers like the rows below, so it is read as data and the columns are named Column 1, Column 2 and so on. Tick “First line is the header” if it names the columns.',
     cancel: 'Cancel',

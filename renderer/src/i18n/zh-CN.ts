@@ -90,6 +90,19 @@ const zhCN: Messages = {
       totalRows: '汇总行（上方各行的合计）：{count} 行，不参与分析',
     },
     firstLineHeader: '第一行是表头',
+    image: {
+      size: '{width} × {height} 像素：{pixels} 行，每个像素一行',
+      grey: '单通道（灰度）',
+      colour: '彩色',
+      colourSpace: '颜色列',
+      spaces: {
+        grey: '灰度（grey）',
+        rgb: 'RGB（r、g、b）',
+        lab: 'CIELAB（L*、a*、b*）',
+        both: '两者（r、g、b、L*、a*、b*）',
+      },
+      xy: '添加 x、y 列（像素位置）',
+    },
     headerless:
       '第一行全是与下方各行相似的数字，因此按数据读取，各列命名为 Column 1、Column 2……。如果第一行是列名，请勾选“第一行是表头”。',
     cancel: '取消',
