@@ -204,7 +204,7 @@ export interface MenuState {
   themeMode: 'auto' | 'light' | 'dark';
 }
 
-export type SaveFilePurpose = 'project' | 'labels-csv' | 'labels-xlsx' | 'model';
+export type SaveFilePurpose = 'project' | 'labels-csv' | 'labels-xlsx' | 'labels-png' | 'model';
 
 export type MixlabMethod = keyof MixlabMethods;
 export type ArgOf<M extends MixlabMethod> = MixlabMethods[M]['arg'];
