@@ -9,6 +9,7 @@ import { sweepRequestSchema } from './engine/request/sweepRequest';
 import { MAX_IMPUTE_ROWS, mixtureModelSchema } from './engine/request/mixtureModel';
 import { projectApiArgSchemas } from './project/apiArgSchemas';
 import { MAX_DISPLAY_SIDE } from './image/displaySample';
+import { backgroundApiArgSchemas } from './background/apiArgSchemas';
 
 const empty = z.object({}).strict();
 /** Job ids are chosen by the renderer to correlate progress events; short and plain. */
@@ -67,6 +68,7 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   closeDataset: z.object({ datasetId }).strict(),
   cancelJob: z.object({ jobId }).strict(),
   ...projectApiArgSchemas,
+  ...backgroundApiArgSchemas,
   setMenuState: z
     .object({
       hasDocument: z.boolean(),
