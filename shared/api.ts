@@ -19,6 +19,7 @@ import type {
   RowsRequest,
   RowsResult,
 } from './data/types';
+import type { ImagePixelsRequest, ImagePixelsResult } from './image/displaySample';
 import type { FitRequest, FitResponse } from './engine/model/types';
 import type { SweepRequest, SweepResponse } from './engine/sweep/types';
 import type { EngineExitReason, ProgressOf } from './protocol';
@@ -72,6 +73,8 @@ export interface MixlabMethods {
   getColumnValues: { arg: ColumnValuesRequest; result: ColumnValuesResult };
   /** Columns read as categories (level codes and levels, as a fit codes them), for discrete views. */
   getCategories: { arg: CategoriesRequest; result: CategoriesResult };
+  /** An image dataset's picture at display size (longest side ≤ maxSide ≤ 1024), RGBA bytes. */
+  getImagePixels: { arg: ImagePixelsRequest; result: ImagePixelsResult };
   /** Fits a mixture in the engine process. Progress on `jobId`. */
   fit: { arg: { jobId: string; request: FitRequest }; result: FitResponse };
   /**
@@ -233,7 +236,7 @@ export interface MenuState {
   themeMode: 'auto' | 'light' | 'dark';
 }
 
-export type SaveFilePurpose = 'project' | 'labels-csv' | 'labels-xlsx' | 'model';
+export type SaveFilePurpose = 'project' | 'labels-csv' | 'labels-xlsx' | 'labels-png' | 'model';
 
 export type MixlabMethod = keyof MixlabMethods;
 export type ArgOf<M extends MixlabMethod> = MixlabMethods[M]['arg'];
@@ -253,6 +256,7 @@ const METHOD_NAMES: Record<MixlabMethod, true> = {
   getRows: true,
   getColumnValues: true,
   getCategories: true,
+  getImagePixels: true,
   fit: true,
   sweep: true,
   predictMixture: true,

@@ -8,6 +8,7 @@ import { fitRequestSchema } from './engine/request/fitRequest';
 import { sweepRequestSchema } from './engine/request/sweepRequest';
 import { MAX_IMPUTE_ROWS, mixtureModelSchema } from './engine/request/mixtureModel';
 import { projectApiArgSchemas } from './project/apiArgSchemas';
+import { MAX_DISPLAY_SIDE } from './image/displaySample';
 import { backgroundApiArgSchemas } from './background/apiArgSchemas';
 
 const empty = z.object({}).strict();
@@ -53,6 +54,7 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   getCategories: z
     .object({ datasetId, columns: z.array(z.number().int().min(0)).min(1).max(10_000) })
     .strict(),
+  getImagePixels: z.object({ datasetId, maxSide: z.number().int().min(1).max(MAX_DISPLAY_SIDE) }).strict(),
   fit: z.object({ jobId, request: fitRequestSchema }).strict(),
   sweep: z.object({ jobId, request: sweepRequestSchema }).strict(),
   predictMixture: z.object({ datasetId, model: mixtureModelSchema }).strict(),

@@ -22,6 +22,7 @@ import type {
   RowsRequest,
   RowsResult,
 } from './data/types';
+import type { ImagePixelsRequest, ImagePixelsResult } from './image/displaySample';
 import type { FitRequest, FitResponse, FitProgress } from './engine/model/types';
 import type { SweepProgress, SweepRequest, SweepResponse } from './engine/sweep/types';
 import type {
@@ -60,6 +61,8 @@ export interface EngineMethods {
   'dataset.columnValues': { payload: ColumnValuesRequest; result: ColumnValuesResult; progress: never };
   /** Columns as category codes and levels (as a fit codes them), for the views of discrete columns. */
   'dataset.categories': { payload: CategoriesRequest; result: CategoriesResult; progress: never };
+  /** An image dataset's picture at display size (RGBA), from its pixel columns. */
+  'dataset.imagePixels': { payload: ImagePixelsRequest; result: ImagePixelsResult; progress: never };
   fit: { payload: FitRequest; result: FitResponse; progress: FitProgress };
   /** Model selection: every K × covariance type cell, one progress message per finished cell. */
   sweep: { payload: SweepRequest; result: SweepResponse; progress: SweepProgress };

@@ -8,6 +8,7 @@ const SAVE_FILTERS: Record<SaveFilePurpose, { name: string; extensions: string[]
   project: { name: 'Mixture Lab project', extensions: ['mixlab'] },
   'labels-csv': { name: 'CSV with cluster labels', extensions: ['csv'] },
   'labels-xlsx': { name: 'Excel workbook with cluster labels', extensions: ['xlsx'] },
+  'labels-png': { name: 'Label image (PNG)', extensions: ['png'] },
   model: { name: 'Mixture model (JSON)', extensions: ['json'] },
 };
 

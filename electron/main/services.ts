@@ -215,6 +215,12 @@ export function createServices(deps: ServiceDeps): MixlabServices {
         datasetId: await engineIdOf(arg.datasetId),
       });
     },
+    async getImagePixels(arg) {
+      return deps.engine.call('dataset.imagePixels', {
+        ...arg,
+        datasetId: await engineIdOf(arg.datasetId),
+      });
+    },
     async predictMixture(arg) {
       return deps.engine.call('mixture.predict', { ...arg, datasetId: await engineIdOf(arg.datasetId) });
     },

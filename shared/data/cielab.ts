@@ -33,3 +33,41 @@ export function srgbToLab(
   out[at + 1] = 500 * (fx - fy);
   out[at + 2] = 200 * (fy - fz);
 }
+
+/** The inverse of M (XYZ → linear sRGB), computed once by the adjugate so it matches M to rounding. */
+const M_INV = ((m: number[]): number[] => {
+  const [a, b, c, d, e, f, g, h, i] = m;
+  const A = e * i - f * h;
+  const B = -(d * i - f * g);
+  const C = d * h - e * g;
+  const det = a * A + b * B + c * C;
+  return [
+    A,
+    -(b * i - c * h),
+    b * f - c * e,
+    B,
+    a * i - c * g,
+    -(a * f - c * d),
+    C,
+    -(a * h - b * g),
+    a * e - b * d,
+  ].map((v) => v / det);
+})(M);
+
+const finv = (t: number): number => (t > 6 / 29 ? t * t * t : (t - 4 / 29) / KAPPA);
+const gamma = (c: number): number => (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055);
+
+/**
+ * Writes the sRGB bytes (0..255, clamped: some L*a*b* colours lie outside sRGB) of CIELAB (L*, a*, b*)
+ * into `out` at `at` — the inverse of `srgbToLab`, used to show a picture imported as L*a*b* only.
+ */
+export function labToSrgbBytes(L: number, a: number, b: number, out: Uint8ClampedArray, at: number): void {
+  const fy = (L + 16) / 116;
+  const X = WHITE[0] * finv(fy + a / 500);
+  const Y = WHITE[1] * finv(fy);
+  const Z = WHITE[2] * finv(fy - b / 200);
+  for (let c = 0; c < 3; c++) {
+    const linearC = M_INV[c * 3] * X + M_INV[c * 3 + 1] * Y + M_INV[c * 3 + 2] * Z;
+    out[at + c] = Math.round(gamma(Math.min(1, Math.max(0, linearC))) * 255);
+  }
+}

@@ -43,7 +43,7 @@ const match = z.enum(COLUMN_MATCHES).optional();
 export const projectApiArgSchemas: { [M in ProjectMethod & MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   chooseSavePath: z
     .object({
-      purpose: z.enum(['project', 'labels-csv', 'labels-xlsx', 'model']),
+      purpose: z.enum(['project', 'labels-csv', 'labels-xlsx', 'labels-png', 'model']),
       suggestedName: z.string().max(255).optional(),
     })
     .strict(),

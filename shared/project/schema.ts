@@ -63,6 +63,11 @@ const importOptionsSchema = z
     delimiter: z.string().max(4).optional(),
     decimal: z.enum(['.', ',']).optional(),
     sheet: z.string().max(255).optional(),
+    /** An image's pixel columns (shared/data/types.ts ImagePixelOptions): the fit's column indices depend on them. */
+    image: z
+      .object({ colour: z.enum(['rgb', 'lab', 'both']).optional(), xy: z.boolean().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

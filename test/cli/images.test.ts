@@ -169,3 +169,44 @@ describe('mixlab fit refuses hostile images and impossible label images with exi
     expect(res.json.error.code).toBe('export_not_image');
   });
 });
+
+describe('mixlab inspect <image> takes the pixel columns as fit does', () => {
+  it('--colour-space and --xy choose the columns; the JSON keeps its shape and adds the picture', () => {
+    const { status, json } = runMixlabJson([
+      'inspect',
+      imagePath('colour.png'),
+      '--xy',
+      '--colour-space',
+      'both',
+      '--json',
+    ]);
+    expect(status).toBe(0);
+    const { width, height } = expected.images['colour.png'];
+    expect(json.rows).toBe(width * height);
+    expect(json.columns.map((c: { name: string }) => c.name)).toEqual([
+      'r',
+      'g',
+      'b',
+      'L*',
+      'a*',
+      'b*',
+      'x',
+      'y',
+    ]);
+    expect(json.image).toEqual({ type: 'png', width, height, channels: 3, max_value: 255 });
+    const x = json.columns[6];
+    expect([x.min, x.max]).toEqual([0, width - 1]);
+    const plain = runMixlabJson(['inspect', imagePath('colour.png'), '--json']);
+    expect(plain.json.columns.map((c: { name: string }) => c.name)).toEqual(['r', 'g', 'b']);
+  });
+
+  it('prints the picture’s size in the text report and refuses a bad --colour-space with exit 2', () => {
+    const text = runMixlab(['inspect', imagePath('colour.png'), '--colour-space', 'lab']);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/32 × 24 pixels, colour/);
+    expect(text.stdout).toMatch(/L\*/);
+    const bad = runMixlabJson(['inspect', imagePath('colour.png'), '--colour-space', 'hsv', '--json']);
+    expect(bad.status).toBe(2);
+    expect(bad.json.error.message).toMatch(/--colour-space must be rgb, lab or both/);
+  });
+});

@@ -9,6 +9,7 @@ const CTORS = {
   Int32Array,
   Uint32Array,
   Uint8Array,
+  Uint8ClampedArray,
   Uint16Array,
   Int16Array,
   Int8Array,

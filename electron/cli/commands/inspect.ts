@@ -1,5 +1,6 @@
 /**
- * `mixlab inspect <file> [--delimiter D] [--encoding E] [--decimal ,|.] [--sheet S] [--json]`:
+ * `mixlab inspect <file> [--delimiter D] [--encoding E] [--decimal ,|.] [--sheet S]
+ *  [--colour-space rgb|lab|both] [--xy] [--json]`:
  * imports the file through the engine's `dataset.import` (the code the app runs) and prints what it
  * found. --json prints exactly one object in the field names of the CSV fixtures' sidecars
  * (test/fixtures/csv/README.md): rows 1-based (header = row 0), columns 0-based. A refused file
@@ -13,10 +14,12 @@ import { wantsHelp } from '../args';
 import { IMPORT_FLAGS_USAGE, importFlags } from '../importFlags';
 
 export const INSPECT_USAGE = `Usage: mixlab inspect <file> [--delimiter D] [--encoding E] [--decimal ,|.] [--sheet S]
-                      [--header yes|no] [--total-rows exclude|keep] [--json]
+                      [--header yes|no] [--total-rows exclude|keep]
+                      [--colour-space rgb|lab|both] [--xy] [--json]
 
-Reads a CSV/TSV/text or .xlsx file and reports its settings, columns (kind, missing, statistics) and
-problems. Detection is automatic; each option overrides one setting:
+Reads a CSV/TSV/text, .xlsx or image file (one row per pixel, columns named as mixlab fit names them)
+and reports its settings, columns (kind, missing, statistics) and problems. Detection is automatic;
+each option overrides one setting:
   --delimiter D   one character, or comma | semicolon | tab | pipe | none
   --encoding E    utf-8, utf-16le, utf-16be, gbk, gb18030, windows-1252, …
   --decimal , | . decimal separator (',' implies '.' thousands groups)
@@ -51,7 +54,11 @@ function parse(args: string[]): Parsed | string {
       else if (name === '--sheet') options.sheet = value();
       else if (name === '--header') Object.assign(options, importFlags({ header: value() }));
       else if (name === '--total-rows') Object.assign(options, importFlags({ 'total-rows': value() }));
-      else if (name === '--decimal') {
+      else if (name === '--colour-space' || name === '--xy') {
+        // Both flags build one `image` option: merge them, whichever comes first.
+        const flag = name === '--xy' ? importFlags({ xy: true }) : importFlags({ 'colour-space': value() });
+        options.image = { ...options.image, ...flag.image };
+      } else if (name === '--decimal') {
         const d = value();
         if (d !== ',' && d !== '.') return `--decimal must be "," or "."; got "${d}"`;
         options.decimal = d;
@@ -91,6 +98,8 @@ export function inspectJson(summary: DatasetSummary): Record<string, unknown> {
     errors: summary.errors.map((e: ImportProblem) => snakeKeys(e)),
   };
   if (summary.sheets) Object.assign(out, { sheets: summary.sheets, sheet: summary.sheet });
+  // An image's rows are its pixels: the picture's size says how they lie (row-major from the top-left).
+  if (summary.image) out.image = snakeKeys(summary.image);
   if (summary.droppedPhantomColumns) out.dropped_phantom_columns = summary.droppedPhantomColumns;
   if (summary.unlistedErrors) out.unlisted_errors = summary.unlistedErrors;
   out.size_bytes = summary.sizeBytes;
@@ -110,13 +119,18 @@ export function inspectText(summary: DatasetSummary): string {
       ? `sheet ${JSON.stringify(summary.sheet)} of ${summary.sheets?.length ?? 1}`
       : '';
   lines.push(`${summary.file}: ${summary.format} ${where}`.trimEnd());
-  if (summary.format !== 'xlsx') {
+  if (summary.format !== 'xlsx' && !summary.image) {
     lines.push(
       `  encoding ${summary.encoding}${summary.bom ? ' (BOM)' : ''}, delimiter ${shown(summary.delimiter)}, decimal ${JSON.stringify(summary.decimal)}` +
         (summary.thousands ? `, thousands ${JSON.stringify(summary.thousands)}` : ''),
     );
   }
-  if (!summary.header)
+  if (summary.image) {
+    const { width, height, channels, maxValue } = summary.image;
+    lines.push(
+      `  ${width} × ${height} pixels, ${channels === 1 ? 'grey' : 'colour'}, samples 0..${maxValue}; one row per pixel`,
+    );
+  } else if (!summary.header)
     lines.push('  no header: the first line holds only numbers like the rows below and is read as data');
   lines.push(`  ${summary.rows} rows × ${summary.columns.length} columns`, '');
   const header = ['#', 'name', 'kind', 'missing', 'distinct', 'non-num', 'min', 'max', 'mean', 'std'];

@@ -14,6 +14,7 @@ import { sweep } from './sweep';
 import { datasetCategories } from './categories';
 import { mixtureImpute, mixturePredict } from './mixture';
 import { background, backgroundFrame } from './background';
+import { datasetImagePixels } from './imagePixels';
 
 export const handlers: { [K in EngineKind]: Handler<K> } = {
   hello,
@@ -24,6 +25,7 @@ export const handlers: { [K in EngineKind]: Handler<K> } = {
   'dataset.release': datasetRelease,
   'dataset.columnValues': datasetColumnValues,
   'dataset.categories': datasetCategories,
+  'dataset.imagePixels': datasetImagePixels,
   fit,
   sweep,
   'export.labels': exportLabels,

@@ -6,6 +6,7 @@ import type {
   RowsRequest,
   RowsResult,
 } from '../../../shared/data/types';
+import type { ImagePixelsResult } from '../../../shared/image/displaySample';
 import { systemApi } from './systemApi';
 
 /** What the drop handler knows about a dropped file (a DOM File; only the bridge can find its path). */
@@ -25,6 +26,8 @@ export interface DatasetClient {
   /** Detected settings, the first rows and their column kinds, for the import dialog. */
   preview(options: ImportOptions): Promise<PreviewResult>;
   getRows(request: RowsRequest): Promise<RowsResult>;
+  /** An image dataset's picture, its longest side at most maxSide (≤ 1024) pixels. */
+  imagePixels(datasetId: string, maxSide: number): Promise<ImagePixelsResult>;
   /** Frees a dataset in the engine (replaced by another, closed, or imported after a cancel). */
   release(datasetId: string): Promise<void>;
   /**
@@ -41,6 +44,7 @@ export function createDatasetClient(api: MixlabApi = systemApi()): DatasetClient
     importFile: (options, jobId) => api.importDataset({ jobId, options }),
     preview: (options) => api.previewDataset({ options }),
     getRows: (request) => api.getRows(request),
+    imagePixels: (datasetId, maxSide) => api.getImagePixels({ datasetId, maxSide }),
     release: async (datasetId) => void (await api.closeDataset({ datasetId })),
     pathForDroppedFile: (file) => {
       const path = api.pathForDroppedFile(file);

@@ -42,10 +42,21 @@ export interface WorkspaceSnapshot {
 
 export const fitIdOf = (fit: CurrentFit) => `fit-${fit.id}`;
 
+/**
+ * The pixel-column choices an image was imported with, read back from its column names (the import
+ * names them by these choices, electron/engine/import/importImage.ts `pixelColumnNames`).
+ */
+function imageOptionsOf(summary: DatasetSummary): ProjectImportOptions['image'] {
+  const names = new Set(summary.columns.map((c) => c.name));
+  const colour = names.has('L*') ? (names.has('r') ? 'both' : 'lab') : 'rgb';
+  return { colour, xy: names.has('x') && names.has('y') };
+}
+
 export function importOptionsOf(summary: DatasetSummary): ProjectImportOptions {
   const out: ProjectImportOptions = { encoding: summary.encoding, decimal: summary.decimal };
   if (summary.delimiter) out.delimiter = summary.delimiter;
   if (summary.sheet) out.sheet = summary.sheet;
+  if (summary.image) out.image = imageOptionsOf(summary);
   return out;
 }
 

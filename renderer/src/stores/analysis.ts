@@ -15,6 +15,7 @@ import {
 } from '../lib/analysisState';
 import { restoredViewSettings } from '../lib/viewSettings';
 import { settingsProblems, toFitOptions, type ModelSettings } from '../lib/modelSettings';
+import { pixelColourColumns } from '../lib/pixelColumns';
 import { droppedRows, isModelColumn, suggestStandardize } from '../lib/preprocessingAdvice';
 import type { TableOrderSpec } from '../lib/tableOrder';
 import { useDatasetStore } from './dataset';
@@ -153,8 +154,12 @@ export const useAnalysisStore = defineStore('analysis', () => {
 
   function resetForDataset(): void {
     const fresh = defaultAnalysisState();
-    // One-column data leaves one choice: its column starts selected (if it can be modelled).
-    const only = columns.value.length === 1 ? modelColumns.value.map((c) => c.index) : [];
+    // One-column data leaves one choice: its column starts selected (if it can be modelled); an
+    // image starts from its colour columns.
+    const only =
+      columns.value.length === 1
+        ? modelColumns.value.map((c) => c.index)
+        : pixelColourColumns(dataset.summary);
     selection.value = only.length > 0 ? only : fresh.selection;
     preprocessing.value = fresh.preprocessing;
     rolesState.reset();

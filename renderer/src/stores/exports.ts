@@ -68,7 +68,18 @@ export const useExportsStore = defineStore('exports', () => {
     return file ? baseName(file).replace(/\.[^.]*$/, '') : 'data';
   }
 
+  /** Asks where to write the labels of `file` in the chosen format (the extension names the format). */
+  function chooseLabelsPath(file: string | undefined): Promise<string | null> {
+    const format = options.value.format;
+    return clients.project.chooseSavePath(`labels-${format}`, `${stem(file)}_labels.${format}`);
+  }
+
+  /** Whether the open dataset is an image, so its label image (PNG) can be written. */
+  const canWriteImage = computed(() => dataset.summary?.image !== undefined);
+
   function openDialog(): void {
+    // A label image needs an image dataset: another dataset's export falls back to CSV.
+    if (options.value.format === 'png' && !canWriteImage.value) setOption('format', 'csv');
     error.value = null;
     outcome.value = null;
     dialogOpen.value = true;
@@ -112,11 +123,7 @@ export const useExportsStore = defineStore('exports', () => {
     error.value = null;
     let path: string | null;
     try {
-      const xlsx = options.value.format === 'xlsx';
-      path = await clients.project.chooseSavePath(
-        xlsx ? 'labels-xlsx' : 'labels-csv',
-        `${stem(summary.file)}_labels.${xlsx ? 'xlsx' : 'csv'}`,
-      );
+      path = await chooseLabelsPath(summary.file);
     } catch (err) {
       const userError = toUserError(err);
       if (!isCancelled(userError)) error.value = userError;
@@ -171,11 +178,7 @@ export const useExportsStore = defineStore('exports', () => {
       if (other.status === 'failed') fail(other.error);
       if (other.status !== 'done') return;
       otherId = other.value.datasetId;
-      const xlsx = options.value.format === 'xlsx';
-      const target = await clients.project.chooseSavePath(
-        xlsx ? 'labels-xlsx' : 'labels-csv',
-        `${stem(dataPath)}_labels.${xlsx ? 'xlsx' : 'csv'}`,
-      );
+      const target = await chooseLabelsPath(dataPath);
       if (!target) {
         dialogOpen.value = false;
         return;
@@ -207,6 +210,7 @@ export const useExportsStore = defineStore('exports', () => {
     modelSaved,
     error,
     blocker,
+    canWriteImage,
     model,
     openDialog,
     closeDialog,

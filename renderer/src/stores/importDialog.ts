@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { ImportOptions, PreviewResult } from '../../../shared/data/types';
+import type { ImagePixelOptions, ImportOptions, PreviewResult } from '../../../shared/data/types';
 import { useClients } from '../api/clients';
 import { toUserError, type UserError } from '../api/userError';
 import { useNoticesStore } from './notices';
@@ -115,6 +115,14 @@ export const useImportDialogStore = defineStore('importDialog', () => {
     }, PREVIEW_DEBOUNCE_MS);
   }
 
+  /**
+   * Changes one of an image's pixel-column choices (colour space, x/y), keeping the other: both
+   * travel in the one `image` import option the engine validates.
+   */
+  function setImageOption<K extends keyof ImagePixelOptions>(key: K, value: ImagePixelOptions[K]): void {
+    setOverride('image', { ...overrides.value.image, [key]: value });
+  }
+
   function close(): void {
     if (timer) clearTimeout(timer);
     timer = null;
@@ -147,6 +155,7 @@ export const useImportDialogStore = defineStore('importDialog', () => {
     connectImporter,
     show,
     setOverride,
+    setImageOption,
     close,
     confirm,
   };

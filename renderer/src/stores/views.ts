@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { onScopeDispose, ref } from 'vue';
+import { computed, onScopeDispose, ref } from 'vue';
 import { isModelColumn } from '../lib/preprocessingAdvice';
 import { useDatasetStore } from './dataset';
 import { useSessionStore } from './session';
@@ -16,6 +16,7 @@ export const VIEW_IDS = [
   'parameters',
   'compare',
   'selection',
+  'segmentation',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
@@ -32,6 +33,10 @@ export const useViewsStore = defineStore('views', () => {
   const dataset = useDatasetStore();
   const session = useSessionStore();
   const active = ref<ViewId>('scatter');
+  /** The tabs shown: Segmentation only for a dataset imported from an image. */
+  const visible = computed<readonly ViewId[]>(() =>
+    dataset.summary?.image ? VIEW_IDS : VIEW_IDS.filter((id) => id !== 'segmentation'),
+  );
 
   function show(view: ViewId): void {
     active.value = view;
@@ -46,5 +51,5 @@ export const useViewsStore = defineStore('views', () => {
   // Made after the data opened (on first use): the view it would have reset to.
   if (dataset.summary) resetForDataset();
 
-  return { active, show };
+  return { active, visible, show };
 });

@@ -255,6 +255,7 @@ describe('every window.mixlab method has an argument schema that refuses wrong t
     previewDataset: { options: { path: ['/a.csv'] } },
     getRows: { datasetId: 'd1', start: '0', count: 1 },
     getColumnValues: { datasetId: 'd1', columns: ['0'] },
+    getImagePixels: { datasetId: 'd1', maxSide: 4096 },
     fit: { jobId: 'j1', request: 'fit' },
     sweep: { jobId: 'j1', request: 7 },
     closeDataset: { datasetId: 5 },

@@ -57,6 +57,8 @@ export const iconPaths = {
   trace: ['M3.5 3.5v17h17', 'M6 17c2-6 4-9 7-10.5S18 5 20 5'],
   certainty: ['M12 3a9 9 0 1 0 0 18 9 9 0 1 0 0-18z', 'M8 12.2l2.8 2.8L16.5 9'],
   selection: ['M3.5 3.5v17h17', 'M6.5 16l3.5-6 3.5 3 5-7', dot(10, 10), dot(13.5, 13), dot(18.5, 6)],
+  /** A picture split by a slider: the photo's hills on the left, its label regions on the right. */
+  segmentation: ['M3.5 5h17v14h-17z', 'M12 3v18', 'M3.5 16l3.5-4 3 3', 'M12 11.5h8.5', 'M16 11.5V19'],
   profiles: ['M4.5 20V9h4v11', 'M4.5 13.5h4', 'M10 20V4h4v16', 'M10 11h4', 'M15.5 20v-8h4v8', 'M15.5 16h4'],
   table: ['M3.5 5h17v14h-17z', 'M3.5 10h17', 'M3.5 14.5h17', 'M9.5 5v14'],
   pairs: [

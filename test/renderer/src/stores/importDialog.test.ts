@@ -219,3 +219,32 @@ describe('import dialog store: the first line and summary rows', () => {
     expect(dialog.preview?.hasHeader).toBe(true);
   });
 });
+
+describe('import dialog store: an image', () => {
+  it('keeps the colour space and x, y as one image option, previews with it and imports with it', async () => {
+    const api = createFakeApi({
+      previewDataset: async ({ options }: { options: ImportOptions }) => ({
+        ...previewOf(options),
+        format: 'png',
+        image: { type: 'png', width: 4, height: 2, channels: 3, maxValue: 255 },
+      }),
+    });
+    installStores(api);
+    const dialog = useImportDialogStore();
+    useDatasetStore(); // connects the importer
+    await dialog.show('/photos/leaf.png');
+    dialog.setImageOption('colour', 'lab');
+    dialog.setImageOption('xy', true);
+    await waitForDebounce();
+    await flush();
+    expect(previewCalls(api).at(-1)).toEqual({
+      path: '/photos/leaf.png',
+      image: { colour: 'lab', xy: true },
+    });
+    dialog.setImageOption('colour', 'both');
+    await waitForDebounce();
+    await dialog.confirm();
+    const imported = api.calls.find((c) => c.method === 'importDataset')?.arg as { options: ImportOptions };
+    expect(imported.options).toEqual({ path: '/photos/leaf.png', image: { colour: 'both', xy: true } });
+  });
+});
