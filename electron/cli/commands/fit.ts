@@ -57,8 +57,8 @@ Missing cells stay in the model (--missing model): they contribute nothing to th
 (the marginal over the observed coordinates for a correlated Gaussian block); only a row with no
 observed cell is dropped. A plain Gaussian fit (numeric columns only, no weights, no missing cell)
 is scikit-learn's exactly. Mixed models start from k-means on the numeric columns, k-means++ seeds,
-random rows and random parameters in turn, and run every start a few iterations before the best
-continue (emEM).
+random rows, random parameters and (half the starts) two random rows per class in turn, and run
+every start a few iterations before the best continue (emEM).
 --covariance also takes mclust's names, Σ_k = λ_k D_k A_k D_kᵀ with volume λ, shape A and
 orientation D each Equal, Variable or the Identity: EII VII EEI VEI EVI VVI EEE VEE EVE VVE EEV VEV
 EVV VVV (E, V for one column); VII, VVI, EEE and VVV are spherical, diag, tied and full. --init hc
