@@ -28,6 +28,9 @@ import type { LabelExportOptions, LabelExportSummary } from './export/labelExpor
 import type { ColumnMatch, LabelModel } from './export/labelModel';
 import type { MixtureModel } from './engine/request/mixtureModel';
 import type { ImputedCell, StoredPrediction } from './engine/request/storedModelApply';
+import type { BackgroundOptions } from './engine/background/backgroundOptions';
+import type { FrameView, FrameViewBox } from './engine/background/frameViewRequest';
+import type { BackgroundRun, FrameSourceKind, MaskExportSummary } from './background/backgroundRun';
 import type { DataSource, MixlabProject, ProjectState } from './project/schema';
 import type { DataSourceStatus, OpenedProject, RecoverableSummary, SavedProject } from './project/status';
 
@@ -142,6 +145,32 @@ export interface MixlabMethods {
   /** Forgets it (the user declined, or restored it). */
   discardAutosave: { arg: Record<string, never>; result: { discarded: true } };
 
+  // The per-pixel background model over a sequence of frames (shared/background/backgroundRun.ts).
+  /** Native open dialog for a folder of frames or an animated GIF (one or the other); null if cancelled. */
+  chooseFrameSource: { arg: { kind: FrameSourceKind }; result: { path: string } | null };
+  /** Native folder dialog for exporting masks: the folder becomes writable for them; null if cancelled. */
+  chooseExportFolder: { arg: Record<string, never>; result: { path: string } | null };
+  /**
+   * Runs the background model over the frames of `source`; the masks and estimates stay in a
+   * temporary folder of main, named by the run's id. Progress {frame, frames} on `jobId`; cancellable.
+   */
+  runBackground: {
+    arg: { jobId: string; source: string; options?: Partial<BackgroundOptions> };
+    result: BackgroundRun;
+  };
+  /** Frame `index` of a run with its mask and background estimate, shrunk to fit `box`. */
+  getBackgroundFrame: { arg: { runId: string; index: number; box: FrameViewBox }; result: FrameView };
+  /**
+   * Copies a run's masks (255 foreground, 0 background; named after the frames) into a folder chosen
+   * with chooseExportFolder. Progress {written, total} on `jobId`; cancellable between files.
+   */
+  exportBackgroundMasks: {
+    arg: { jobId: string; runId: string; folder: string };
+    result: MaskExportSummary;
+  };
+  /** Deletes a run's temporary folder (a new run or another source replaces it). */
+  closeBackgroundRun: { arg: { runId: string }; result: { closed: boolean } };
+
   // Desktop integration: the native app menu and files opened by the OS.
   /** What the native menu shows: enabled items, the recent list, the checked theme and language. */
   setMenuState: { arg: MenuState; result: { accepted: true } };
@@ -170,6 +199,9 @@ export const MENU_COMMANDS = [
   'open-data',
   'open-project',
   'open-recent',
+  // The background model's frames: a folder, or an animated GIF (two dialogs, see nativeDialogs.ts).
+  'open-frames-folder',
+  'open-frames-gif',
   'save',
   'save-as',
   'export-labels',
@@ -241,6 +273,12 @@ const METHOD_NAMES: Record<MixlabMethod, true> = {
   findRecoverable: true,
   recoverAutosave: true,
   discardAutosave: true,
+  chooseFrameSource: true,
+  chooseExportFolder: true,
+  runBackground: true,
+  getBackgroundFrame: true,
+  exportBackgroundMasks: true,
+  closeBackgroundRun: true,
   setMenuState: true,
   takeLaunchFiles: true,
   closeWindow: true,

@@ -8,6 +8,7 @@ import { fitRequestSchema } from './engine/request/fitRequest';
 import { sweepRequestSchema } from './engine/request/sweepRequest';
 import { MAX_IMPUTE_ROWS, mixtureModelSchema } from './engine/request/mixtureModel';
 import { projectApiArgSchemas } from './project/apiArgSchemas';
+import { backgroundApiArgSchemas } from './background/apiArgSchemas';
 
 const empty = z.object({}).strict();
 /** Job ids are chosen by the renderer to correlate progress events; short and plain. */
@@ -65,6 +66,7 @@ export const apiArgSchemas: { [M in MixlabMethod]: z.ZodType<ArgOf<M>> } = {
   closeDataset: z.object({ datasetId }).strict(),
   cancelJob: z.object({ jobId }).strict(),
   ...projectApiArgSchemas,
+  ...backgroundApiArgSchemas,
   setMenuState: z
     .object({
       hasDocument: z.boolean(),

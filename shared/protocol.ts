@@ -29,6 +29,7 @@ import type {
   BackgroundRequest,
   BackgroundSummary,
 } from './engine/background/backgroundRequest';
+import type { FrameView, FrameViewRequest } from './engine/background/frameViewRequest';
 import type {
   LabelExportProgress,
   LabelExportRequest,
@@ -64,6 +65,8 @@ export interface EngineMethods {
   sweep: { payload: SweepRequest; result: SweepResponse; progress: SweepProgress };
   /** The per-pixel background model over a folder of frames or an animated GIF; masks written to a folder. */
   background: { payload: BackgroundRequest; result: BackgroundSummary; progress: BackgroundProgress };
+  /** One frame of a finished run, with its mask and background estimate, shrunk to a display box. */
+  'background.frame': { payload: FrameViewRequest; result: FrameView; progress: never };
   /** Writes the dataset's rows plus labels recomputed from the model (CSV or .xlsx), atomically. */
   'export.labels': { payload: LabelExportRequest; result: LabelExportSummary; progress: LabelExportProgress };
   /** Labels and responsibilities of a dataset's rows under a stored model (predict, never refit). */

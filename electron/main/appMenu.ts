@@ -159,6 +159,15 @@ function fileMenu(words: MenuLabels, l: Label, state: MenuState, mac: boolean): 
     command('open-data', words.openData),
     command('open-project', words.openProject),
     { id: 'file.recent', label: l(words.openRecent), submenu: recent },
+    // The background model reads a sequence of frames, not a table: its own submenu.
+    {
+      id: 'file.frames',
+      label: l(words.openFrames),
+      submenu: [
+        command('open-frames-folder', words.openFramesFolder),
+        command('open-frames-gif', words.openFramesGif),
+      ],
+    },
     separator,
     command('save', words.save, state.canSave),
     command('save-as', words.saveAs, state.hasDocument),

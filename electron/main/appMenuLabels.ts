@@ -13,6 +13,9 @@ export interface MenuLabels {
   openData: string;
   openProject: string;
   openRecent: string;
+  openFrames: string;
+  openFramesFolder: string;
+  openFramesGif: string;
   noRecent: string;
   save: string;
   saveAs: string;
@@ -59,6 +62,9 @@ export const MENU_LABELS: Record<MenuLocale, MenuLabels> = {
     openData: 'Open Data…',
     openProject: 'Open Project…',
     openRecent: 'Open Recent',
+    openFrames: 'Background Model',
+    openFramesFolder: 'Open Frame Folder…',
+    openFramesGif: 'Open Animated GIF…',
     noRecent: 'No Recent Projects',
     save: 'Save',
     saveAs: 'Save As…',
@@ -101,6 +107,9 @@ export const MENU_LABELS: Record<MenuLocale, MenuLabels> = {
     openData: '打开数据…',
     openProject: '打开项目…',
     openRecent: '最近的项目',
+    openFrames: '背景模型',
+    openFramesFolder: '打开帧文件夹…',
+    openFramesGif: '打开 GIF 动图…',
     noRecent: '没有最近的项目',
     save: '保存',
     saveAs: '另存为…',

@@ -37,6 +37,30 @@ export function nativeDialogs(getWindow: () => BrowserWindow | null): Dialogs {
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    // A folder of frames and an animated GIF take two dialogs: on Windows and Linux one open dialog
+    // cannot select both files and folders (with openFile and openDirectory it shows a folder
+    // selector; Electron docs/api/dialog.md).
+    async chooseFrameSource(kind) {
+      const result = await open(
+        kind === 'folder'
+          ? { title: 'Open a folder of frames', properties: ['openDirectory'] }
+          : {
+              title: 'Open an animated GIF',
+              properties: ['openFile'],
+              filters: [{ name: 'Animated GIF', extensions: ['gif'] }],
+            },
+      );
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseExportFolder() {
+      const result = await open({
+        title: 'Export masks to a folder',
+        buttonLabel: 'Export here',
+        // createDirectory: the button on macOS (GTK and Windows folder pickers have their own).
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseOpenPath(purpose) {
       const filter = purpose === 'project' ? SAVE_FILTERS.project : SAVE_FILTERS.model;
       const result = await open({ properties: ['openFile'], filters: [filter] });

@@ -6,7 +6,9 @@
  *
  * - a path the user chose in the native Save dialog (chooseSavePath);
  * - a project file that opened successfully (openProject): it is that project's Save target;
- * - anything inside the folders main itself writes to (the autosave folder).
+ * - anything inside the folders main itself writes to (the autosave folder);
+ * - a file directly inside a folder the user chose in the native export-folder dialog
+ *   (chooseExportFolder: a background run's masks), not in its subfolders.
  *
  * Reads are not restricted, by decision: the renderer legitimately reads paths main never saw (a
  * file dropped on the window is resolved by the preload, webUtils.getPathForFile; the recent list
@@ -38,6 +40,8 @@ export interface PathGrantsOptions {
 export class PathGrants {
   private readonly writable = new Set<string>();
   private readonly folders: string[];
+  /** Folders chosen in a folder dialog: their direct files are writable. */
+  private readonly chosenFolders = new Set<string>();
   private readonly caseInsensitive: boolean;
   private readonly paths: typeof path.posix;
 
@@ -56,10 +60,20 @@ export class PathGrants {
     if (this.writable.size > MAX_GRANTS) this.writable.delete(this.writable.values().next().value!);
   }
 
+  /** The user chose `folder` in a folder dialog to write files into (exported masks). */
+  grantFolder(folder: string): void {
+    const key = this.key(folder);
+    this.chosenFolders.delete(key);
+    this.chosenFolders.add(key);
+    if (this.chosenFolders.size > MAX_GRANTS)
+      this.chosenFolders.delete(this.chosenFolders.values().next().value!);
+  }
+
   mayWrite(file: string): boolean {
     if (!this.paths.isAbsolute(file)) return false;
     const key = this.key(file);
     if (this.writable.has(key)) return true;
+    if (this.chosenFolders.has(this.paths.dirname(key)) && this.paths.dirname(key) !== key) return true;
     return this.folders.some((folder) => key.startsWith(folder + this.paths.sep));
   }
 

@@ -3,6 +3,8 @@
  * dependencies (engine, dialogs, events), so the very same services run in Electron and in the e2e
  * harness; only the transport and the native dialogs differ.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ApiResultOf, ArgOf, AppInfo, MixlabEvent, MixlabMethod } from '../../shared/api';
 import type { DatasetSummary, ImportOptions } from '../../shared/data/types';
@@ -13,8 +15,9 @@ import { createProjectServices, type FileDialogs } from './projectServices';
 import type { Autosaver } from './autosave';
 import { PathGrants } from './pathGrants';
 import { createDesktopServices, type DesktopHooks } from './desktopServices';
+import { createBackgroundServices, type FrameDialogs } from './backgroundServices';
 
-export interface Dialogs extends FileDialogs {
+export interface Dialogs extends FileDialogs, FrameDialogs {
   /** The native "Open data file" dialog: an absolute path, or null if the user cancels. */
   chooseDataFile(): Promise<string | null>;
 }
@@ -124,8 +127,29 @@ export function createServices(deps: ServiceDeps): MixlabServices {
     }
   }
 
+  /**
+   * Where background runs keep their masks and estimates: `<app data>/background-runs`, emptied the
+   * first time it is used in a session (what a crashed session left), or a fresh temporary folder.
+   */
+  let workDir: Promise<string> | null = null;
+  const backgroundWorkDir = () =>
+    (workDir ??= deps.appDataDir
+      ? (async () => {
+          const dir = path.join(deps.appDataDir!, 'background-runs');
+          await rm(dir, { recursive: true, force: true });
+          return dir;
+        })()
+      : mkdtemp(path.join(tmpdir(), 'mixlab-background-')));
+
   return {
     ...createDesktopServices(deps.desktop),
+    ...createBackgroundServices({
+      engine: deps.engine,
+      dialogs: deps.dialogs,
+      grants,
+      job,
+      workDir: backgroundWorkDir,
+    }),
     ...createProjectServices({
       engine: deps.engine,
       dialogs: deps.dialogs,

@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Autosaver } from '../../electron/main/autosave';
 import path from 'node:path';
@@ -90,8 +90,16 @@ export interface AppOptions {
 export interface RunningApp {
   page: Page;
   engine: EngineClient;
-  /** What the stand-in native dialogs answer next (null = the user cancels). */
-  dialogs: { nextDataFile: string | null; nextSavePath: string | null; nextOpenPath: string | null };
+  /**
+   * What the stand-in native dialogs answer next (null = the user cancels). `nextFolder` answers the
+   * folder dialogs (a folder of frames, the mask export folder), `nextOpenPath` the file ones.
+   */
+  dialogs: {
+    nextDataFile: string | null;
+    nextSavePath: string | null;
+    nextOpenPath: string | null;
+    nextFolder: string | null;
+  };
   appDataDir: string;
   /** Console errors, page errors and CSP violations seen so far (a test asserts there are none). */
   problems: string[];
@@ -153,6 +161,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     nextDataFile: null as string | null,
     nextSavePath: null as string | null,
     nextOpenPath: null as string | null,
+    nextFolder: null as string | null,
   };
   const appDataDir = options.appDataDir ?? mkdtempSync(path.join(tmpdir(), 'mixlab-e2e-appdata-'));
   const autosaver = Autosaver.start({ dir: appDataDir, appVersion: 'e2e' });
@@ -193,6 +202,11 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       chooseDataFile: async () => dialogs.nextDataFile,
       chooseSavePath: async () => dialogs.nextSavePath,
       chooseOpenPath: async () => dialogs.nextOpenPath,
+      chooseFrameSource: async (kind) =>
+        kind === 'folder'
+          ? openDialogAnswer(dialogs.nextFolder, 'folder')
+          : openDialogAnswer(dialogs.nextOpenPath, 'file'),
+      chooseExportFolder: async () => openDialogAnswer(dialogs.nextFolder, 'folder'),
     },
     appDataDir,
     autosaver,
@@ -288,4 +302,17 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     },
   };
   return running;
+}
+
+/**
+ * What Electron's showOpenDialog can answer: with `openDirectory` only an existing folder, with
+ * `openFile` only an existing file (on Windows and Linux one dialog is never both; docs/api/dialog.md).
+ * A test that sets an answer the real dialog could not give fails here, not later in the app.
+ */
+function openDialogAnswer(answer: string | null, selects: 'folder' | 'file'): string | null {
+  if (answer === null) return null;
+  const isFolder = statSync(answer, { throwIfNoEntry: false })?.isDirectory();
+  if (isFolder === undefined || isFolder !== (selects === 'folder'))
+    throw new Error(`A ${selects} dialog cannot answer ${answer}: it is not an existing ${selects}.`);
+  return answer;
 }

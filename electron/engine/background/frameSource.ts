@@ -1,16 +1,16 @@
 /**
  * The frames of a background run, streamed: a folder's image files sorted by name (numerically
  * where names hold numbers, so frame2 comes before frame10), or an animated GIF's frames composed in
- * turn. Each frame is decoded when it is asked for and dropped after, so a long sequence is never
+ * turn (grey when its palettes are: gifFrames.ts). Each frame is decoded when it is asked for and dropped after, so a long sequence is never
  * held whole. Every frame must have the first one's size, and none may be in colour when the first
  * is grey (a grey frame among colour ones is spread over the three channels by the runner). 16-bit
  * samples are scaled to 8 bits, the units of the model's thresholds.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EngineError } from '../../../shared/errors';
+import { EngineError, ErrorCodes } from '../../../shared/errors';
 import type { DecodedImage } from '../import/image/decodedImage';
-import { gifFrameCount, gifFrames } from '../import/image/gifFrames';
+import { gifFrameCount, gifFrames, gifIsGrey } from '../import/image/gifFrames';
 import { imageTypeOf, imageTypeOfExtension } from '../import/image/imageHeader';
 import { IMAGE_LIMITS, ImageCodes, rejectImageInvalid } from '../import/image/imageRefusals';
 import { readImageFile } from '../import/image/readImageFile';
@@ -49,17 +49,19 @@ export async function openFrames(source: string): Promise<FrameSource> {
   const count = gifFrameCount(bytes);
   const base = path.basename(source, path.extname(source));
   const digits = Math.max(5, String(count).length);
+  const channels = gifIsGrey(bytes) ? 1 : 3;
   return {
     count,
     async *frames() {
       let i = 0;
-      for (const image of gifFrames(bytes))
+      for (const image of gifFrames(bytes, channels))
         yield toFrame(image, `${base}_${String(++i).padStart(digits, '0')}.png`, null);
     },
   };
 }
 
-async function folderFrames(folder: string): Promise<FrameSource> {
+/** The folder's frame files, in frame order (refused when there are none or too many). */
+async function frameNames(folder: string): Promise<string[]> {
   const names = (await readdir(folder))
     .filter((n) => STILL_TYPES.has(imageTypeOfExtension(path.extname(n).toLowerCase()) ?? ''))
     .sort(byName);
@@ -80,20 +82,54 @@ async function folderFrames(folder: string): Promise<FrameSource> {
         limit: IMAGE_LIMITS.frames,
       },
     );
+  return names;
+}
+
+async function readFrameFile(folder: string, name: string, first: Frame | null): Promise<Frame> {
+  const file = path.join(folder, name);
+  const { size } = await stat(file);
+  const { image } = await readImageFile(file, size, (f) => readFile(f));
+  return toFrame(image, `${path.basename(name, path.extname(name))}.png`, first);
+}
+
+async function folderFrames(folder: string): Promise<FrameSource> {
+  const names = await frameNames(folder);
   return {
     count: names.length,
     async *frames() {
       let first: Frame | null = null;
       for (const name of names) {
-        const file = path.join(folder, name);
-        const { size } = await stat(file);
-        const { image } = await readImageFile(file, size, (f) => readFile(f));
-        const frame = toFrame(image, `${path.basename(name, path.extname(name))}.png`, first);
+        const frame = await readFrameFile(folder, name, first);
         first ??= frame;
         yield frame;
       }
     },
   };
+}
+
+/**
+ * Frame `index` (0-based) of a source, alone, with its own name (the file's, or the mask's name
+ * without .png for a GIF): what the player shows. A GIF frame is composed on the ones before it,
+ * so those are decoded (and dropped) on the way.
+ */
+export async function frameAt(source: string, index: number): Promise<{ frame: Frame; name: string }> {
+  const outside = (count: number) =>
+    new EngineError(
+      ErrorCodes.InvalidPayload,
+      `The sequence has ${count} frames; there is no frame ${index + 1}.`,
+      { index, frames: count },
+    );
+  if ((await stat(source)).isDirectory()) {
+    const names = await frameNames(source);
+    if (index >= names.length) throw outside(names.length);
+    return { frame: await readFrameFile(source, names[index], null), name: names[index] };
+  }
+  const frames = await openFrames(source);
+  if (index >= frames.count) throw outside(frames.count);
+  let i = 0;
+  for await (const frame of frames.frames())
+    if (i++ === index) return { frame, name: frame.maskName.replace(/\.png$/, '') };
+  throw outside(i);
 }
 
 function toFrame(

@@ -13,7 +13,7 @@ import { exportLabels, modelApply } from './export';
 import { sweep } from './sweep';
 import { datasetCategories } from './categories';
 import { mixtureImpute, mixturePredict } from './mixture';
-import { background } from './background';
+import { background, backgroundFrame } from './background';
 
 export const handlers: { [K in EngineKind]: Handler<K> } = {
   hello,
@@ -31,4 +31,5 @@ export const handlers: { [K in EngineKind]: Handler<K> } = {
   'mixture.predict': mixturePredict,
   'mixture.impute': mixtureImpute,
   background,
+  'background.frame': backgroundFrame,
 };

@@ -2,6 +2,7 @@ import { inject, type InjectionKey } from 'vue';
 import type { MixlabApi } from '../../../shared/api';
 import { createAnalysisClient, type AnalysisClient } from './analysisClient';
 import { createAppClient, type AppClient } from './appClient';
+import { createBackgroundClient, type BackgroundClient } from './backgroundClient';
 import { createDatasetClient, type DatasetClient } from './datasetClient';
 import { createDesktopClient, type DesktopClient } from './desktopClient';
 import { createEventClient, type EventClient } from './eventClient';
@@ -20,6 +21,7 @@ export interface Clients {
   sweep: SweepClient;
   project: ProjectClient;
   desktop: DesktopClient;
+  background: BackgroundClient;
 }
 
 export function createClients(api: MixlabApi = systemApi()): Clients {
@@ -32,6 +34,7 @@ export function createClients(api: MixlabApi = systemApi()): Clients {
     sweep: createSweepClient(api),
     project: createProjectClient(api),
     desktop: createDesktopClient(api),
+    background: createBackgroundClient(api),
   };
 }
 

@@ -5,8 +5,13 @@
  */
 import { use } from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
-import { CustomChart, LineChart, ScatterChart } from 'echarts/charts';
-import type { CustomSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  CustomSeriesOption,
+  LineSeriesOption,
+  ScatterSeriesOption,
+} from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -30,6 +35,7 @@ import type {
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 export type ECOption = ComposeOption<
+  | BarSeriesOption
   | ScatterSeriesOption
   | LineSeriesOption
   | CustomSeriesOption
@@ -49,6 +55,7 @@ let registered = false;
 export function registerECharts(): void {
   if (registered) return;
   use([
+    BarChart,
     ScatterChart,
     LineChart,
     CustomChart,

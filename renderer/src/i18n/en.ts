@@ -185,6 +185,8 @@ const en = {
     title: 'Model settings',
     components: 'Number of clusters (K)',
     covariance: 'Cluster shape (covariance)',
+    noCovariance:
+      'No column is modelled as a Gaussian, so there is no cluster shape (covariance) to choose: categories, counts and trials have none.',
     covarianceName: {
       full: 'Full',
       tied: 'Tied',
@@ -400,6 +402,11 @@ const en = {
     binWidth: 'Bin width',
     binAuto: 'Auto',
     binWidthHint: 'Empty for the automatic width (Freedman–Diaconis or Sturges, whichever gives more bins)',
+    rows: 'Rows',
+    observed: 'Observed',
+    expected: 'Mixture (expected)',
+    barsNote:
+      'Bars: the rows with each value. Marks: the rows the fitted mixture and each cluster expect there (rows × cluster weight × the cluster’s probability of the value).',
   },
   trace: {
     title: 'Log-likelihood by iteration',
@@ -530,6 +537,8 @@ const en = {
     histogramTitle: 'Distribution of {column} before fitting',
     note: 'The selected columns as they are. Fit a model to see clusters.',
     needColumns: 'Choose columns in the left panel to see them here before fitting.',
+    onlyText:
+      'The selected columns are text: they have no values to plot before fitting. After a fit, the Histogram tab draws them as bars with each cluster’s expected counts.',
     sampleNote: 'Showing {shown} of {total} rows',
   },
   summary: {
@@ -668,6 +677,7 @@ const en = {
         'mclust’s fourteen models, volume · shape · orientation each equal (E), varying (V) or none (I), each also started from mclust’s hierarchical clustering.',
     },
     types: 'Covariance',
+    noCovariance: 'Covariance: none (no Gaussian column), so only K is varied',
     reuses:
       'Each cell is fitted with the columns, preprocessing and settings of the left panel (start {init}, restarts {nInit}, seed {seed}). On small data a cell runs up to 5 × more restarts, and it is also started from splits and merges of its neighbours; a collapsed restart counts only when all did.',
     run: 'Run sweep',

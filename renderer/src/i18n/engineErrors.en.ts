@@ -98,6 +98,11 @@ const engineErrors = {
   model_column_not_numeric: 'Columns the model needs are not numeric in this file.',
   model_columns_unknown:
     'This model does not say which columns of the dataset it uses; its columns are matched by name.',
+  // Background model
+  no_frames: 'The folder holds no PNG, JPEG, BMP or WebP frame. Choose the folder the frames are in.',
+  frame_mismatch:
+    'A frame does not match the first: every frame of a sequence must have the same size, and colour frames cannot follow a grey one.',
+  background_run_unknown: 'The results of this run are no longer kept. Run the model again.',
 };
 
 export type EngineErrorMessages = typeof engineErrors;

@@ -83,6 +83,10 @@ const engineErrors: EngineErrorMessages = {
   model_columns_missing: '文件缺少模型所需的列：{columns}。',
   model_column_not_numeric: '模型所需的某些列在此文件中不是数值列。',
   model_columns_unknown: '此模型没有说明它使用数据集中的哪些列；将按列名匹配。',
+  // 背景模型
+  no_frames: '该文件夹中没有 PNG、JPEG、BMP 或 WebP 帧。请选择帧所在的文件夹。',
+  frame_mismatch: '有一帧与第一帧不一致：序列中的所有帧必须尺寸相同，且灰度帧之后不能出现彩色帧。',
+  background_run_unknown: '此次运行的结果已不再保留。请重新运行模型。',
 };
 
 export default engineErrors;

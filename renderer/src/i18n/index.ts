@@ -3,6 +3,8 @@ import en, { type Messages } from './en';
 import engineErrorsEn, { type EngineErrorMessages } from './engineErrors.en';
 import engineErrorsZhCN from './engineErrors.zh-CN';
 import zhCN from './zh-CN';
+import backgroundEn, { type BackgroundMessages } from './background.en';
+import backgroundZhCN from './background.zh-CN';
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -10,12 +12,15 @@ export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
 /** Names shown in the language switch, each in its own language. */
 export const LOCALE_NAMES: Record<AppLocale, string> = { en: 'English', 'zh-CN': '简体中文' };
 
-/** The UI strings and, under `engineErrors`, the refusals by code (kept in files of their own). */
-export type AppMessages = Messages & { engineErrors: EngineErrorMessages };
+/**
+ * The UI strings and, in files of their own, the refusals by code (`engineErrors`) and the
+ * background model's screen (`background`).
+ */
+export type AppMessages = Messages & { engineErrors: EngineErrorMessages; background: BackgroundMessages };
 
 export const messages: Record<AppLocale, AppMessages> = {
-  en: { ...en, engineErrors: engineErrorsEn },
-  'zh-CN': { ...zhCN, engineErrors: engineErrorsZhCN },
+  en: { ...en, engineErrors: engineErrorsEn, background: backgroundEn },
+  'zh-CN': { ...zhCN, engineErrors: engineErrorsZhCN, background: backgroundZhCN },
 };
 
 export function isAppLocale(value: unknown): value is AppLocale {

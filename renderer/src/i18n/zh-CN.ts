@@ -172,6 +172,8 @@ const zhCN: Messages = {
     title: '模型设置',
     components: '聚类数（K）',
     covariance: '聚类形状（协方差）',
+    noCovariance:
+      '没有按高斯分布建模的列，因此无需选择聚类形状（协方差）：类别、计数和试验次数列没有协方差。',
     covarianceName: {
       full: '完全',
       tied: '共享',
@@ -376,6 +378,11 @@ const zhCN: Messages = {
     binWidth: '组距',
     binAuto: '自动',
     binWidthHint: '留空则自动选择组距（Freedman–Diaconis 与 Sturges 规则中分组更多者）',
+    rows: '行数',
+    observed: '观测',
+    expected: '混合（期望）',
+    barsNote:
+      '柱形：取各值的行数。标记：拟合的混合及各聚类在该值上期望的行数（行数 × 聚类权重 × 该聚类取此值的概率）。',
   },
   trace: {
     title: '对数似然随迭代的变化',
@@ -498,6 +505,8 @@ const zhCN: Messages = {
     histogramTitle: '拟合前 {column} 的分布',
     note: '所选列的原始数据。拟合模型后即可看到聚类。',
     needColumns: '在左侧面板选择列，即可在拟合前查看数据。',
+    onlyText:
+      '所选列都是文本列：拟合前没有可绘制的数值。拟合后，直方图标签页会将其绘制为柱形，并标出各聚类的期望行数。',
     sampleNote: '显示 {total} 行中的 {shown} 行',
   },
   summary: {
@@ -523,6 +532,7 @@ const zhCN: Messages = {
         'mclust 的十四种模型：体积 · 形状 · 方向各为相同（E）、不同（V）或无（I）；每个单元还从 mclust 的层次聚类出发拟合。',
     },
     types: '协方差',
+    noCovariance: '协方差：无（没有高斯列），只改变 K',
     reuses:
       '每个单元使用左侧面板的列、预处理和设置拟合（初始化 {init}，重启 {nInit} 次，随机种子 {seed}）。数据量小时每个单元最多多做 5 倍的重启，并从相邻单元的拆分与合并出发再拟合；只有全部重启都塌缩时才采用塌缩的结果。',
     run: '运行扫描',

@@ -3,7 +3,7 @@
  * fitViewsRunner.ts, because at a million rows it takes longer than a frame):
  *   - each selected feature in display units (ln x for a log feature; shared/stats/displaySpace.ts),
  *   - a density histogram per feature, and PCA scores when there are two or more features,
- *   - the cluster summary table,
+ *   - the cluster summary table (numeric columns modelled as categories go to the shares instead),
  *   - the map from dataset rows to fitted rows (the data table shows labels by dataset row).
  *
  * Shapes: n = fitted rows, N = dataset rows, K components, d features.
@@ -87,17 +87,27 @@ export function computeFitViews(input: FitViewsInput): FitViews {
   const fittedRowOf = new Int32Array(input.datasetRows).fill(-1);
   for (let i = 0; i < n; i++) fittedRowOf[rowIndex[i]] = i;
 
+  // A numeric column modelled as categories has codes, not quantities: its mean would say nothing,
+  // its shares per cluster (below) do. Counts and successes are modelled quantities: their means.
+  const coded = new Set((pre.categorical ?? []).map((c) => c.column));
+  const modelled = new Set([
+    ...pre.columns,
+    ...(pre.poisson ?? []).map((c) => c.column),
+    ...(pre.binomial ?? []).map((c) => c.column),
+  ]);
   const summary = clusterSummary({
     labels,
     certainty,
     weights: params.weights,
     rowIndex,
-    columns: input.columns.map((c) => ({
-      index: c.index,
-      name: c.name,
-      selected: pre.columns.includes(c.index),
-      values: c.values,
-    })),
+    columns: input.columns
+      .filter((c) => !coded.has(c.index))
+      .map((c) => ({
+        index: c.index,
+        name: c.name,
+        selected: modelled.has(c.index),
+        values: c.values,
+      })),
   });
   const scatterRows =
     n > SCATTER_MAX_POINTS ? stratifiedSample(labels, K, { size: SCATTER_MAX_POINTS }) : null;

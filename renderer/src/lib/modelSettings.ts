@@ -62,10 +62,15 @@ export function settingsProblems(s: ModelSettings): SettingProblem[] {
   return out;
 }
 
-export function toFitOptions(s: ModelSettings): FitOptions {
+/**
+ * The fit options of the settings. Without a Gaussian column the covariance type has no effect: the
+ * default goes out whatever the (hidden) choice, so the request, the stale check and a saved fit do
+ * not change with a setting that changes nothing.
+ */
+export function toFitOptions(s: ModelSettings, covarianceApplies = true): FitOptions {
   return {
     nComponents: s.nComponents,
-    covarianceType: s.covarianceType,
+    covarianceType: covarianceApplies ? s.covarianceType : DEFAULT_FIT_OPTIONS.covarianceType,
     init: s.init,
     nInit: s.nInit,
     seed: s.seed,

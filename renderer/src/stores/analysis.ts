@@ -122,7 +122,7 @@ export const useAnalysisStore = defineStore('analysis', () => {
       standardize: preprocessing.value.standardize,
       ...(logColumns.length > 0 ? { logColumns } : {}),
       ...rolesState.requestFields.value,
-      options: toFitOptions(settings.value),
+      options: toFitOptions(settings.value, rolesState.covarianceApplies.value),
     };
   });
   /** Settings changed since the current fit: its views no longer match the panel. */

@@ -1,14 +1,14 @@
 /**
  * The column roles part of the analysis store (lib/columnRoles.ts): each selected column's family,
- * the weight column, what happens to missing cells, the category codes of the text columns (for
- * the missing-cell count and the clusters table) and the "model as categories?" advice. Made inside
- * the analysis store's setup so the store stays one store, and kept here so each file stays small.
+ * the weight column, what happens to missing cells and the "model as categories?" advice. The
+ * category codes it reads (the missing-cell count, the clusters table) live in the one categories
+ * store, shared with the views. Made inside the analysis store's setup so the store stays one
+ * store, and kept here so each file stays small.
  */
-import { computed, ref, shallowRef, type ComputedRef, type Ref } from 'vue';
+import { computed, ref, type ComputedRef, type Ref } from 'vue';
 import type { ColumnSummary, DatasetSummary } from '../../../shared/data/types';
 import type { Preprocessing } from '../../../shared/engine/model/types';
 import type { Clients } from '../api/clients';
-import { toUserError } from '../api/userError';
 import {
   defaultColumnRoles,
   familyOf,
@@ -31,12 +31,10 @@ import {
 } from '../lib/missingCells';
 import { isModelColumn } from '../lib/preprocessingAdvice';
 import type { CategoryColumnInput } from '../lib/categoryShares';
+import { useCategoriesStore, type ColumnCategories } from './categories';
 
 /** A text column's levels and per-row codes (−1 = missing), as a fit codes them. */
-export interface CategoryColumn {
-  levels: string[];
-  codes: Int32Array;
-}
+export type CategoryColumn = ColumnCategories;
 
 interface RoleDeps {
   clients: Clients;
@@ -49,10 +47,13 @@ interface RoleDeps {
 
 export function useAnalysisRoles(deps: RoleDeps) {
   const roles = ref<ColumnRoles>(defaultColumnRoles());
-  const categories = shallowRef(new Map<number, CategoryColumn>());
-  const categoriesError = ref<string | null>(null);
+  const store = useCategoriesStore();
+  const categories = computed(() => store.columns);
+  /** Why the codes of a selected category column could not be read (null: none failed). */
+  const categoriesError = computed(
+    () => deps.selection.value.map((c) => store.errors[c]).find((e) => e !== undefined) ?? null,
+  );
 
-  const datasetId = () => deps.summary()?.datasetId ?? null;
   /** Dataset rows every fit leaves out: summary rows the import excluded. */
   const excludedRows = () =>
     new Set(
@@ -79,22 +80,17 @@ export function useAnalysisRoles(deps: RoleDeps) {
     return column ? familyOf(roles.value, column) : 'gaussian';
   }
 
-  /** Fetches the category codes of text columns not yet cached (one engine call). */
-  async function loadCategories(indices: number[]): Promise<void> {
-    const id = datasetId();
-    const wanted = indices.filter((i) => !categories.value.has(i));
-    if (!id || wanted.length === 0) return;
-    try {
-      const result = await deps.clients.analysis.categories(id, wanted);
-      if (datasetId() !== id) return;
-      const next = new Map(categories.value);
-      result.columns.forEach((c, j) => next.set(c, { levels: result.levels[j], codes: result.codes[j] }));
-      categories.value = next;
-      categoriesError.value = null;
-    } catch (err) {
-      categoriesError.value = toUserError(err).message;
-    }
-  }
+  /**
+   * Whether the covariance type means anything: the selection has a column in the Gaussian block
+   * (or nothing is selected yet). Categories, counts and trials have no covariance, so a model of
+   * those alone fits the same for every type.
+   */
+  const covarianceApplies = computed(
+    () => deps.selection.value.length === 0 || deps.selection.value.some((c) => family(c) === 'gaussian'),
+  );
+
+  /** Fetches the category codes of columns not yet cached (one engine call, in the categories store). */
+  const loadCategories = (indices: number[]): Promise<void> => store.load(indices);
 
   /** Takes a text column into the model as categories (its one possible family) and selects it. */
   function includeAsCategories(index: number): void {
@@ -179,9 +175,8 @@ export function useAnalysisRoles(deps: RoleDeps) {
   }
 
   function reset(): void {
+    // The codes go with the dataset in the categories store, which drops them itself.
     roles.value = defaultColumnRoles();
-    categories.value = new Map();
-    categoriesError.value = null;
   }
 
   /** Saved roles over the open dataset (columns that exist, in families they allow). */
@@ -202,6 +197,7 @@ export function useAnalysisRoles(deps: RoleDeps) {
       categoriesError,
       missing,
       fewValued,
+      covarianceApplies,
       family,
       selectable,
       includeAsCategories,
@@ -213,6 +209,7 @@ export function useAnalysisRoles(deps: RoleDeps) {
     categories,
     selectableColumns,
     requestFields,
+    covarianceApplies,
     family,
     missing,
     loadCategories,

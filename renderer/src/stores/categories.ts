@@ -11,10 +11,11 @@ export interface ColumnCategories {
 }
 
 /**
- * Columns read as categories, for the views that compare clusters with a label (the Compare view's
- * reference column, the Clusters view's text columns): fetched from the engine once per dataset and
+ * The one cache of columns read as categories, as a fit codes them: the text columns a model takes
+ * in (the missing-cell count, the clusters table, the bar view), the numeric columns modelled as
+ * categories, the Compare view's reference column. Fetched from the engine once per dataset and
  * column, and the reference column the user chose. Everything belongs to the open dataset and is
- * dropped when another one opens (column indices would mean other columns).
+ * dropped the moment another one opens (column indices would mean other columns).
  */
 export const useCategoriesStore = defineStore('categories', () => {
   const clients = useClients();
@@ -25,7 +26,11 @@ export const useCategoriesStore = defineStore('categories', () => {
   const errors = ref<Record<number, string>>({});
   /** Dataset column index of the reference label; null = none chosen. */
   const reference = ref<number | null>(null);
+  /** The engine call fetching each column in flight, so a second caller waits for the same one. */
+  let pending = new Map<number, Promise<void>>();
 
+  // Synchronous: a project restored right after its dataset opened loads its columns at once, and
+  // a reset run later by the scheduler would throw them away.
   watch(
     () => dataset.summary?.datasetId,
     () => {
@@ -33,14 +38,30 @@ export const useCategoriesStore = defineStore('categories', () => {
       loading.value = [];
       errors.value = {};
       reference.value = null;
+      pending = new Map();
     },
+    { flush: 'sync' },
   );
 
-  /** Fetches the columns not cached yet (one engine call). */
+  /** Fetches the columns not cached yet (one engine call); resolves once every one asked for is in. */
   async function load(indices: number[]): Promise<void> {
     const summary = dataset.summary;
-    const missing = indices.filter((c) => !columns.value.has(c) && !loading.value.includes(c));
-    if (!summary || missing.length === 0) return;
+    if (!summary) return;
+    const waiting = indices.filter((c) => pending.has(c)).map((c) => pending.get(c)!);
+    const missing = [...new Set(indices)].filter((c) => !columns.value.has(c) && !pending.has(c));
+    if (missing.length > 0) {
+      const call = fetchColumns(summary, missing);
+      const mine = pending;
+      for (const c of missing) mine.set(c, call);
+      void call.finally(() => {
+        for (const c of missing) if (mine.get(c) === call) mine.delete(c);
+      });
+      waiting.push(call);
+    }
+    await Promise.all(waiting);
+  }
+
+  async function fetchColumns(summary: NonNullable<typeof dataset.summary>, missing: number[]) {
     loading.value = [...loading.value, ...missing];
     try {
       const result = await clients.analysis.categories(summary.datasetId, missing);

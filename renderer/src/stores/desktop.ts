@@ -9,6 +9,7 @@ import { useExportsStore } from './exports';
 import { useImportDialogStore } from './importDialog';
 import { usePreferencesStore } from './preferences';
 import { useProjectStore } from './project';
+import { useBackgroundStore } from './background';
 
 /** How many recent projects the native menu lists (the page's list may be longer). */
 export const MENU_RECENT_LIMIT = 10;
@@ -27,6 +28,7 @@ export const useDesktopStore = defineStore('desktop', () => {
   const exports = useExportsStore();
   const preferences = usePreferencesStore();
   const importDialog = useImportDialogStore();
+  const background = useBackgroundStore();
 
   /**
    * One of the page's modal dialogs is up (unsaved changes, Save As, missing data, import, export).
@@ -72,6 +74,8 @@ export const useDesktopStore = defineStore('desktop', () => {
     'open-data': () => (dataset.busy ? undefined : project.openData()),
     'open-project': () => project.openProjectDialog(),
     'open-recent': (path) => (path ? project.openPath(path) : undefined),
+    'open-frames-folder': () => background.openSource('folder'),
+    'open-frames-gif': () => background.openSource('gif'),
     save: () => project.save(),
     'save-as': () => (project.hasDocument ? project.openSaveAs() : undefined),
     // A menu item disabled a moment ago may still send its command: the page checks again.

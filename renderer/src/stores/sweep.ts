@@ -157,7 +157,7 @@ export const useSweepStore = defineStore('sweep', () => {
     if (analysis.problems.some((p) => p.field !== 'nComponents' && p.field !== 'covarianceType'))
       out.push('invalidSettings');
     if (!kRangeValid(state.value.settings)) out.push('invalidRange');
-    if (state.value.settings.covarianceTypes.length === 0) out.push('noTypes');
+    if (analysis.covarianceApplies && state.value.settings.covarianceTypes.length === 0) out.push('noTypes');
     return out;
   });
   const canRun = computed(() => blockers.value.length === 0 && analysis.request !== null);
@@ -174,7 +174,10 @@ export const useSweepStore = defineStore('sweep', () => {
       ...(fit.logColumns ? { logColumns: fit.logColumns } : {}),
       ...roleFields(fit),
       ks: ks.value,
-      covarianceTypes: COVARIANCE_MODEL_NAMES.filter((t) => state.value.settings.covarianceTypes.includes(t)),
+      // Without a Gaussian column every type fits the same model: K alone is swept.
+      covarianceTypes: analysis.covarianceApplies
+        ? COVARIANCE_MODEL_NAMES.filter((t) => state.value.settings.covarianceTypes.includes(t))
+        : [fit.options.covarianceType],
       options,
     };
   });

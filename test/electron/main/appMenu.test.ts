@@ -233,3 +233,16 @@ describe('helpers', () => {
     expect(documentationTarget({ ...base, exists: () => false, url: null })).toBeNull();
   });
 });
+
+describe('buildAppMenu: the background model', () => {
+  it('File offers a folder of frames and an animated GIF in a submenu, each sending its command', () => {
+    const frames = item(menu('linux'), 'file.frames');
+    expect(frames.label).toBe('Background Model');
+    expect(frames.submenu!.map((i) => [i.label, i.action])).toEqual([
+      ['Open Frame Folder…', { kind: 'command', command: 'open-frames-folder' }],
+      ['Open Animated GIF…', { kind: 'command', command: 'open-frames-gif' }],
+    ]);
+    const zh = item(menu('linux', { ...open, locale: 'zh-CN' }), 'file.frames');
+    expect(zh.submenu!.map((i) => i.label)).toEqual(['打开帧文件夹…', '打开 GIF 动图…']);
+  });
+});

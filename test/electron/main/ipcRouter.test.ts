@@ -270,6 +270,11 @@ describe('every window.mixlab method has an argument schema that refuses wrong t
     checkDataSource: { dataSource: 'x' },
     extractEmbeddedData: { path: null },
     autosave: { state: 5 },
+    chooseFrameSource: { kind: 'video' },
+    runBackground: { jobId: 'j1', source: 'relative/frames' },
+    getBackgroundFrame: { runId: 'run-1', index: 0, box: { maxWidth: 4096, maxHeight: 10 } },
+    exportBackgroundMasks: { jobId: 'j1', runId: 'run-1', folder: 7 },
+    closeBackgroundRun: { runId: '/tmp' },
   };
 
   it.each([...MIXLAB_METHODS])(

@@ -65,3 +65,24 @@ describe('PathGrants: main writes only where the user chose', () => {
     expect(grants.mayWrite('/out/f10000.csv')).toBe(true);
   });
 });
+
+describe('PathGrants: a folder chosen in the export-folder dialog', () => {
+  it('makes the files directly inside it writable, not the folder’s subfolders, parent or neighbours', () => {
+    const grants = new PathGrants({ platform: 'linux' });
+    expect(grants.mayWrite('/home/ana/masks/frame1.png')).toBe(false);
+    grants.grantFolder('/home/ana/masks');
+    expect(grants.mayWrite('/home/ana/masks/frame1.png')).toBe(true);
+    expect(grants.mayWrite('/home/ana/masks/x/../frame2.png')).toBe(true);
+    expect(grants.mayWrite('/home/ana/masks/sub/frame1.png')).toBe(false);
+    expect(grants.mayWrite('/home/ana/masks/../.bashrc')).toBe(false);
+    expect(grants.mayWrite('/home/ana/masks')).toBe(false);
+    expect(grants.mayWrite('/home/ana/masks2/frame1.png')).toBe(false);
+  });
+
+  it('grants nothing at the root beyond its direct files', () => {
+    const grants = new PathGrants({ platform: 'linux' });
+    grants.grantFolder('/');
+    expect(grants.mayWrite('/frame1.png')).toBe(true);
+    expect(grants.mayWrite('/etc/passwd')).toBe(false);
+  });
+});

@@ -12,6 +12,8 @@ import { buildHistogramOption } from '../../../renderer/src/charts/histogramOpti
 import { buildTraceOption } from '../../../renderer/src/charts/traceOption';
 import { buildCertaintyOption } from '../../../renderer/src/charts/certaintyOption';
 import { buildCriteriaOption } from '../../../renderer/src/charts/criteriaOption';
+import { buildDiscreteBarsOption } from '../../../renderer/src/charts/discreteBarsOption';
+import { binomialBars, categoricalBars } from '../../../shared/stats/discreteBars';
 import { CHART_THEMES } from '../../../renderer/src/charts/theme';
 import { densityHistogram } from '../../../shared/stats/histogram';
 import { densityGrid, marginalComponents, mixtureMarginal } from '../../../shared/stats/density';
@@ -71,6 +73,38 @@ describe('option builders render with the registered ECharts parts', () => {
       ),
     );
     expect(countPaths(svg)).toBeGreaterThan(10);
+  });
+
+  it.each(themes.map((t) => [t.name, t] as const))('bars of a discrete column (%s)', (_n, theme) => {
+    const text = { title: 'B', count: 'Rows', observed: 'Observed', mixture: 'Mixture' };
+    const cat = buildDiscreteBarsOption(
+      {
+        bars: categoricalBars(
+          { values: [0, 1, 2, 1] },
+          ['a', 'b', 'c'],
+          [0.5, 0.5],
+          [0.2, 0.3, 0.5, 0.6, 0.3, 0.1],
+        ),
+        ordered: false,
+        clusterNames: ['A', 'B'],
+        axisName: 'item',
+        text,
+      },
+      theme,
+    );
+    const bin = buildDiscreteBarsOption(
+      {
+        bars: binomialBars({ values: [2, 7, 9] }, 10, [0.5, 0.5], [0.3, 0.8]),
+        ordered: true,
+        clusterNames: ['A', 'B'],
+        axisName: 'heads',
+        text,
+      },
+      theme,
+    );
+    // 3 bars and 9 marks; 11 bars, 3 lines and their marks.
+    expect(countPaths(renderSvg(cat))).toBeGreaterThan(12);
+    expect(countPaths(renderSvg(bin))).toBeGreaterThan(14);
   });
 
   it('trace, certainty and criteria', () => {

@@ -77,6 +77,7 @@ export function createFakeApi(overrides: Partial<Record<keyof MixlabApi, unknown
     listSamples: async () => samples,
     openSample: async () => irisSummary,
     chooseDataFile: async () => null,
+    chooseFrameSource: async () => null,
     importDataset: async () => irisSummary,
     getRows: async ({ start, count }: { start: number; count: number }) => ({
       start,

@@ -32,8 +32,25 @@ export function gifFrameCount(bytes: Uint8Array): number {
   return n;
 }
 
-/** Each frame composed on the canvas, as RGB. */
-export function* gifFrames(bytes: Uint8Array): Generator<DecodedImage> {
+/**
+ * Whether every colour the GIF can show is grey (r = g = b in the global and every local palette).
+ * Its composed frames are then grey too — a cleared or uncovered area is black, grey as well — and
+ * are read as one channel, as a grey PNG is: three equal channels would count each difference three
+ * times against one channel's variance.
+ */
+export function gifIsGrey(bytes: Uint8Array): boolean {
+  const gif = reader(bytes);
+  for (let i = 0; i < gif.numFrames(); i++) {
+    const { palette_offset: offset, palette_size: size } = gif.frameInfo(i);
+    if (offset === null || size === null || offset + size * 3 > bytes.length) return false;
+    for (let c = offset; c < offset + size * 3; c += 3)
+      if (bytes[c] !== bytes[c + 1] || bytes[c] !== bytes[c + 2]) return false;
+  }
+  return true;
+}
+
+/** Each frame composed on the canvas, as RGB, or as grey (the first channel) when `channels` is 1. */
+export function* gifFrames(bytes: Uint8Array, channels: 1 | 3 = 3): Generator<DecodedImage> {
   const gif = reader(bytes);
   const { width, height } = gif;
   const n = checkImageSize('GIF', width, height);
@@ -51,8 +68,8 @@ export function* gifFrames(bytes: Uint8Array): Generator<DecodedImage> {
     yield {
       width,
       height,
-      channels: 3,
-      data: dropChannels(canvas, n, 4, 3, (m) => new Uint8Array(m)),
+      channels,
+      data: dropChannels(canvas, n, 4, channels, (m) => new Uint8Array(m)),
       maxValue: 255,
     };
     if (info.disposal === 2) {

@@ -87,6 +87,8 @@ export const iconPaths = {
     'M17 16v4',
   ],
   play: ['M7.5 5v14l11-7z'],
+  pause: ['M8 5v14', 'M16 5v14'],
+  chevronLeft: ['M15 6l-6 6 6 6'],
   refresh: ['M19.5 12a7.5 7.5 0 1 1-2.2-5.3', 'M19.5 4.5v4h-4'],
   flower: [
     'M12 12c-2.2-2-2.2-6 0-8.5 2.2 2.5 2.2 6.5 0 8.5z',

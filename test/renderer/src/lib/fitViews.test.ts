@@ -99,4 +99,50 @@ describe('computeFitViews', () => {
     expect(inSmall).toBeGreaterThanOrEqual(200);
     expect(views.scatterRows).toBeNull();
   });
+
+  it('lists a numeric column modelled as categories with the category shares, not among the numeric means', () => {
+    // Gaussian a; column 7 (0/1 codes) modelled as categories; column 9 a Poisson count.
+    const mixed = computeFitViews({
+      datasetRows: 5,
+      params: { ...params, nFeatures: 1, means: Float64Array.of(-1, 1) },
+      preprocessing: {
+        ...pre,
+        columns: [3],
+        columnNames: ['a'],
+        log: [false],
+        center: [0],
+        scale: [1],
+        categorical: [{ column: 7, name: 'flag', levels: ['0', '1'] }],
+        poisson: [{ column: 9, name: 'visits' }],
+      },
+      labels: Int32Array.of(0, 0, 1, 1),
+      certainty: Float64Array.of(1, 1, 1, 1),
+      rowIndex: Uint32Array.of(0, 2, 3, 4),
+      columns: [
+        { index: 3, name: 'a', values: a },
+        { index: 7, name: 'flag', values: Float64Array.of(0, 1, 0, 1, 1) },
+        { index: 9, name: 'visits', values: Float64Array.of(2, 0, 4, 6, 8) },
+        { index: 11, name: 'other', values: Float64Array.of(1, 1, 1, 1, 1) },
+      ],
+      categories: [
+        { index: 7, name: 'flag', selected: true, levels: ['0', '1'], codes: Int32Array.of(0, 1, 0, 1, 1) },
+      ],
+    });
+    const listed = mixed.summary.columns.map((c) => [c.name, c.selected]);
+    expect(listed).toEqual([
+      ['a', true],
+      ['visits', true],
+      ['other', false],
+    ]);
+    expect(mixed.summary.columns[1].means).toEqual([3, 7]);
+    expect(mixed.categories).toHaveLength(1);
+    expect(mixed.categories[0]).toMatchObject({
+      name: 'flag',
+      selected: true,
+      shares: [
+        [1, 0],
+        [0, 1],
+      ],
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetSummary } from '../../../../shared/data/types';
 import { useAnalysisStore } from '../../../../renderer/src/stores/analysis';
+import { useCategoriesStore } from '../../../../renderer/src/stores/categories';
 import { useDatasetStore } from '../../../../renderer/src/stores/dataset';
 import { createFakeApi, flush, installStores } from '../../support/fakeApi';
 
@@ -161,5 +162,36 @@ describe('analysis store: column roles', () => {
     ctx.analysis.setFamily(2, 'gaussian');
     await ctx.analysis.restoreState(state);
     expect(ctx.analysis.request).toEqual(before);
+  });
+
+  it('keeps the codes of a text column taken in as categories in the one categories store the views read', async () => {
+    const ctx = setup();
+    await ctx.dataset.openSample('mall_customers');
+    await flush();
+    ctx.analysis.includeAsCategories(0);
+    await flush();
+    const categories = useCategoriesStore();
+    expect(categories.columns.get(0)?.codes).toEqual(GENDER);
+    // The Clusters view asking for the same column finds it: the engine was asked once.
+    await categories.load([0]);
+    expect(ctx.api.calls.filter((c) => c.method === 'getCategories')).toHaveLength(1);
+  });
+
+  it('sends the default covariance type while no selected column is Gaussian, whatever the hidden choice', async () => {
+    const ctx = setup();
+    await ctx.dataset.openSample('mall_customers');
+    await flush();
+    expect(ctx.analysis.covarianceApplies).toBe(true);
+    ctx.analysis.setSetting('covarianceType', 'spherical');
+    ctx.analysis.includeAsCategories(0);
+    ctx.analysis.toggleColumn(2);
+    ctx.analysis.setFamily(2, 'count');
+    expect(ctx.analysis.covarianceApplies).toBe(false);
+    expect(ctx.analysis.request!.options.covarianceType).toBe('full');
+    ctx.analysis.setSetting('covarianceType', 'tied');
+    expect(ctx.analysis.request!.options.covarianceType).toBe('full');
+    ctx.analysis.toggleColumn(1);
+    expect(ctx.analysis.covarianceApplies).toBe(true);
+    expect(ctx.analysis.request!.options.covarianceType).toBe('tied');
   });
 });

@@ -61,4 +61,34 @@ describe('categories store', () => {
     expect(store.reference).toBeNull();
     expect(store.columns.size).toBe(0);
   });
+
+  it('a second caller of a column in flight waits for the same engine call and then finds it', async () => {
+    let release: () => void = () => {};
+    const api = createFakeApi({
+      getCategories: ({ columns }: { columns: number[] }) =>
+        new Promise((resolve) => {
+          release = () =>
+            resolve({
+              columns,
+              levels: columns.map(() => species.levels),
+              codes: columns.map(() => species.codes),
+            });
+        }),
+    });
+    installStores(api);
+    useDatasetStore().summary = irisSummary;
+    const store = useCategoriesStore();
+    const first = store.load([4]);
+    let secondDone = false;
+    const second = store.load([4]).then(() => {
+      secondDone = true;
+      return store.columns.get(4);
+    });
+    await flush();
+    expect(secondDone).toBe(false);
+    release();
+    await first;
+    await expect(second).resolves.toEqual(species);
+    expect(api.calls.filter((c) => c.method === 'getCategories')).toHaveLength(1);
+  });
 });

@@ -261,3 +261,15 @@ describe('project store: every way to another dataset asks about unsaved work', 
     expect(useAnalysisStore().selection).toEqual([0]);
   });
 });
+
+describe('desktop store: the background model’s menu commands', () => {
+  it('open the frame folder dialog or the animated GIF dialog', async () => {
+    const { api, called } = setup();
+    api.emit({ type: 'menu', command: 'open-frames-gif' });
+    await flush();
+    expect(called('chooseFrameSource')).toEqual([{ kind: 'gif' }]);
+    api.emit({ type: 'menu', command: 'open-frames-folder' });
+    await flush();
+    expect(called('chooseFrameSource')).toEqual([{ kind: 'gif' }, { kind: 'folder' }]);
+  });
+});

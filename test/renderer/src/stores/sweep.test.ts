@@ -239,6 +239,25 @@ describe('sweep store', () => {
     expect(ctx.sweep.request!.covarianceTypes).toEqual(['full', 'tied', 'diag', 'spherical']);
   });
 
+  it('varies K alone when no column is Gaussian: every covariance type would fit the same model', async () => {
+    const ctx = setup();
+    await ctx.dataset.openSample('faithful');
+    await flush();
+    ctx.analysis.selectAllNumeric();
+    ctx.analysis.setFamily(0, 'categorical');
+    ctx.analysis.setFamily(1, 'count');
+    ctx.analysis.setSetting('covarianceType', 'tied');
+    expect(ctx.analysis.covarianceApplies).toBe(false);
+    expect(ctx.sweep.request!.covarianceTypes).toEqual(['full']);
+    // Unchecking every type cannot block a grid that has no types to choose.
+    for (const type of ['full', 'tied', 'diag', 'spherical'] as const) ctx.sweep.setType(type, false);
+    expect(ctx.sweep.blockers).toEqual([]);
+    expect(ctx.sweep.request!.covarianceTypes).toEqual(['full']);
+    // One column back in the Gaussian block: the checked types count again.
+    ctx.analysis.setFamily(1, 'gaussian');
+    expect(ctx.sweep.blockers).toEqual(['noTypes']);
+  });
+
   it('fills the grid as cells stream in (grid order, progress and time left), then takes the final answer', async () => {
     const s = streamingSweep();
     const ctx = setup({ sweep: s.sweep });
