@@ -16,7 +16,8 @@
 // final log-likelihood.
 //
 // Block 2, best of 40 random starts: each tool with its own starts (poLCA nrep = 40: random
-// probabilities, each run to convergence; mixlab --n-init 40: random probabilities, emEM — 5 × 40
+// probabilities, each run to convergence; mixlab --n-init 40: random probabilities and random
+// two-row subsets per class, emEM — 5 × 40
 // starts of 20 iterations, the best 8 run to convergence), same tol and max-iter as block 1.
 //
 // Seconds are each tool's own fit time: mixlab's fit_seconds (EM and starts; not the process

@@ -8,8 +8,10 @@
  * Format 2 adds a mixed-type model's discrete families, its weight column and its missing-cell
  * mode (modelFileFamilies.ts); a model without numeric columns has n_features 0 and empty means,
  * covariances and factors. A plain Gaussian model (no discrete column, no weights) is still
- * written as format 1, which every earlier Mixture Lab reads; format-1 files are read as they
- * always were (rows with a missing cell get no label).
+ * written as format 1, which every earlier Mixture Lab reads; it records its missing-cell mode in
+ * the additive key `missing` (a reader that does not know the key ignores it). A format-1 file
+ * without the key was written before missing cells were modelled and is read as it always was
+ * (rows with a missing cell get no label).
  *
  * A model fitted under one of mclust's names (covariance_type "VEV", …) stores its covariances in
  * the layout of the scikit-learn type it specialises (model/types.ts) and also, additively,
@@ -126,7 +128,7 @@ export function modelToFile(model: LabelModel, created: Date, appVersion?: strin
       center: [...pre.center],
       scale: [...pre.scale],
     },
-    ...(families ? familiesToFile(model) : {}),
+    ...(families ? familiesToFile(model) : pre.missing ? { missing: pre.missing } : {}),
     created: created.toISOString(),
     ...(appVersion ? { app_version: appVersion } : {}),
   };
@@ -198,7 +200,9 @@ export function parseModelFile(text: string): LabelModel {
   if (doc.version === GAUSSIAN_MODEL_VERSION) {
     if (m.n_features === 0)
       throw invalid('n_features: expected at least 1 numeric column in a format-1 model');
-    return { params, preprocessing };
+    const missing = gaussianMissingMode.safeParse(doc);
+    if (!missing.success) throw invalid(issueText(missing.error.issues[0]));
+    return { params, preprocessing: { ...preprocessing, ...missing.data } };
   }
   const parsed = modelFileFamiliesSchema.safeParse(doc);
   if (!parsed.success) throw invalid(issueText(parsed.error.issues[0]));
@@ -218,6 +222,9 @@ export function parseModelFile(text: string): LabelModel {
     preprocessing: { ...preprocessing, ...families.preprocessing },
   };
 }
+
+/** A format-1 file's missing-cell mode; absent in files from before missing cells were modelled. */
+const gaussianMissingMode = modelFileFamiliesSchema.pick({ missing: true });
 
 const invalid = (message: string) =>
   new EngineError(ModelFileCodes.Invalid, `Invalid model file: ${message}.`);

@@ -9,7 +9,8 @@
  *   binomial        [{column, trials, probabilities[K]}]          (trials: a number, or {column})
  *   weights_column  the frequency-weight column's name (rows of weight 0 get no label)
  *   missing         "model" (a row with missing cells is labelled from its observed cells) or
- *                   "drop" (it gets no label); a format-1 file has none and means "drop"
+ *                   "drop" (it gets no label); a plain Gaussian model writes it in format 1
+ *                   too (modelFile.ts), and a format-1 file without it means "drop"
  *
  * The shapes and the in-memory form are those of the engine's stored mixed model
  * (request/mixtureModel.ts: params.discrete, Preprocessing's families); its caps bound every array.
@@ -55,8 +56,8 @@ export type ModelFileFamilies = z.output<typeof modelFileFamiliesSchema>;
 /**
  * True when the model needs format 2 to be read as it is (a format-1 reader would drop a part): a
  * discrete column, no numeric one, or a weight column. A plain Gaussian model stays format 1,
- * readable by every Mixture Lab, and its missing-cell mode is not written: a format-1 model labels
- * complete rows only, as it always has (`mixlab apply --missing model` asks for the rest).
+ * readable by every Mixture Lab; its missing-cell mode is the one key of these it writes too
+ * (modelFile.ts), since a reader that does not know the key loses nothing it could use.
  */
 export function needsFamilies(model: LabelModel): boolean {
   const pre = model.preprocessing;

@@ -42,8 +42,9 @@ stderr).
 Every family the model has is applied: numeric columns (its Gaussian block), categorical ones
 (text or codes), counts and binomial columns. Missing cells: --missing model labels a row from its
 observed cells (only a row with none stays unlabelled), --missing drop leaves every row with a
-missing cell in a model column unlabelled; the default is the model's own mode (a mixed-type
-model's is written in it; a plain Gaussian model file, format 1, means drop). A category level
+missing cell in a model column unlabelled; the default is the model's own mode, written in the
+model file (a file without one, such as a plain Gaussian model fitted on complete data, means
+drop; a mixed-type model's file without one means model). A category level
 the model never saw is treated as a missing cell, with a warning on stderr naming the column and
 the levels. --weights w names the frequency-weight column (default: the model's, when the file
 has it): rows of weight 0 stay unlabelled, a negative or non-numeric weight is refused with its row.

@@ -8,7 +8,7 @@ import { fitOptionsSchema, fitRequestSchema } from '../../../shared/engine/reque
 import { COVARIANCE_SHAPE } from '../../../shared/engine/request/fitRules';
 import { nonGaussianColumns } from '../../../shared/engine/request/familyRoles';
 import { FIT_INIT_METHODS, type FitRequest } from '../../../shared/engine/model/types';
-import type { FitResponse } from '../../../shared/engine/model/types';
+import type { FitResponse, Preprocessing } from '../../../shared/engine/model/types';
 import { ArgumentError, oneOf, parseArgs, validated, type OptionSpec, type SafeParser } from '../args';
 import { codedCommand } from '../codedCommand';
 import {
@@ -57,8 +57,8 @@ Missing cells stay in the model (--missing model): they contribute nothing to th
 (the marginal over the observed coordinates for a correlated Gaussian block); only a row with no
 observed cell is dropped. A plain Gaussian fit (numeric columns only, no weights, no missing cell)
 is scikit-learn's exactly. Mixed models start from k-means on the numeric columns, k-means++ seeds,
-random rows and random parameters in turn, and run every start a few iterations before the best
-continue (emEM).
+random rows, random parameters and (half the starts) two random rows per class in turn, and run
+every start a few iterations before the best continue (emEM).
 --covariance also takes mclust's names, Σ_k = λ_k D_k A_k D_kᵀ with volume λ, shape A and
 orientation D each Equal, Variable or the Identity: EII VII EEI VEI EVI VVI EEE VEE EVE VVE EEV VEV
 EVV VVV (E, V for one column); VII, VVI, EEE and VVV are spherical, diag, tied and full. --init hc
@@ -115,6 +115,24 @@ const FLAG_OF: Record<string, string> = {
 const fitValidated = <T>(schema: SafeParser<T>, value: unknown): T =>
   validated(schema, value, FLAG_OF, ['initParams']);
 
+/**
+ * The missing-cell mode the model travels with, so apply labels rows as this fit kept them: the
+ * one asked for, else 'model' (the default) — except for a plain Gaussian fit that met no missing
+ * cell (scikit-learn's path), whose model file stays as such files always were: no mode, labelling
+ * complete rows only, unless apply is told --missing model.
+ */
+function recordedMissingMode(
+  request: { missing?: 'model' | 'drop' },
+  response: { missingCells?: number; preprocessing: Preprocessing },
+): { missing?: 'model' | 'drop' } {
+  if (request.missing) return { missing: request.missing };
+  const pre = response.preprocessing;
+  const plain =
+    (pre.categorical?.length ?? 0) + (pre.poisson?.length ?? 0) + (pre.binomial?.length ?? 0) === 0 &&
+    pre.weights === undefined;
+  return plain && !response.missingCells ? {} : { missing: 'model' };
+}
+
 export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
   const { file, request, options } = await parseFitArgs(ctx.args);
   const labelOptions = labelOutputOptions(options);
@@ -155,8 +173,7 @@ export const fit = codedCommand('fit', FIT_USAGE, async (ctx, json) => {
     summary.datasetId,
     {
       params: response.fit.params,
-      // The missing-cell mode travels with the model: apply labels rows as this fit kept them.
-      preprocessing: { ...response.preprocessing, missing: fitRequest.missing ?? 'model' },
+      preprocessing: { ...response.preprocessing, ...recordedMissingMode(fitRequest, response) },
     },
     'index',
     { ...labelOptions, labels: options.labels, model: options.model },

@@ -34,15 +34,19 @@ export function addGaussianLogDensity(
     }
     return;
   }
+  // The row's observed cells are gathered once into a contiguous buffer, then centred per class.
   const y = new Float64Array(d);
+  const xo = new Float64Array(d);
   const d2 = d * d;
+  const { index, means } = g;
   for (let i = start; i < end; i++) {
     const p = rows.pattern ? rows.pattern[i] : 0;
     const o = g.observed[p];
-    const idx = g.index.subarray(p * d, p * d + o);
+    const io = p * d;
+    for (let a = 0; a < o; a++) xo[a] = X[i * d + index[io + a]];
     for (let k = 0; k < K; k++) {
       const at = (p * K + k) * d2;
-      for (let a = 0; a < o; a++) y[a] = X[i * d + idx[a]] - g.means[k * d + idx[a]];
+      for (let a = 0; a < o; a++) y[a] = xo[a] - means[k * d + index[io + a]];
       let q = 0;
       for (let c = 0; c < o; c++) {
         let v = 0;
@@ -74,15 +78,16 @@ function filledRow(
     for (let j = 0; j < d; j++) out[j] = X[i * d + j];
     return;
   }
-  const idx = g.index.subarray(p * d, p * d + d);
+  const { index } = g;
+  const io = p * d;
   const at = (p * K + k) * d * d;
   for (let a = 0; a < o; a++) {
-    const j = idx[a];
+    const j = index[io + a];
     out[j] = X[i * d + j];
     y[a] = out[j] - g.means[k * d + j];
   }
   for (let a = 0; a < d - o; a++) {
-    const j = idx[o + a];
+    const j = index[io + o + a];
     let s = g.means[k * d + j];
     for (let c = 0; c < o; c++) s += g.regress[at + a * o + c] * y[c];
     out[j] = s;
@@ -163,15 +168,19 @@ export function scatterGaussian(
     }
     return;
   }
+  // The scatter is symmetric: the rows add to its upper triangle only (about half the work of
+  // the full outer product) and the lower one is copied from it once per call.
   const d2 = d * d;
   const xhat = new Float64Array(d);
   const y = new Float64Array(d);
   const dev = new Float64Array(d);
+  const { index } = g;
   for (let i = start; i < end; i++) {
     const wi = w ? w[i] : 1;
     const p = rows.pattern ? rows.pattern[i] : 0;
     const o = g.observed[p];
     const m = d - o;
+    const io = p * d + o;
     for (let k = 0; k < K; k++) {
       const wr = wi * resp[i * K + k];
       filledRow(rows, g, i, k, K, xhat, y);
@@ -179,13 +188,19 @@ export function scatterGaussian(
       const base = slot + k * d2;
       for (let a = 0; a < d; a++) {
         const t = wr * dev[a];
-        for (let c = 0; c < d; c++) acc[base + a * d + c] += t * dev[c];
+        for (let c = a, e = base + a * d + a; c < d; c++, e++) acc[e] += t * dev[c];
       }
       if (m === 0) continue;
-      const idx = g.index.subarray(p * d + o, p * d + d);
+      // Missing coordinates are listed in increasing order, so a ≤ c stays in the upper triangle.
       const at = (p * K + k) * d2;
-      for (let a = 0; a < m; a++)
-        for (let c = 0; c < m; c++) acc[base + idx[a] * d + idx[c]] += wr * g.condCov[at + a * m + c];
+      for (let a = 0; a < m; a++) {
+        const row = base + index[io + a] * d;
+        for (let c = a; c < m; c++) acc[row + index[io + c]] += wr * g.condCov[at + a * m + c];
+      }
     }
+  }
+  for (let k = 0; k < K; k++) {
+    const base = slot + k * d2;
+    for (let a = 1; a < d; a++) for (let c = 0; c < a; c++) acc[base + a * d + c] = acc[base + c * d + a];
   }
 }

@@ -9,6 +9,7 @@
  *                                         mean for the start only); without numeric columns, random
  *                                         class-conditional parameters as poLCA starts
  *   random                                uniform random responsibilities, then an M-step
+ *   (default, from the fifth start)       half the starts from small random row subsets
  * Explicit parameters replace the corresponding estimates; when every block is given no random
  * draw is made. A plain Gaussian fit (no other family, no missing cell, no weights) goes through
  * fitGaussianMixture instead, whose numbers are scikit-learn's to the last bits.
@@ -33,6 +34,7 @@ import {
   shiftRows,
   startFromLabels,
   startMethod,
+  subsetResponsibilities,
   withExplicit,
   type MixtureInit,
 } from './mixtureStarts';
@@ -117,8 +119,9 @@ export async function fitMixture(
     if (explicit.complete) return withExplicit(null, explicit);
     let state: MixedState;
     const method = startMethod(options.init, restart, d > 0);
-    if (method === 'random') {
-      randomResponsibilities(job.resp, n, K, rng);
+    if (method === 'random' || method === 'subset') {
+      if (method === 'random') randomResponsibilities(job.resp, n, K, rng);
+      else subsetResponsibilities(job.resp, n, K, rng);
       state = await algorithm.mStep(await algorithm.respMoments());
     } else if (method === 'parameters') state = randomState();
     else {

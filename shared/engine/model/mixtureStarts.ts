@@ -28,18 +28,23 @@ export interface MixtureInit {
 /**
  * How restart r starts. A mixed model's default ('kmeans') varies the start from restart to
  * restart, because k-means sees only the numeric columns: Lloyd's k-means first, then k-means++
- * seeds, K random rows, and random parameters for every family (poLCA's start) in turn. Without
- * numeric columns every start is random parameters. Other methods are used as named.
+ * seeds, K random rows, random parameters for every family (poLCA's start), then four starts from
+ * small random subsets of rows (subsetResponsibilities), in turn. Without numeric columns the
+ * first four of every eight are random parameters, the rest subsets. The k-means family of starts
+ * alone is not diverse enough: on MASS::survey at K = 4 none of 200 such starts, even run to
+ * convergence, reaches VarSelLCM's optimum, while about 3 in 100 subset starts do. Other methods
+ * are used as named.
  */
 export function startMethod(
   init: FitOptions['init'],
   restart: number,
   hasGaussian: boolean,
-): 'kmeans' | 'k-means++' | 'random_from_data' | 'random' | 'parameters' {
+): 'kmeans' | 'k-means++' | 'random_from_data' | 'random' | 'parameters' | 'subset' {
   if (init === 'random') return 'random';
-  if (!hasGaussian) return 'parameters';
+  if (hasGaussian && init !== 'kmeans' && init !== 'hc') return init;
   // 'hc' (mclust's hierarchical start) is for Gaussian data: a mixed model starts as for 'kmeans'.
-  if (init !== 'kmeans' && init !== 'hc') return init;
+  if (restart % 8 >= 4) return 'subset';
+  if (!hasGaussian) return 'parameters';
   const cycle = ['kmeans', 'k-means++', 'random_from_data', 'parameters'] as const;
   return cycle[restart % cycle.length];
 }
@@ -141,6 +146,31 @@ export function randomResponsibilities(resp: Float64Array, n: number, K: number,
     for (let k = 0; k < K; k++) resp[i * K + k] /= s;
   }
 }
+
+/**
+ * Responsibilities from which an M-step gives each class the parameters of a few random rows of
+ * its own (SUBSET_ROWS distinct rows per class, a hard label each), every row also carrying
+ * SUBSET_BACKGROUND / n of every class so that a class's estimate leans on the whole data by the
+ * weight of SUBSET_BACKGROUND rows: no category probability is 0, no Gaussian block is singular
+ * for want of rows, however few the subset. Classes built from different rows differ in every
+ * family at once, the diversity that k-means on the numeric columns lacks. The idea of many short
+ * runs from small random subsets is Biernacki, Celeux & Govaert's emEM (2003) as VarSelLCM uses it.
+ */
+export function subsetResponsibilities(resp: Float64Array, n: number, K: number, rng: Rng): void {
+  const size = Math.max(1, Math.min(SUBSET_ROWS, Math.floor(n / K)));
+  resp.fill(SUBSET_BACKGROUND / n);
+  const taken = new Uint8Array(n);
+  for (let k = 0; k < K; k++)
+    for (let t = 0; t < size; t++) {
+      let i = rng.int(n);
+      while (taken[i]) i = rng.int(n);
+      taken[i] = 1;
+      for (let c = 0; c < K; c++) resp[i * K + c] = c === k ? 1 : 0;
+    }
+}
+
+const SUBSET_ROWS = 2;
+const SUBSET_BACKGROUND = 1;
 
 /** The explicitly given parts of a start (means centred); complete when every block is given. */
 export interface ExplicitStart {

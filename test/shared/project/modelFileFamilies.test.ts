@@ -120,14 +120,21 @@ describe('model file format 2', () => {
     expect(back.params.discrete!.categorical).toHaveLength(1);
   });
 
-  it('a plain Gaussian model is still format 1, without a missing mode (it labels complete rows)', () => {
+  it('a plain Gaussian model is still format 1 and records its missing mode; without one it labels complete rows', () => {
     const model = mixed();
     const { discrete: _d, ...params } = model.params;
     const { categorical: _c, poisson: _p, binomial: _b, weights: _w, ...pre } = model.preprocessing;
     const file = doc({ params, preprocessing: pre });
     expect(file.version).toBe(1);
-    expect(Object.keys(file)).not.toContain('missing');
-    expect(parseModelFile(JSON.stringify(file)).preprocessing.missing).toBeUndefined();
+    expect(file.missing).toBe('model');
+    expect(parseModelFile(JSON.stringify(file)).preprocessing.missing).toBe('model');
+    const { missing: _m, ...unsaid } = pre;
+    const old = doc({ params, preprocessing: unsaid });
+    expect(Object.keys(old)).not.toContain('missing');
+    expect(parseModelFile(JSON.stringify(old)).preprocessing.missing).toBeUndefined();
+    const err = refusal(JSON.stringify({ ...file, missing: 'impute' }));
+    expect(err.code).toBe('model_invalid');
+    expect(err.message).toContain('missing');
   });
 
   it('refuses probabilities that do not sum to 1 in a class, naming the column and class', () => {
