@@ -6,12 +6,12 @@
  * fitted with no row left out, then with those rows dropped from the note's action. Screenshots in
  * English and Chinese, light and dark.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeBrowser } from './harness';
+import { closeBrowser, type RunningApp } from './harness';
 import { ensureRendererBuilt } from '../support/ensureBuilt';
 import { repoRoot } from '../support/paths';
 import { importDataFile, pickColumn, settle, withApp } from './pageHelpers';
@@ -72,6 +72,61 @@ async function fit(page: Page, k: number): Promise<void> {
   await page.getByTestId('model-k').fill(String(k));
   await page.getByTestId('fit').click();
   await expect.poll(() => page.getByTestId('fit').isEnabled(), { timeout: 60_000 }).toBe(true);
+}
+
+/**
+ * Exports the labels with the imputed values from the dialog and checks the file against the data:
+ * every row written; `<col>_filled` equal to the cell where it was observed (flag 0) and, where it was
+ * blank (flag 1), the model's expected value — near the row's group mean (j + 1 for even rows, j + 7 for
+ * odd ones, as written by writeWithMissing) since the columns are independent within a group.
+ */
+async function exportImputed(
+  app: RunningApp,
+  target: string,
+  source: string,
+  locale: string,
+  scheme: string,
+): Promise<void> {
+  const { page } = app;
+  app.dialogs.nextSavePath = target;
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('menu-export-labels').click();
+  await page.getByTestId('export-dialog').waitFor();
+  await page.getByTestId('export-imputed').check();
+  await app.screenshot(`missing-export-imputed-${locale}-${scheme}`);
+  await page.getByTestId('export-run').click();
+  await page.getByTestId('export-summary').waitFor({ timeout: 30_000 });
+  await page.getByTestId('export-close').click();
+
+  const table = (file: string) =>
+    readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
+  const [header, ...rows] = table(target);
+  const [, ...original] = table(source);
+  expect(rows).toHaveLength(400);
+  let filledCells = 0;
+  ['a', 'b', 'c'].forEach((name, j) => {
+    const filled = header.indexOf(`${name}_filled`);
+    const flag = header.indexOf(`${name}_imputed`);
+    expect(filled).toBeGreaterThan(-1);
+    expect(flag).toBeGreaterThan(-1);
+    rows.forEach((row, i) => {
+      const cell = original[i][j] ?? '';
+      if (cell === '') {
+        filledCells++;
+        expect(row[flag]).toBe('1');
+        const groupMean = (i % 2 === 0 ? 0 : 6) + j + 1;
+        expect(Math.abs(Number(row[filled]) - groupMean)).toBeLessThan(1);
+      } else {
+        expect(row[flag]).toBe('0');
+        expect(Number(row[filled])).toBeCloseTo(Number(cell), 9);
+      }
+    });
+  });
+  expect(filledCells).toBeGreaterThan(0);
 }
 
 async function showProfiles(page: Page): Promise<void> {
@@ -237,6 +292,7 @@ describe('mixed-type models and missing cells (Chromium, real services and engin
         expect(sizes.reduce((n, s) => n + Number(s.replace(/[^\d]/g, '')), 0)).toBe(400);
         await settle(page);
         await app.screenshot(`missing-modelled-${locale}-${scheme}`);
+        await exportImputed(app, path.join(dir, `missing-${locale}-labels.csv`), file, locale, scheme);
 
         await page.getByTestId('drop-instead').click();
         // Rows with a missing cell are now left out: nothing is filled in.

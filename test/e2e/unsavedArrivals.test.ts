@@ -108,8 +108,8 @@ describe('files arriving over unsaved work (Chromium, real services and engine p
       await page.keyboard.press('ArrowDown');
       const recent = page.getByTestId('menu-recent');
       await expect(recent.innerText()).resolves.toContain('geyser.mixlab');
-      // New, Open data, Open project, then the first recent file.
-      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+      // New, Open data, Open project, Open frame folder, Open animated GIF, then the first recent file.
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe(
         'menu-recent',
       );
