@@ -713,6 +713,7 @@ const en = {
     failed: 'The export failed',
   },
   sweep: {
+    noCovarianceCell: 'No covariance (discrete columns only)',
     title: 'Model selection',
     kFrom: 'K from',
     kTo: 'to',

@@ -563,6 +563,7 @@ const zhCN: Messages = {
     foot: '均值均以各列的原始单位表示（未标准化、未取对数）；缺失单元格不计入。',
   },
   sweep: {
+    noCovarianceCell: '无协方差（仅离散列）',
     title: '模型选择',
     kFrom: 'K 从',
     kTo: '到',

@@ -1,3 +1,4 @@
+import { nonGaussianColumns } from '../../../shared/engine/request/familyRoles';
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
 import type {
@@ -180,6 +181,18 @@ export const useSweepStore = defineStore('sweep', () => {
         : [fit.options.covarianceType],
       options,
     };
+  });
+
+  /**
+   * Whether the last run's model had a Gaussian column. Without one every covariance type fits the
+   * same model and the run varied K alone: its cells carry the default type only as a placeholder,
+   * so the chart and table name them by their model, not by a covariance.
+   */
+  const covarianceSwept = computed(() => {
+    const req = state.value.run?.request;
+    if (!req) return true;
+    const discrete = nonGaussianColumns(req);
+    return req.columns.some((c) => !discrete.has(c));
   });
 
   // A sweep belongs to its dataset's column indices: a new dataset clears it (settings stay).
@@ -393,6 +406,7 @@ export const useSweepStore = defineStore('sweep', () => {
     blockers,
     canRun,
     request,
+    covarianceSwept,
     setKRange,
     setType,
     setModelSet,

@@ -258,6 +258,23 @@ describe('sweep store', () => {
     expect(ctx.sweep.blockers).toEqual(['noTypes']);
   });
 
+  it('names the cells of a run without a Gaussian column by their model, not by the placeholder type', async () => {
+    const ctx = setup({ sweep: async () => response(CELLS) });
+    await ctx.dataset.openSample('faithful');
+    await flush();
+    ctx.analysis.selectAllNumeric();
+    expect(ctx.sweep.covarianceSwept).toBe(true); // no run yet
+    ctx.analysis.setFamily(0, 'categorical');
+    ctx.analysis.setFamily(1, 'count');
+    await ctx.sweep.run();
+    expect(ctx.sweep.covarianceSwept).toBe(false);
+    // A Gaussian column again: the next run sweeps covariance types and names them.
+    ctx.analysis.setFamily(1, 'gaussian');
+    expect(ctx.sweep.covarianceSwept).toBe(false); // still the last run's model
+    await ctx.sweep.run();
+    expect(ctx.sweep.covarianceSwept).toBe(true);
+  });
+
   it('fills the grid as cells stream in (grid order, progress and time left), then takes the final answer', async () => {
     const s = streamingSweep();
     const ctx = setup({ sweep: s.sweep });
