@@ -242,6 +242,16 @@ describe('a mixed-type project: bars of discrete columns, saved and reopened (Ch
         await page.getByTestId('view-tab-selection').click();
         await expect(page.getByTestId('sweep-no-covariance').innerText()).resolves.toMatch(/K/);
         await expect(page.getByTestId('sweep-type-full').count()).resolves.toBe(0);
+        await page.getByTestId('sweep-kmax').fill('4');
+        await page.getByTestId('sweep-kmax').dispatchEvent('change');
+        await page.getByTestId('sweep-run').click();
+        await page.getByTestId('sweep-status').waitFor({ timeout: 120_000 });
+        // One row per K, each named by its model rather than by a covariance it does not have.
+        const rows = page.locator('[data-testid="sweep-table"] tbody tr');
+        await expect(rows.count()).resolves.toBe(4);
+        await expect(rows.first().locator('td').nth(1).innerText()).resolves.toMatch(
+          locale === 'zh-CN' ? /无协方差/ : /No covariance/,
+        );
         await settle(page);
         await app.screenshot(`mixed-discrete-only-sweep-${locale}-${scheme}`);
         await fit(page, 2);
