@@ -10,6 +10,7 @@ import type { StoredPrediction } from '../../../shared/engine/request/storedMode
 import type { MixlabProject, ProjectMixtureFit } from '../../../shared/project/schema';
 import type { CurrentFit } from './analysisState';
 import { hasFamilies, roleFields } from './columnRoles';
+import { fitSummaryOf } from './fitSummary';
 import { DEFAULT_MODEL_SETTINGS, toFitOptions } from './modelSettings';
 
 /** A fit the plain Gaussian model file cannot hold, or whose rows a plain predict would not keep. */
@@ -45,18 +46,7 @@ export function toProjectMixtureFit(fit: CurrentFit, id: string): ProjectMixture
     settings: fit.request.options,
     model: mixtureModelOf(fit),
     summary: {
-      converged: f.converged,
-      nIter: f.nIter,
-      lowerBound: f.lowerBound,
-      meanLogLikelihood: f.meanLogLikelihood,
-      logLikelihood: f.logLikelihood,
-      nParameters: f.nParameters,
-      bic: f.bic,
-      aic: f.aic,
-      icl: f.icl,
-      nSamples: fit.response.rowIndex.length,
-      droppedRows: fit.response.droppedRows,
-      seconds: f.seconds,
+      ...fitSummaryOf(fit),
       ...(fit.response.missingCells !== undefined ? { missingCells: fit.response.missingCells } : {}),
       ...(fit.response.totalWeight !== undefined ? { totalWeight: fit.response.totalWeight } : {}),
     },

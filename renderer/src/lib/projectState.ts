@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/project/schema';
 import type { SweepState } from '../stores/sweep';
 import { defaultAnalysisState, type AnalysisState, type CurrentFit, type FitSource } from './analysisState';
+import { fitSummaryOf } from './fitSummary';
 import { DEFAULT_MODEL_SETTINGS, toFitOptions } from './modelSettings';
 import { isMixtureFit, toProjectMixtureFit } from './projectMixture';
 
@@ -68,20 +69,7 @@ export function toProjectFit(fit: CurrentFit): ProjectFit {
     id: fitIdOf(fit),
     settings: fit.request.options,
     params: f.params,
-    summary: {
-      converged: f.converged,
-      nIter: f.nIter,
-      lowerBound: f.lowerBound,
-      meanLogLikelihood: f.meanLogLikelihood,
-      logLikelihood: f.logLikelihood,
-      nParameters: f.nParameters,
-      bic: f.bic,
-      aic: f.aic,
-      icl: f.icl,
-      nSamples: fit.response.rowIndex.length,
-      droppedRows: fit.response.droppedRows,
-      seconds: f.seconds,
-    },
+    summary: fitSummaryOf(fit),
     preprocessing: fit.response.preprocessing,
     ...(trace && trace.length > 0 ? { trace: Array.from(trace) } : {}),
   };
